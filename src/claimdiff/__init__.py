@@ -1,0 +1,5 @@
+"""claimdiff: cross-check news sources and report where they agree, conflict, or only seem to."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,321 @@
+"""Folder (+ optional ``sources.toml``) -> ``Source`` models.
+
+Bad files are skipped with one warning each (the run goes on); a malformed
+manifest is an input error naming file and line, because the user wrote it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimdiff.errors import CorpusError, ManifestError
+from claimdiff.models import PublishedFrom, Source
+
+TEXT_SUFFIXES = (".txt", ".md")
+MANIFEST_NAME = "sources.toml"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MANIFEST_FIELDS = {"title", "outlet", "url", "published"}
+
+
+@dataclass(frozen=True)
+class CorpusWarning:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"warning: {self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    sources: tuple[Source, ...]
+    warnings: tuple[CorpusWarning, ...]
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+def load_corpus(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Read every ``.txt``/``.md`` file of a folder (recursively), or one file."""
+    if not path.exists():
+        raise CorpusError("no such file or folder", path=str(path))
+    warnings: list[CorpusWarning] = []
+    if path.is_file():
+        files = [path]
+        manifest: dict[str, ManifestEntry] = {}
+    else:
+        files = _list_text_files(path, warnings)
+        manifest = load_manifest(path / MANIFEST_NAME)
+    sources: list[Source] = []
+    seen: dict[str, Path] = {}
+    for file in files:
+        stem = source_id_for(file, path if path.is_dir() else file.parent)
+        if stem in seen:
+            warnings.append(
+                CorpusWarning(str(file), f"skipped: source id '{stem}' already used by {seen[stem]}")
+            )
+            continue
+        source = _read_source(file, stem, manifest.get(stem), warnings, max_bytes)
+        if source is not None:
+            seen[stem] = file
+            sources.append(source)
+    unknown = sorted(set(manifest) - set(seen))
+    for stem in unknown:
+        warnings.append(
+            CorpusWarning(str(path / MANIFEST_NAME), f"entry '{stem}' matches no file")
+        )
+    sources.sort(key=lambda s: s.id)
+    return Corpus(tuple(sources), tuple(warnings))
+
+
+def source_id_for(file: Path, root: Path) -> str:
+    """The file stem; in a subfolder, the relative path joined by '-' ("business-001")."""
+    try:
+        parts = file.relative_to(root).with_suffix("").parts
+    except ValueError:
+        parts = (file.stem,)
+    return "-".join(parts)
+
+
+def _list_text_files(folder: Path, warnings: list[CorpusWarning]) -> list[Path]:
+    found: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+
+    def walk(directory: Path) -> None:
+        try:
+            stat = directory.stat()
+        except OSError as exc:
+            warnings.append(CorpusWarning(str(directory), f"skipped: {exc.strerror}"))
+            return
+        marker = (stat.st_dev, stat.st_ino)
+        if marker in visited:
+            warnings.append(CorpusWarning(str(directory), "skipped: symlink loop"))
+            return
+        visited.add(marker)
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            warnings.append(CorpusWarning(str(directory), f"skipped: {exc.strerror}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                warnings.append(CorpusWarning(str(entry), f"skipped: {exc.strerror}"))
+                continue
+            if is_dir:
+                if entry.suffix.lower() in TEXT_SUFFIXES:
+                    warnings.append(CorpusWarning(str(entry), "skipped: a folder, not a file"))
+                walk(entry)
+            elif entry.suffix.lower() in TEXT_SUFFIXES:
+                found.append(entry)
+
+    walk(folder)
+    return found
+
+
+def _read_source(
+    file: Path,
+    source_id: str,
+    entry: ManifestEntry | None,
+    warnings: list[CorpusWarning],
+    max_bytes: int,
+) -> Source | None:
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            warnings.append(
+                CorpusWarning(str(file), f"skipped: {size} bytes is over the limit of {max_bytes}")
+            )
+            return None
+        raw = file.read_bytes()
+    except OSError as exc:
+        warnings.append(CorpusWarning(str(file), f"skipped: {exc.strerror or exc}"))
+        return None
+    if not raw.strip():
+        warnings.append(CorpusWarning(str(file), "skipped: empty file"))
+        return None
+    if b"\x00" in raw[:8192]:
+        warnings.append(CorpusWarning(str(file), "skipped: binary file"))
+        return None
+    text, encoding, note = decode_bytes(raw)
+    if note:
+        warnings.append(CorpusWarning(str(file), note))
+    entry = entry or ManifestEntry()
+    published: dt.date | None = entry.published
+    published_from: PublishedFrom = "manifest" if published else "none"
+    if published is None:
+        published = infer_published(text)
+        published_from = "text" if published else "none"
+    return Source(
+        id=source_id,
+        path=str(file),
+        text=text,
+        title=entry.title or infer_title(text),
+        outlet=entry.outlet,
+        url=entry.url,
+        published=published,
+        published_from=published_from,
+        encoding=encoding,
+        decode_note=note,
+    )
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str, str | None]:
+    """Decode as UTF-8 (dropping a BOM); otherwise detect the charset, and say so."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return _normalise_newlines(raw.decode("utf-8")), "utf-8", None
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    high_bytes = sum(1 for byte in raw if byte >= 0x80)
+    if high_bytes <= max(8, len(raw) // 50):
+        # A mostly-ASCII file with a few stray high bytes is almost always Windows-1252
+        # (a "£" or a curly quote); statistical detectors guess wildly on so little evidence.
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return _normalise_newlines(text), "cp1252", f"not valid UTF-8 (byte {bad_at}); decoded as cp1252"
+    from charset_normalizer import from_bytes  # imported lazily: only broken files need it
+
+    best = from_bytes(raw).best()
+    if best is not None and best.encoding not in {"utf_8", "utf-8"}:
+        text = str(best)
+        note = f"not valid UTF-8 (byte {bad_at}); decoded as {best.encoding}"
+        return _normalise_newlines(text), best.encoding, note
+    text = raw.decode("utf-8", errors="replace")
+    return (
+        _normalise_newlines(text),
+        "utf-8",
+        f"not valid UTF-8 (byte {bad_at}); undecodable bytes replaced with U+FFFD",
+    )
+
+
+def _normalise_newlines(text: str) -> str:
+    # Offsets are defined on the decoded text; folding CRLF here keeps them equal on all OSes.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def infer_title(text: str) -> str | None:
+    for line in text.splitlines():
+        stripped = line.strip().lstrip("#").strip()
+        if stripped:
+            return stripped[:200]
+    return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*/?\s*(?P<m>{_MONTH_RE})\.?\s*/?\s*,?\s*(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+
+
+def infer_published(text: str) -> dt.date | None:
+    """The latest full calendar date written in the text, or None.
+
+    A news text rarely names a full date after its own publication, so the latest
+    one is a fair, documented guess; the report records it as ``published_from: text``.
+    """
+    found: list[dt.date] = []
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO):
+        for match in pattern.finditer(text):
+            month_text = match.group("m")
+            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+            try:
+                found.append(dt.date(int(match.group("y")), month, int(match.group("d"))))
+            except ValueError:
+                continue
+    return max(found) if found else None
+
+
+def load_manifest(path: Path) -> dict[str, ManifestEntry]:
+    """Parse ``sources.toml``: one table per source id, e.g. ``[bbc-001] published = 2005-02-01``."""
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise ManifestError(f"malformed TOML: {exc.msg if hasattr(exc, 'msg') else exc}", path=str(path), line=line) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"cannot read: {exc}", path=str(path)) from exc
+    table = data.get("sources", data)
+    entries: dict[str, ManifestEntry] = {}
+    for stem, fields in table.items():
+        if not isinstance(fields, dict):
+            raise ManifestError(f"'{stem}' must be a table of fields", path=str(path))
+        unknown = set(fields) - MANIFEST_FIELDS
+        if unknown:
+            raise ManifestError(
+                f"'{stem}' has unknown field(s) {sorted(unknown)}; allowed: {sorted(MANIFEST_FIELDS)}",
+                path=str(path),
+            )
+        published = fields.get("published")
+        if isinstance(published, str):
+            try:
+                published = dt.date.fromisoformat(published)
+            except ValueError as exc:
+                raise ManifestError(f"'{stem}': published must be an ISO date", path=str(path)) from exc
+        elif isinstance(published, dt.datetime):
+            published = published.date()
+        elif published is not None and not isinstance(published, dt.date):
+            raise ManifestError(f"'{stem}': published must be a date", path=str(path))
+        entries[stem] = ManifestEntry(
+            title=_optional_str(fields.get("title"), stem, "title", path),
+            outlet=_optional_str(fields.get("outlet"), stem, "outlet", path),
+            url=_optional_str(fields.get("url"), stem, "url", path),
+            published=published,
+        )
+    return entries
+
+
+def _optional_str(value: object, stem: str, field: str, path: Path) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ManifestError(f"'{stem}': {field} must be a string", path=str(path))
+
+
+def _line_from_message(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None

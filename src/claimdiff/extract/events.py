@@ -1,0 +1,16 @@
+"""Placeholder until the real extractor lands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimdiff.extract import ExtractionContext
+from claimdiff.models import Record
+
+
+def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
+    return []
+
+
+def link_to_events(context: ExtractionContext, records: list[Record]) -> list[Record]:
+    return records

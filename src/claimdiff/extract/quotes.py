@@ -1,0 +1,12 @@
+"""Placeholder until the real extractor lands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimdiff.extract import ExtractionContext
+from claimdiff.models import Record
+
+
+def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
+    return []

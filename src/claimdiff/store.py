@@ -1,0 +1,66 @@
+"""JSONL and text persistence: atomic writes, and errors that name file and line."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+from claimdiff.errors import StoreError
+from claimdiff.models import Record
+
+T = TypeVar("T")
+
+RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+
+
+def dump_jsonl(items: Iterable[T], adapter: TypeAdapter[T]) -> str:
+    return "".join(adapter.dump_json(item).decode("utf-8") + "\n" for item in items)
+
+
+def write_jsonl(path: Path, items: Iterable[T], adapter: TypeAdapter[T]) -> None:
+    atomic_write_text(path, dump_jsonl(items, adapter))
+
+
+def iter_jsonl(path: Path, adapter: TypeAdapter[T]) -> Iterator[tuple[int, T]]:
+    """Yield ``(line_number, item)``; a bad line raises StoreError naming ``path:line``."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, adapter.validate_json(line)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first.get("loc", ()))
+                detail = f"{where}: {first['msg']}" if where else first["msg"]
+                raise StoreError(f"invalid record: {detail}", path=str(path), line=number) from exc
+
+
+def read_jsonl(path: Path, adapter: TypeAdapter[T]) -> list[T]:
+    return [item for _, item in iter_jsonl(path, adapter)]
