@@ -214,7 +214,11 @@ def infer_title(text: str) -> str | None:
     for line in text.splitlines():
         stripped = line.strip().lstrip("#").strip()
         if stripped:
-            return stripped[:200]
+            if len(stripped) <= 120:
+                return stripped
+            # A first line that is a whole paragraph has no title: use its opening words.
+            cut = stripped[:120].rsplit(" ", 1)[0]
+            return cut.rstrip(",;:") + "…"
     return None
 
 

@@ -1,18 +1,57 @@
 """The whole pipeline as one library call: ``check(corpus) -> Report``.
 
 ``run`` returns the intermediate products too (sources with their text,
-extractions, resolution), which the review loop and the evaluator need.
+extractions), which the CLI, the review loop and the evaluator need.
+Nothing here reads the clock or writes files: that is the CLI's job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
 
+from claimdiff import __version__
+from claimdiff.align import align_claims, dependent_sources, resolve_claims
+from claimdiff.classify import ClassifyContext, classify, name_variant_findings
 from claimdiff.corpus import CorpusWarning, load_corpus
 from claimdiff.extract import extract_source
-from claimdiff.models import Decision, Report, Source, SourceExtraction
+from claimdiff.models import (
+    Claim,
+    CountClaim,
+    DateClaim,
+    Decision,
+    EventClaim,
+    Finding,
+    QuantityClaim,
+    QuoteClaim,
+    Report,
+    ReportClaim,
+    ReportDate,
+    ReportEntity,
+    ReportEvent,
+    ReportFinding,
+    ReportSource,
+    ReportSummary,
+    RoleClaim,
+    Source,
+    SourceExtraction,
+)
+from claimdiff.resolve import resolve
+from claimdiff.review import apply_decisions, cannot_link_names
+
+FINDING_ORDER = (
+    "conflict",
+    "different_context",
+    "name_variant",
+    "title_variant",
+    "vague_vs_specific",
+    "agreement",
+)
+
+Extractor = Callable[[Sequence[Source]], list[SourceExtraction]]
 
 
 @dataclass(frozen=True)
@@ -21,20 +60,219 @@ class PipelineResult:
     extractions: tuple[SourceExtraction, ...]
     report: Report
     warnings: tuple[CorpusWarning, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {s.id: s.text for s in self.sources}
+
+
+def extract_all(sources: Sequence[Source]) -> list[SourceExtraction]:
+    return [extract_source(source) for source in sources]
 
 
 def run(
     corpus: Path | str = "seeds",
     *,
     decisions: Sequence[Decision] = (),
-    jobs: int = 1,
+    extract: Extractor = extract_all,
 ) -> PipelineResult:
-    raise NotImplementedError  # filled in by the integration work
+    """Load a corpus and run every stage; ``extract`` may be swapped (parallel, cached)."""
+    timings: dict[str, float] = {}
+    started = perf_counter()
+    loaded = load_corpus(Path(corpus))
+    timings["corpus"] = perf_counter() - started
+    started = perf_counter()
+    extractions = tuple(extract(loaded.sources))
+    timings["extract"] = perf_counter() - started
+    report, stage_timings = analyse(loaded.sources, extractions, decisions=decisions)
+    timings.update(stage_timings)
+    return PipelineResult(loaded.sources, extractions, report, loaded.warnings, timings)
 
 
 def check(corpus: Path | str = "seeds", *, decisions: Sequence[Decision] = ()) -> Report:
-    """Run every stage on a folder (or file) of articles and return the report."""
+    """Run every stage on a folder (or file) of articles and return the report.
+
+    Example::
+
+        >>> from claimdiff import check
+        >>> report = check("seeds")
+        >>> [f.summary for f in report.findings if f.kind == "conflict"]
+    """
     return run(corpus, decisions=decisions).report
 
 
-__all__ = ["PipelineResult", "check", "run", "extract_source", "load_corpus"]
+def analyse(
+    sources: Sequence[Source],
+    extractions: Sequence[SourceExtraction],
+    *,
+    decisions: Sequence[Decision] = (),
+) -> tuple[Report, dict[str, float]]:
+    """Everything after extraction: resolve, align, classify, apply decisions, build the report."""
+    timings: dict[str, float] = {}
+    started = perf_counter()
+    resolution = resolve(extractions, cannot_link=cannot_link_names(decisions))
+    claims = resolve_claims((c for e in extractions for c in e.claims), resolution)
+    timings["resolve"] = perf_counter() - started
+
+    started = perf_counter()
+    dependent_pairs = dependent_sources(sources)
+    dependent: dict[str, set[str]] = defaultdict(set)
+    for left, right in dependent_pairs:
+        dependent[left].add(right)
+        dependent[right].add(left)
+    candidates = align_claims(claims, resolution.events)
+    timings["align"] = perf_counter() - started
+
+    started = perf_counter()
+    context = ClassifyContext(
+        claims={c.id: c for c in claims},
+        events={e.id: e for e in resolution.events},
+        entities={e.id: e for e in resolution.entities},
+        sources={s.id: s for s in sources},
+        dependent=dependent,
+    )
+    findings = classify(candidates, context)
+    findings.extend(name_variant_findings(resolution.entities, context))
+    findings = _deduplicate(findings)
+    findings, stale = apply_decisions(findings, decisions)
+    findings.sort(key=_finding_order)
+    timings["classify"] = perf_counter() - started
+
+    report = Report(
+        generated_by=f"claimdiff {__version__}",
+        summary=_summary(findings, len(stale), len(sources), len(claims)),
+        sources=tuple(_report_source(s) for s in sources),
+        entities=tuple(
+            ReportEntity(
+                id=e.id,
+                kind=e.kind,
+                name=e.name,
+                variants=e.variants,
+                roles=e.roles,
+                mentions=e.mentions,
+            )
+            for e in resolution.entities
+        ),
+        events=tuple(
+            ReportEvent(
+                id=e.id,
+                type=e.type,
+                label=e.label,
+                participants=e.participants,
+                place=e.place,
+                date=ReportDate(start=e.date.start, end=e.date.end, granularity=e.date.granularity)
+                if e.date
+                else None,
+                sources=e.sources,
+            )
+            for e in resolution.events
+        ),
+        claims=tuple(_report_claim(c) for c in sorted(claims, key=lambda c: (c.source, c.start, c.id))),
+        findings=tuple(_report_finding(f) for f in findings),
+        stale_decisions=tuple(stale),
+        dependent_sources=tuple(dependent_pairs),
+    )
+    return report, timings
+
+
+def _deduplicate(findings: Sequence[Finding]) -> list[Finding]:
+    unique: dict[str, Finding] = {}
+    for finding in findings:
+        unique.setdefault(finding.decision_key, finding)
+    return list(unique.values())
+
+
+def _finding_order(finding: Finding) -> tuple[int, float, str]:
+    return (FINDING_ORDER.index(finding.kind), -finding.confidence, finding.id)
+
+
+def _summary(findings: Sequence[Finding], stale: int, sources: int, claims: int) -> ReportSummary:
+    counts = Counter(f.kind for f in findings if f.status != "rejected")
+    reviewed = sum(1 for f in findings if f.status != "unreviewed")
+    return ReportSummary(
+        findings={kind: counts.get(kind, 0) for kind in FINDING_ORDER},
+        reviewed=reviewed,
+        unreviewed=len(findings) - reviewed,
+        stale_decisions=stale,
+        sources=sources,
+        claims=claims,
+    )
+
+
+def _report_source(source: Source) -> ReportSource:
+    return ReportSource(
+        id=source.id,
+        path=source.path,
+        title=source.title,
+        outlet=source.outlet,
+        url=source.url,
+        published=source.published,
+        published_from=source.published_from,
+        encoding=source.encoding,
+        decode_note=source.decode_note,
+    )
+
+
+def _report_claim(claim: Claim) -> ReportClaim:
+    value: float | int | str | None
+    detail: dict[str, object] | None = None
+    if isinstance(claim, CountClaim | QuantityClaim):
+        low, high = claim.value.low, claim.value.high
+        value = int(low) if low == high and float(low).is_integer() else claim.value.display()
+        detail = claim.value.model_dump(mode="json")
+        if isinstance(claim, CountClaim):
+            detail["noun"] = claim.noun
+            detail["noun_class"] = list(claim.noun_class)
+    elif isinstance(claim, DateClaim):
+        value = claim.value.iso()
+        detail = claim.value.model_dump(mode="json")
+    elif isinstance(claim, EventClaim):
+        value = claim.value
+        detail = {
+            "participants": list(claim.participants),
+            "place": claim.place,
+            "date": claim.date.model_dump(mode="json") if claim.date else None,
+        }
+    elif isinstance(claim, QuoteClaim | RoleClaim):
+        value = claim.value
+    else:  # pragma: no cover - the union is exhaustive
+        value = None
+    return ReportClaim(
+        id=claim.id,
+        source=claim.source,
+        kind=claim.kind,
+        subject=claim.subject,
+        predicate=claim.predicate,
+        object=claim.object,
+        value=value,
+        value_detail=detail,
+        event=claim.event,
+        start=claim.start,
+        end=claim.end,
+        text=claim.text,
+        sentence_start=claim.sentence_start,
+        sentence_end=claim.sentence_end,
+        attributed_to=claim.attributed_to,
+    )
+
+
+def _report_finding(finding: Finding) -> ReportFinding:
+    return ReportFinding(
+        id=finding.id,
+        kind=finding.kind,
+        summary=finding.summary,
+        reasons=finding.reasons,
+        claims=finding.claims,
+        entities=finding.entities,
+        sources=finding.sources,
+        independent_sources=finding.independent_sources,
+        confidence=finding.confidence,
+        status=finding.status,
+        reviewer=finding.reviewer,
+        note=finding.note,
+        decision_key=finding.decision_key,
+    )
+
+
+__all__ = ["PipelineResult", "analyse", "check", "extract_all", "run"]

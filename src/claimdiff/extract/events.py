@@ -1,16 +1,269 @@
-"""Placeholder until the real extractor lands."""
+"""Event frames: visit, meeting, signing, call, inauguration and summit.
+
+A frame is found from a trigger phrase in a sentence; its participants, place
+and date come from the mentions and dates of the same sentence. News prose
+narrates one occasion over several sentences ("During his visit, ...", "Earlier
+in the day, ... signed 17 ..."), so a frame that lacks a place or a date
+inherits them from the occasion being narrated: the latest visit, meeting or
+summit frame before it in the same document. Counts and dates are then
+attached to the frame of their sentence, or to the narrated occasion when the
+sentence points back to it ("during this visit").
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from claimdiff.extract import ExtractionContext
-from claimdiff.models import Record
+from claimdiff.models import (
+    CountClaim,
+    DateClaim,
+    DateValue,
+    EventClaim,
+    EventType,
+    Mention,
+    QuantityClaim,
+    QuoteClaim,
+    Record,
+)
+
+_TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
+    (
+        "call",
+        re.compile(
+            r"\b(?:(?:tele)?phone (?:call|conversation|talks?)|spoke by (?:tele)?phone|"
+            r"video (?:call|conference))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "summit",
+        re.compile(r"\bsummit\b", re.IGNORECASE),
+    ),
+    (
+        "signing",
+        re.compile(
+            r"\b(?:sign(?:ed|s|ing)?|inked|ink(?:s|ing)?|concluded)\b(?!\s+(?:of|language|post))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "inauguration",
+        re.compile(r"\b(?:inaugurat(?:ed|es|ing|ion)|sworn in|swearing-in)\b", re.IGNORECASE),
+    ),
+    (
+        "visit",
+        re.compile(
+            r"\b(?:visit(?:ed|ing|s)?|trip|tour(?:ed)?|arriv(?:ed|es|ing) in|"
+            r"travel(?:l)?(?:ed|ing|s)? to|(?:a |his |her |their )stay)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "meeting",
+        re.compile(
+            r"\b(?:met|meets|meeting|held talks|holds talks|talks (?:with|between)|"
+            r"received by|hosted)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+# Words that point back to the occasion being narrated.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:(?:this|that|the|his|her|their|the current|the same) (?:visit|trip|tour|meeting|talks|summit)|"
+    r"(?:earlier|later) (?:in|that|on) the day|the same day|at the (?:meeting|talks|ceremony)|"
+    r"during (?:the|this|that|his|her|their) (?:visit|trip|stay|meeting|talks))\b",
+    re.IGNORECASE,
+)
+_PRESENT_TENSE = re.compile(
+    r"\b(?:is|are) (?:visiting|meeting|holding talks|in)\b|\b(?:visits|arrives|meets)\b",
+    re.IGNORECASE,
+)
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:to|in|at|into|arrived in|visiting|visited|from)\s*$", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|’)\s*$")
+_OCCASIONS: frozenset[str] = frozenset({"visit", "meeting", "summit"})
+_WINDOW = 60
 
 
 def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
-    return []
+    mentions = [r for r in found if isinstance(r, Mention)]
+    dates = [r for r in found if isinstance(r, DateClaim)]
+    published = context.source.published
+    frames: list[EventClaim] = []
+    for sentence in context.sentences:
+        in_sentence = [
+            m for m in mentions if sentence.start <= m.start and m.end <= sentence.end
+        ]
+        sentence_dates = [
+            d for d in dates if sentence.start <= d.start and d.end <= sentence.end
+        ]
+        seen_types: set[str] = set()
+        for event_type, pattern in _TRIGGERS:
+            match = pattern.search(context.text, sentence.start, sentence.end)
+            if match is None or event_type in seen_types:
+                continue
+            if _inside_quote_or_name(match.start(), in_sentence):
+                continue
+            seen_types.add(event_type)
+            frames.append(
+                _frame(context, event_type, match, in_sentence, sentence_dates, published)
+            )
+    frames.sort(key=lambda f: (f.start, f.end))
+    return list(_inherit_narrative_context(frames))
+
+
+def _inside_quote_or_name(offset: int, mentions: Sequence[Mention]) -> bool:
+    return any(m.start <= offset < m.end for m in mentions)
+
+
+def _frame(
+    context: ExtractionContext,
+    event_type: EventType,
+    match: re.Match[str],
+    mentions: Sequence[Mention],
+    dates: Sequence[DateClaim],
+    published: object,
+) -> EventClaim:
+    text = context.text
+    people = [m for m in mentions if m.entity_kind in {"person", "organization"}]
+    places = [m for m in mentions if m.entity_kind == "place"]
+    place = _place_near(text, match, places)
+    visitor = _visitor(text, match, people) if event_type == "visit" else None
+    participants: list[str] = []
+    if visitor is not None:
+        participants.append(visitor.id)
+    participants.extend(m.id for m in people if m.id not in participants)
+    # Capitals and countries used as actors ("Tehran and Dushanbe signed") are parties too.
+    participants.extend(
+        m.id for m in places if m.via in {"metonymy", "demonym"} and m.id not in participants
+    )
+    date = _nearest_date(match.start(), dates)
+    if date is None and _PRESENT_TENSE.search(
+        text, max(0, match.start() - 12), match.end() + 4
+    ):
+        date = _publication_day(context)
+    return EventClaim(
+        **context.span_fields("event", match.start(), match.end()),  # type: ignore[arg-type]
+        subject=visitor.id if visitor else None,
+        predicate=event_type,
+        object=place.name if place else None,
+        value=event_type,
+        participants=tuple(participants),
+        place=place.name if place else None,
+        date=date,
+    )
+
+
+def _place_near(text: str, match: re.Match[str], places: Sequence[Mention]) -> Mention | None:
+    """A place right after the trigger, else one introduced by a locative preposition."""
+    after = [p for p in places if match.end() <= p.start <= match.end() + _WINDOW]
+    for place in sorted(after, key=lambda p: p.start):
+        between = text[match.end() : place.start]
+        if len(between) <= 12 or _PLACE_PREPOSITION.search(between):
+            if place.via not in {"metonymy", "demonym"} or len(between.strip()) <= 4:
+                return place
+    located = [
+        p
+        for p in places
+        if p.via not in {"demonym"}
+        and _PLACE_PREPOSITION.search(text[max(0, p.start - 14) : p.start])
+    ]
+    if located:
+        return min(located, key=lambda p: abs(p.start - match.start()))
+    return None
+
+
+def _visitor(text: str, match: re.Match[str], people: Sequence[Mention]) -> Mention | None:
+    persons = [p for p in people if p.entity_kind == "person"]
+    before = [p for p in persons if p.end <= match.start()]
+    for person in reversed(before):
+        between = text[person.end : match.start()]
+        if _POSSESSIVE.match(between) or _POSSESSIVE.search(between[:3]):
+            return person
+    if before:
+        nearest = before[-1]
+        if match.start() - nearest.end <= 40:
+            return nearest
+    after = [p for p in persons if p.start >= match.end()]
+    return after[0] if after else None
+
+
+def _nearest_date(offset: int, dates: Sequence[DateClaim]) -> DateValue | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - offset)).value
+
+
+def _publication_day(context: ExtractionContext) -> DateValue | None:
+    published = context.source.published
+    if published is None:
+        return None
+    return DateValue(start=published, end=published, granularity="day", relative=True)
+
+
+def _inherit_narrative_context(frames: Sequence[EventClaim]) -> list[EventClaim]:
+    """Fill a frame's missing place/date from the occasion narrated just before it."""
+    result: list[EventClaim] = []
+    occasion: EventClaim | None = None
+    for frame in frames:
+        if occasion is not None and (frame.place is None or frame.date is None):
+            update: dict[str, object] = {}
+            if frame.place is None and occasion.place is not None:
+                update["place"] = occasion.place
+                update["object"] = occasion.place
+            if frame.date is None and occasion.date is not None:
+                update["date"] = occasion.date
+            if not frame.participants and occasion.participants:
+                update["participants"] = occasion.participants
+            if update:
+                frame = frame.model_copy(update=update)
+        if frame.value in _OCCASIONS and frame.place is not None:
+            occasion = frame
+        result.append(frame)
+    return result
 
 
 def link_to_events(context: ExtractionContext, records: list[Record]) -> list[Record]:
-    return records
+    """Attach counts, dates and quotes to the frame of their sentence or narrated occasion."""
+    frames = sorted((r for r in records if isinstance(r, EventClaim)), key=lambda f: f.start)
+    if not frames:
+        return records
+    linked: list[Record] = []
+    for record in records:
+        if isinstance(record, EventClaim):
+            linked.append(record.model_copy(update={"event": record.id}))
+            continue
+        if not isinstance(record, CountClaim | QuantityClaim | DateClaim | QuoteClaim):
+            linked.append(record)
+            continue
+        frame = _frame_for(context, record, frames)
+        linked.append(record.model_copy(update={"event": frame.id}) if frame else record)
+    return linked
+
+
+def _frame_for(
+    context: ExtractionContext,
+    record: CountClaim | QuantityClaim | DateClaim | QuoteClaim,
+    frames: Sequence[EventClaim],
+) -> EventClaim | None:
+    same_sentence = [
+        f
+        for f in frames
+        if f.sentence_start <= record.start < f.sentence_end
+    ]
+    if same_sentence:
+        if isinstance(record, CountClaim):
+            signing = [f for f in same_sentence if f.value == "signing"]
+            if signing:
+                return signing[0]
+        return min(same_sentence, key=lambda f: abs(f.start - record.start))
+    sentence_text = context.text[record.sentence_start : record.sentence_end]
+    if _BACK_REFERENCE.search(sentence_text):
+        earlier = [f for f in frames if f.start < record.start and f.value in _OCCASIONS]
+        if earlier:
+            return earlier[-1]
+    return None

@@ -1,0 +1,201 @@
+"""Alignment: which claims state the same kind of fact about the same subject.
+
+Claims meet only inside blocks (a normalised predicate with the kind of its
+object, and an anchor: an event, an entity, or a participant of the event),
+so the work grows with block sizes, not with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
+
+from claimdiff.models import (
+    Candidate,
+    Claim,
+    CountClaim,
+    Event,
+    EventClaim,
+    QuoteClaim,
+    Resolution,
+    RoleClaim,
+    Source,
+)
+from claimdiff.names import fold
+
+# A participant shared by more count claims than this is too common to block on
+# (think of a country in a corpus about that country); the event still is.
+MAX_PARTICIPANT_BLOCK = 60
+SHINGLE_WORDS = 8
+DEPENDENT_SHARED_SHINGLES = 6
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def resolve_claims(claims: Iterable[Claim], resolution: Resolution) -> list[Claim]:
+    """Claims with mention ids replaced by entity ids and frame ids by event ids."""
+    entity = resolution.entity_of_mention
+    event = resolution.event_of_frame
+    resolved: list[Claim] = []
+    for claim in claims:
+        update: dict[str, object] = {}
+        if claim.subject is not None:
+            update["subject"] = entity.get(claim.subject)
+        if claim.event is not None:
+            update["event"] = event.get(claim.event)
+        if isinstance(claim, EventClaim):
+            update["participants"] = tuple(
+                dict.fromkeys(entity[p] for p in claim.participants if p in entity)
+            )
+        resolved.append(claim.model_copy(update=update))
+    return resolved
+
+
+def count_family(claim: CountClaim) -> str:
+    """The most general class of the counted noun: what a count can be compared with."""
+    return claim.noun_class[-1] if claim.noun_class else claim.noun
+
+
+def align_claims(claims: Sequence[Claim], events: Sequence[Event]) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    candidates.extend(_align_counts([c for c in claims if isinstance(c, CountClaim)], events))
+    candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
+    candidates.extend(_align_roles([c for c in claims if isinstance(c, RoleClaim)]))
+    candidates.extend(_align_event_dates([c for c in claims if isinstance(c, EventClaim)]))
+    return sorted(candidates, key=lambda c: (c.key, c.claims))
+
+
+def _align_counts(counts: Sequence[CountClaim], events: Sequence[Event]) -> list[Candidate]:
+    participants = {e.id: e.participants for e in events}
+    blocks: dict[str, list[CountClaim]] = defaultdict(list)
+    for claim in counts:
+        family = count_family(claim)
+        if claim.event:
+            blocks[f"count|{family}|event|{claim.event}"].append(claim)
+            for person in participants.get(claim.event, ()):
+                blocks[f"count|{family}|participant|{person}"].append(claim)
+        if claim.subject:
+            blocks[f"count|{family}|subject|{claim.subject}"].append(claim)
+    pairs: dict[tuple[str, str], str] = {}
+    for key, members in sorted(blocks.items()):
+        if "|participant|" in key and len(members) > MAX_PARTICIPANT_BLOCK:
+            continue
+        for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
+            if left.id == right.id or (left.source == right.source and left.event == right.event):
+                continue
+            if left.value == right.value and left.source == right.source:
+                continue
+            pair = (left.id, right.id)
+            pairs.setdefault(pair, key)
+    return [
+        Candidate(key=key, claims=pair, entities=())
+        for pair, key in sorted(pairs.items())
+    ]
+
+
+_STOPWORDS = frozenset(
+    """a an the of to in on at for and or but is are was were be been being has have had
+    it its this that these those with by from as which who whom whose will would can could
+    should must may might there their they them he she his her we our you your i me my not
+    no than then so such into about over under between also very more most much many""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS or w in {"not", "no"}]
+
+
+def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
+    by_speaker: dict[str, list[QuoteClaim]] = defaultdict(list)
+    for quote in quotes:
+        if quote.subject:
+            by_speaker[quote.subject].append(quote)
+    candidates: list[Candidate] = []
+    for speaker, members in sorted(by_speaker.items()):
+        for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
+            if left.source != right.source:
+                candidates.append(
+                    Candidate(key=f"quote|{speaker}", claims=(left.id, right.id), entities=(speaker,))
+                )
+    return candidates
+
+
+def _align_roles(roles: Sequence[RoleClaim]) -> list[Candidate]:
+    by_subject: dict[str, list[RoleClaim]] = defaultdict(list)
+    for role in roles:
+        if role.subject:
+            by_subject[role.subject].append(role)
+    candidates: list[Candidate] = []
+    for subject, members in sorted(by_subject.items()):
+        if len({m.source for m in members}) < 2:
+            continue
+        candidates.append(
+            Candidate(
+                key=f"role|{subject}",
+                claims=tuple(sorted(m.id for m in members)),
+                entities=(subject,),
+            )
+        )
+    return candidates
+
+
+def _align_event_dates(frames: Sequence[EventClaim]) -> list[Candidate]:
+    by_event: dict[str, list[EventClaim]] = defaultdict(list)
+    for frame in frames:
+        if frame.event and frame.date is not None and not frame.date.relative:
+            by_event[frame.event].append(frame)
+    candidates: list[Candidate] = []
+    for event, members in sorted(by_event.items()):
+        if len({m.source for m in members}) >= 2:
+            candidates.append(
+                Candidate(
+                    key=f"event-date|{event}", claims=tuple(sorted(m.id for m in members))
+                )
+            )
+    return candidates
+
+
+# --------------------------------------------------------------------------- independence
+
+
+def _shingles(text: str) -> set[int]:
+    words = _WORD.findall(text.lower())
+    return {
+        hash(" ".join(words[i : i + SHINGLE_WORDS]))
+        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
+    }
+
+
+def dependent_sources(sources: Sequence[Source]) -> list[tuple[str, str]]:
+    """Pairs of sources that share long verbatim passages (syndicated or copied text)."""
+    owners: dict[int, list[str]] = defaultdict(list)
+    for source in sources:
+        for shingle in _shingles(source.text):
+            owners[shingle].append(source.id)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for ids in owners.values():
+        if 1 < len(ids) <= 20:
+            for left, right in combinations(sorted(set(ids)), 2):
+                shared[(left, right)] += 1
+    return sorted(pair for pair, count in shared.items() if count >= DEPENDENT_SHARED_SHINGLES)
+
+
+def independent_count(sources: Iterable[str], dependent: Mapping[str, set[str]]) -> int:
+    """How many groups of mutually independent sources the given sources form."""
+    remaining = sorted(set(sources))
+    groups = 0
+    seen: set[str] = set()
+    for source in remaining:
+        if source in seen:
+            continue
+        groups += 1
+        stack = [source]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            stack.extend(s for s in dependent.get(current, ()) if s in remaining)
+    return groups

@@ -1,0 +1,399 @@
+"""Candidate -> Finding through an ordered ladder; every rung has a reason code.
+
+The reason codes are stable kebab-case constants (as frictionless names its
+errors), so reviewers, the report and the expected-findings file can rely on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from claimdiff.align import content_words, count_family, independent_count
+from claimdiff.dates_compare import dates_equal, dates_overlap
+from claimdiff.models import (
+    Candidate,
+    Claim,
+    CountClaim,
+    CountValue,
+    Entity,
+    Event,
+    EventClaim,
+    Finding,
+    FindingKind,
+    QuoteClaim,
+    RoleClaim,
+    Source,
+)
+from claimdiff.names import compare_names, fold, name_tokens
+from claimdiff.places import place_relation
+from claimdiff.review import decision_key
+
+# Reason codes.
+SAME_VALUE = "same-value"
+COUNT_MISMATCH = "count-mismatch"
+COUNT_RANGE_OVERLAP = "count-range-overlap"
+NOUN_SUBSUMES = "noun-subsumes"
+DIFFERENT_EVENT = "different-event"
+DIFFERENT_PLACE = "different-place"
+DIFFERENT_DATE = "different-date"
+DIFFERENT_PARTICIPANTS = "different-participants"
+SAME_EVENT = "same-event"
+CONTEXT_UNKNOWN = "context-unknown"
+LATER_UPDATE = "later-update"
+SAME_STATEMENT = "same-statement"
+PARAPHRASE = "paraphrase"
+NEGATION_DIFFERS = "negation-differs"
+SAME_ROLE = "same-role"
+ROLE_WORDING = "role-wording"
+DATE_PRECISION = "date-precision-compatible"
+SAME_DATE = "same-date"
+NAME_SPELLING = "name-spelling"
+
+PARAPHRASE_THRESHOLD = 72.0
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|hasn't|won't|cannot)\b", re.I)
+
+
+@dataclass(frozen=True)
+class ClassifyContext:
+    claims: Mapping[str, Claim]
+    events: Mapping[str, Event]
+    entities: Mapping[str, Entity]
+    sources: Mapping[str, Source]
+    dependent: Mapping[str, set[str]]
+
+
+def evidence_item(claim: Claim) -> str:
+    """What a decision is keyed on: source, kind, normalised value and the claim's words."""
+    return f"{claim.source}|{claim.kind}|{_value_key(claim)}|{' '.join(claim.text.split())}"
+
+
+def _value_key(claim: Claim) -> str:
+    if isinstance(claim, CountClaim):
+        return f"{claim.value.low:g}-{claim.value.high:g} {claim.noun}"
+    if isinstance(claim, EventClaim):
+        return f"{claim.value} {claim.place or ''} {claim.date.iso() if claim.date else ''}"
+    value = claim.value
+    if hasattr(value, "iso"):
+        return str(value.iso())
+    return " ".join(str(value).split())[:200]
+
+
+def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for candidate in candidates:
+        claims = [context.claims[c] for c in candidate.claims if c in context.claims]
+        if len(claims) < 2:
+            continue
+        first = claims[0]
+        finding: Finding | None = None
+        if isinstance(first, CountClaim):
+            finding = _classify_counts(claims, context)  # type: ignore[arg-type]
+        elif isinstance(first, QuoteClaim):
+            finding = _classify_quotes(claims, context)  # type: ignore[arg-type]
+        elif isinstance(first, RoleClaim):
+            findings.extend(_classify_roles(claims, context))  # type: ignore[arg-type]
+        elif isinstance(first, EventClaim):
+            finding = _classify_event_dates(claims, context)  # type: ignore[arg-type]
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _make(
+    kind: FindingKind,
+    summary: str,
+    reasons: Sequence[str],
+    claims: Sequence[Claim],
+    context: ClassifyContext,
+    confidence: float,
+    entities: Sequence[str] = (),
+    extra_evidence: Sequence[str] = (),
+) -> Finding:
+    sources = sorted({c.source for c in claims})
+    key = decision_key([evidence_item(c) for c in claims] + list(extra_evidence))
+    return Finding(
+        id=f"F-{key[:10]}",
+        kind=kind,
+        summary=summary,
+        reasons=tuple(dict.fromkeys(reasons)),
+        claims=tuple(sorted(c.id for c in claims)),
+        entities=tuple(entities),
+        sources=tuple(sources),
+        independent_sources=independent_count(sources, context.dependent),
+        confidence=round(confidence, 2),
+        decision_key=key,
+    )
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def _count_label(claim: CountClaim, context: ClassifyContext) -> str:
+    where = _event_context(claim.event, context)
+    return f"{claim.value.display()} {claim.noun}" + (f" ({where})" if where else "")
+
+
+def _event_context(event_id: str | None, context: ClassifyContext) -> str:
+    event = context.events.get(event_id) if event_id else None
+    if event is None:
+        return ""
+    parts = [p for p in (event.place, event.date.iso() if event.date else None) if p]
+    return ", ".join(parts) if parts else event.label
+
+
+def _intervals_overlap(left: CountValue, right: CountValue) -> bool:
+    return left.low <= right.high and right.low <= left.high
+
+
+def _noun_relation(left: CountClaim, right: CountClaim) -> str:
+    if left.noun == right.noun:
+        return "same"
+    if right.noun in left.noun_class:
+        return "left-more-specific"
+    if left.noun in right.noun_class:
+        return "right-more-specific"
+    return "related"
+
+
+def _context_differences(left: CountClaim, right: CountClaim, context: ClassifyContext) -> list[str]:
+    a = context.events.get(left.event) if left.event else None
+    b = context.events.get(right.event) if right.event else None
+    if a is None or b is None or a.id == b.id:
+        return []
+    reasons: list[str] = []
+    if a.place and b.place and place_relation(a.place, b.place) == "different":
+        reasons.append(f"{DIFFERENT_PLACE}: {a.place} vs {b.place}")
+    if a.date and b.date and not dates_overlap(a.date, b.date):
+        reasons.append(f"{DIFFERENT_DATE}: {a.date.iso()} vs {b.date.iso()}")
+    if a.participants and b.participants and set(a.participants) != set(b.participants):
+        names_a = ", ".join(_entity_name(p, context) for p in a.participants[:3])
+        names_b = ", ".join(_entity_name(p, context) for p in b.participants[:3])
+        if not set(a.participants) & set(b.participants):
+            reasons.append(f"{DIFFERENT_PARTICIPANTS}: {names_a} vs {names_b}")
+    return reasons
+
+
+def _entity_name(entity_id: str, context: ClassifyContext) -> str:
+    entity = context.entities.get(entity_id)
+    return entity.name if entity else entity_id
+
+
+def _classify_counts(claims: Sequence[CountClaim], context: ClassifyContext) -> Finding | None:
+    left, right = claims[0], claims[1]
+    if count_family(left) != count_family(right):
+        return None
+    label = f"{_count_label(left, context)} vs {_count_label(right, context)}"
+    same_event = left.event is not None and left.event == right.event
+    differences = _context_differences(left, right, context)
+    noun = _noun_relation(left, right)
+    equal_values = left.value.low == right.value.low and left.value.high == right.value.high
+    if differences:
+        confidence = min(0.95, 0.55 + 0.15 * len(differences))
+        return _make(
+            "different_context",
+            f"{label}: different events",
+            [DIFFERENT_EVENT, *differences],
+            claims,
+            context,
+            confidence,
+        )
+    if not same_event:
+        if left.event and right.event:
+            # Two events we could not tell apart nor join: say so instead of guessing.
+            reasons = [CONTEXT_UNKNOWN, f"events: {_event_label(left, context)} / {_event_label(right, context)}"]
+        else:
+            reasons = [CONTEXT_UNKNOWN]
+        if equal_values and noun == "same":
+            return _make("agreement", f"{label}: same figure, context unknown", [SAME_VALUE, *reasons], claims, context, 0.45)
+        return _make(
+            "conflict",
+            f"{label}: possible conflict, context unknown",
+            [COUNT_MISMATCH, *reasons],
+            claims,
+            context,
+            0.3,
+        )
+    if equal_values and noun == "same":
+        return _make("agreement", f"{label}: same figure", [SAME_VALUE, SAME_EVENT], claims, context, 0.9)
+    if noun != "same" and noun != "related":
+        specific, general = (left, right) if noun == "left-more-specific" else (right, left)
+        if general.value.high >= specific.value.low:
+            return _make(
+                "vague_vs_specific",
+                f"{label}: {specific.noun} are a kind of {general.noun}; the counts can both hold",
+                [NOUN_SUBSUMES, SAME_EVENT],
+                claims,
+                context,
+                0.7,
+            )
+    if (left.value.approximate or right.value.approximate) and _intervals_overlap(left.value, right.value):
+        return _make(
+            "vague_vs_specific",
+            f"{label}: compatible at different precision",
+            [COUNT_RANGE_OVERLAP, SAME_EVENT],
+            claims,
+            context,
+            0.75,
+        )
+    update = _update_reason(left, right, context)
+    if update:
+        return _make("different_context", f"{label}: {update}", [LATER_UPDATE, SAME_EVENT], claims, context, 0.6)
+    return _make("conflict", f"{label}: same event, different figures", [COUNT_MISMATCH, SAME_EVENT], claims, context, 0.75)
+
+
+def _event_label(claim: CountClaim, context: ClassifyContext) -> str:
+    event = context.events.get(claim.event) if claim.event else None
+    return event.label if event else "none"
+
+
+def _update_reason(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str | None:
+    a, b = context.sources[left.source], context.sources[right.source]
+    if a.published and b.published and a.published != b.published:
+        earlier, later = (a, b) if a.published < b.published else (b, a)
+        return f"later report revises the figure ({earlier.id} {earlier.published} -> {later.id} {later.published})"
+    return None
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def quote_similarity(left: str, right: str) -> float:
+    """Token-set similarity over content words; symmetric by construction."""
+    a, b = " ".join(content_words(left)), " ".join(content_words(right))
+    if not a or not b:
+        return 0.0
+    return min(
+        fuzz.token_set_ratio(a, b, processor=default_process),
+        fuzz.token_set_ratio(b, a, processor=default_process),
+    )
+
+
+def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> Finding | None:
+    left, right = claims[0], claims[1]
+    shorter = min(len(content_words(left.value)), len(content_words(right.value)))
+    if shorter < 4:
+        return None
+    score = quote_similarity(left.value, right.value)
+    if score < PARAPHRASE_THRESHOLD:
+        return None
+    speaker = _entity_name(left.subject, context) if left.subject else "unknown speaker"
+    if bool(_NEGATION.search(left.value)) != bool(_NEGATION.search(right.value)):
+        return None  # token sets cannot see negation; "will" vs "will not" is not a paraphrase
+    if fold(left.value) == fold(right.value):
+        return _make("agreement", f"{speaker}: same statement, word for word", [SAME_STATEMENT], claims, context, 0.95, entities=(left.subject or "",) if left.subject else ())
+    return _make(
+        "agreement",
+        f"{speaker}: same statement in other words (similarity {score:.0f})",
+        [PARAPHRASE, f"similarity: {score:.0f}"],
+        claims,
+        context,
+        0.5 + 0.45 * (score / 100.0),
+        entities=(left.subject,) if left.subject else (),
+    )
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> list[Finding]:
+    subject = claims[0].subject or ""
+    name = _entity_name(subject, context)
+    by_role: dict[str, list[RoleClaim]] = {}
+    for claim in claims:
+        by_role.setdefault(fold(claim.value), []).append(claim)
+    findings: list[Finding] = []
+    for role_claims in by_role.values():
+        if len({c.source for c in role_claims}) >= 2:
+            findings.append(
+                _make("agreement", f"{name} is {role_claims[0].value}", [SAME_ROLE], role_claims, context, 0.85, entities=(subject,))
+            )
+    roles = sorted(by_role)
+    for a, b in combinations(roles, 2):
+        score = fuzz.token_sort_ratio(a, b)
+        if score >= 80 and _same_country_words(a, b):
+            pair = [by_role[a][0], by_role[b][0]]
+            if pair[0].source == pair[1].source:
+                continue
+            findings.append(
+                _make(
+                    "title_variant",
+                    f"{name}: '{pair[0].value}' vs '{pair[1].value}'",
+                    [ROLE_WORDING, f"similarity: {score:.0f}"],
+                    pair,
+                    context,
+                    0.6,
+                    entities=(subject,),
+                )
+            )
+    return findings
+
+
+def _same_country_words(a: str, b: str) -> bool:
+    # "Minister of Defence of X" vs "Defence Minister of X" is wording; "of X" vs "of Y" is not.
+    return set(a.split()) ^ set(b.split()) <= {"of", "the", "defense", "defence", "and", "s"}
+
+
+# --------------------------------------------------------------------------- event dates
+
+
+def _classify_event_dates(claims: Sequence[EventClaim], context: ClassifyContext) -> Finding | None:
+    dated = [c for c in claims if c.date is not None]
+    if len({c.source for c in dated}) < 2:
+        return None
+    event = context.events.get(dated[0].event or "")
+    label = event.label if event else dated[0].value
+    values = [c.date for c in dated if c.date is not None]
+    if all(dates_equal(values[0], v) for v in values[1:]):
+        return _make("agreement", f"{label}: same date {values[0].iso()}", [SAME_DATE], dated, context, 0.85)
+    if all(dates_overlap(values[0], v) for v in values[1:]):
+        shown = " vs ".join(sorted({v.iso() for v in values}))
+        return _make("vague_vs_specific", f"{label}: {shown}", [DATE_PRECISION], dated, context, 0.75)
+    shown = " vs ".join(sorted({v.iso() for v in values}))
+    return _make("conflict", f"{label}: different dates {shown}", [DIFFERENT_DATE, SAME_EVENT], dated, context, 0.6)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def name_variant_findings(entities: Sequence[Entity], context: ClassifyContext) -> list[Finding]:
+    """One finding per pair of full names that are spellings of one entity."""
+    findings: list[Finding] = []
+    for entity in entities:
+        full = sorted({v for v in entity.variants if len(name_tokens(v)) >= 2})
+        for a, b in combinations(full, 2):
+            match = compare_names(a, b)
+            if match.relation not in {"variant"}:
+                continue
+            where = _variant_locations(entity, (a, b))
+            reasons = [NAME_SPELLING, *match.reasons]
+            sources = sorted({m.source for m in entity.mentions if fold(m.text).endswith(fold(a)) or fold(m.text).endswith(fold(b))})
+            key = decision_key([f"name|{a}", f"name|{b}"])
+            confidence = 0.85 if "transliteration-skeleton" in match.reasons else 0.7
+            findings.append(
+                Finding(
+                    id=f"F-{key[:10]}",
+                    kind="name_variant",
+                    summary=f"'{a}' and '{b}' are one {entity.kind} ({entity.name}): {where}",
+                    reasons=tuple(reasons),
+                    entities=(entity.id,),
+                    sources=tuple(sources or sorted({m.source for m in entity.mentions})),
+                    independent_sources=independent_count(sources, context.dependent),
+                    confidence=confidence,
+                    decision_key=key,
+                )
+            )
+    return findings
+
+
+def _variant_locations(entity: Entity, names: Sequence[str]) -> str:
+    parts = []
+    for name in names:
+        spots = [f"{m.source}:{m.start}-{m.end}" for m in entity.mentions if fold(m.text) == fold(name) or fold(m.text).endswith(" " + fold(name))]
+        parts.append(f"'{name}' at {', '.join(spots[:4]) or 'n/a'}")
+    return "; ".join(parts)

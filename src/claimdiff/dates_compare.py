@@ -1,0 +1,44 @@
+"""Comparing dates at the coarser of their granularities."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from claimdiff.models import GRANULARITY_RANK, DateValue
+
+
+def widen(value: DateValue, granularity: str) -> tuple[dt.date, dt.date]:
+    """The interval of ``value`` seen at a coarser granularity ("2022-05-30" as May 2022)."""
+    start, end = value.start, value.end
+    if granularity == "month":
+        last = calendar.monthrange(end.year, end.month)[1]
+        return start.replace(day=1), end.replace(day=last)
+    if granularity == "year":
+        return dt.date(start.year, 1, 1), dt.date(end.year, 12, 31)
+    return start, end
+
+
+def coarser(left: DateValue, right: DateValue) -> str:
+    return max(left.granularity, right.granularity, key=lambda g: GRANULARITY_RANK[g])
+
+
+def dates_overlap(left: DateValue, right: DateValue) -> bool:
+    granularity = coarser(left, right)
+    left_start, left_end = widen(left, granularity)
+    right_start, right_end = widen(right, granularity)
+    return left_start <= right_end and right_start <= left_end
+
+
+def dates_equal(left: DateValue, right: DateValue) -> bool:
+    return (left.start, left.end, left.granularity) == (right.start, right.end, right.granularity)
+
+
+def narrower(left: DateValue, right: DateValue) -> DateValue:
+    """The more precise of two overlapping dates (the first on a tie)."""
+    left_rank, right_rank = GRANULARITY_RANK[left.granularity], GRANULARITY_RANK[right.granularity]
+    if right_rank < left_rank:
+        return right
+    if right_rank == left_rank and (right.end - right.start) < (left.end - left.start):
+        return right
+    return left

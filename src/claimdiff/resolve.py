@@ -1,0 +1,454 @@
+"""Entities and events across sources.
+
+Entities: mentions are grouped by name. Variant spellings merge through the
+ladder in ``names.py``; a surname alone joins the one full name it can mean,
+in its own document first and then in the corpus, and stays apart when it is
+ambiguous; "X Y" and "X Y Z" merge only with a shared role or in the same
+document. Role mentions ("the Tajik president") join the person who holds the
+role in the corpus, when exactly one does. Reviewer cannot-links are honoured.
+
+Events: frames from all sources cluster when type, place, date and
+participants are compatible, and never when any pair inside the cluster has a
+hard difference (places, dates, or a different visitor).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from claimdiff.dates_compare import dates_overlap, narrower
+from claimdiff.models import (
+    DateValue,
+    Entity,
+    Event,
+    EventClaim,
+    Mention,
+    MentionRef,
+    Resolution,
+    RoleClaim,
+    SourceExtraction,
+)
+from claimdiff.names import blocking_keys, compare_names, fold, name_tokens
+from claimdiff.places import place_relation
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, left: str, right: str) -> None:
+        a, b = self.find(left), self.find(right)
+        if a != b:
+            # The smaller key wins so the result does not depend on input order.
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> dict[str, list[str]]:
+        result: dict[str, list[str]] = defaultdict(list)
+        for item in sorted(self.parent):
+            result[self.find(item)].append(item)
+        return result
+
+
+@dataclass
+class _NameNode:
+    key: str
+    kind: str
+    names: Counter[str] = field(default_factory=Counter)
+    roles: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def resolve(
+    extractions: Sequence[SourceExtraction],
+    *,
+    cannot_link: Collection[frozenset[str]] = (),
+) -> Resolution:
+    mentions = sorted(
+        (m for extraction in extractions for m in extraction.mentions),
+        key=lambda m: (m.source, m.start, m.end),
+    )
+    roles = [c for e in extractions for c in e.claims if isinstance(c, RoleClaim)]
+    entities, entity_of_mention = resolve_entities(mentions, roles, cannot_link=cannot_link)
+    frames = sorted(
+        (c for e in extractions for c in e.claims if isinstance(c, EventClaim)),
+        key=lambda c: (c.source, c.start),
+    )
+    events, event_of_frame = resolve_events(frames, entity_of_mention, entities)
+    return Resolution(
+        entities=tuple(entities),
+        events=tuple(events),
+        entity_of_mention=entity_of_mention,
+        event_of_frame=event_of_frame,
+    )
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _is_role_only(mention: Mention) -> bool:
+    return mention.via == "role" and (mention.role is not None and fold(mention.name) == fold(mention.role))
+
+
+def _node_key(mention: Mention) -> str:
+    family = "person" if mention.entity_kind == "person" else mention.entity_kind
+    tokens = name_tokens(mention.name)
+    if family == "person" and len(tokens) == 1:
+        # A surname alone is resolved per document before the corpus is consulted.
+        return f"{family}|{mention.source}|{' '.join(tokens)}"
+    return f"{family}|{' '.join(tokens)}"
+
+
+def resolve_entities(
+    mentions: Sequence[Mention],
+    roles: Sequence[RoleClaim] = (),
+    *,
+    cannot_link: Collection[frozenset[str]] = (),
+) -> tuple[list[Entity], dict[str, str]]:
+    forbidden = {frozenset(fold(n) for n in pair) for pair in cannot_link}
+    nodes: dict[str, _NameNode] = {}
+    role_only: list[Mention] = []
+    for mention in mentions:
+        if not name_tokens(mention.name):
+            continue
+        if _is_role_only(mention):
+            role_only.append(mention)
+            continue
+        key = _node_key(mention)
+        node = nodes.setdefault(key, _NameNode(key=key, kind=mention.entity_kind))
+        node.names[mention.name] += 1
+        node.sources.add(mention.source)
+        node.mentions.append(mention)
+        if mention.role:
+            node.roles.add(fold(mention.role))
+    subject_roles: dict[str, set[str]] = defaultdict(set)
+    for claim in roles:
+        if claim.subject:
+            subject_roles[claim.subject].add(fold(claim.value))
+    for node in nodes.values():
+        for mention in node.mentions:
+            node.roles.update(subject_roles.get(mention.id, ()))
+
+    union = _UnionFind()
+    reasons: dict[str, set[str]] = defaultdict(set)
+    for key in nodes:
+        union.find(key)
+
+    def allowed(left: _NameNode, right: _NameNode) -> bool:
+        group_left = {fold(n) for k in _members(union, left.key) for n in nodes[k].names}
+        group_right = {fold(n) for k in _members(union, right.key) for n in nodes[k].names}
+        return not any(frozenset((a, b)) in forbidden for a in group_left for b in group_right)
+
+    full_people = [n for n in nodes.values() if n.kind == "person" and n.key.count("|") == 1]
+    _merge_variants(full_people, union, reasons, allowed)
+    for kind in ("organization", "place", "other"):
+        _merge_variants(
+            [n for n in nodes.values() if n.kind == kind], union, reasons, allowed, strict=True
+        )
+    _merge_short_forms(nodes, union, reasons, allowed)
+
+    groups = union.groups()
+    holder_by_role = _role_holders(groups, nodes)
+    entity_mentions: dict[str, list[Mention]] = {
+        root: [m for key in keys for m in nodes[key].mentions] for root, keys in groups.items()
+    }
+    for mention in role_only:
+        role_key = fold(mention.role or mention.name)
+        holders = holder_by_role.get(role_key, set())
+        if len(holders) == 1:
+            root = next(iter(holders))
+            entity_mentions[root].append(mention)
+            reasons[root].add("role-coreference")
+        else:
+            root = f"role|{role_key}"
+            entity_mentions.setdefault(root, []).append(mention)
+    return _build_entities(entity_mentions, reasons)
+
+
+def _members(union: _UnionFind, key: str) -> list[str]:
+    root = union.find(key)
+    return [k for k in union.parent if union.find(k) == root]
+
+
+def _merge_variants(
+    people: Sequence[_NameNode],
+    union: _UnionFind,
+    reasons: dict[str, set[str]],
+    allowed: Callable[[_NameNode, _NameNode], bool],
+    *,
+    strict: bool = False,
+) -> None:
+    blocks: dict[str, list[_NameNode]] = defaultdict(list)
+    for node in people:
+        name = node.names.most_common(1)[0][0]
+        for block in blocking_keys(name):
+            blocks[block].append(node)
+    compared: set[tuple[str, str]] = set()
+    for block_nodes in blocks.values():
+        if len(block_nodes) > 200:
+            continue  # a key shared by hundreds of names discriminates nothing
+        for i, left in enumerate(block_nodes):
+            for right in block_nodes[i + 1 :]:
+                pair = (min(left.key, right.key), max(left.key, right.key))
+                if pair in compared:
+                    continue
+                compared.add(pair)
+                match = compare_names(
+                    left.names.most_common(1)[0][0], right.names.most_common(1)[0][0]
+                )
+                if match.relation == "variant" and not strict:
+                    evidence = True
+                elif match.relation == "variant" and strict:
+                    evidence = "spelling-similar" in match.reasons or "exact" in match.reasons
+                elif match.relation == "extra-token" and not strict:
+                    evidence = bool(left.roles & right.roles) or bool(left.sources & right.sources)
+                else:
+                    evidence = False
+                if evidence and allowed(left, right):
+                    union.union(left.key, right.key)
+                    root = union.find(left.key)
+                    reasons[root].update(match.reasons)
+
+
+def _merge_short_forms(
+    nodes: dict[str, _NameNode],
+    union: _UnionFind,
+    reasons: dict[str, set[str]],
+    allowed: Callable[[_NameNode, _NameNode], bool],
+) -> None:
+    full_by_source: dict[str, list[_NameNode]] = defaultdict(list)
+    all_full: list[_NameNode] = []
+    for node in nodes.values():
+        if node.kind == "person" and node.key.count("|") == 1:
+            all_full.append(node)
+            for source in node.sources:
+                full_by_source[source].append(node)
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        if node.kind != "person" or node.key.count("|") != 2:
+            continue
+        source = node.key.split("|")[1]
+        surname = node.names.most_common(1)[0][0]
+        local = _short_form_targets(surname, full_by_source.get(source, []), union)
+        targets = local or _short_form_targets(surname, all_full, union)
+        if len(targets) == 1:
+            target = nodes[next(iter(targets))]
+            if allowed(node, target):
+                union.union(node.key, target.key)
+                reasons[union.find(node.key)].add("surname-only" if local else "surname-only-corpus")
+
+
+def _short_form_targets(
+    surname: str, candidates: Iterable[_NameNode], union: _UnionFind
+) -> set[str]:
+    roots: set[str] = set()
+    for candidate in candidates:
+        name = candidate.names.most_common(1)[0][0]
+        if compare_names(surname, name).relation == "short-form":
+            roots.add(union.find(candidate.key))
+    return roots
+
+
+def _role_holders(groups: dict[str, list[str]], nodes: dict[str, _NameNode]) -> dict[str, set[str]]:
+    holders: dict[str, set[str]] = defaultdict(set)
+    for root, keys in groups.items():
+        for key in keys:
+            if nodes[key].kind == "person":
+                for role in nodes[key].roles:
+                    holders[role].add(root)
+    return holders
+
+
+def _canonical_name(mentions: Sequence[Mention]) -> str:
+    counts = Counter(m.name for m in mentions if m.via != "role" or not _is_role_only(m))
+    if not counts:
+        counts = Counter(m.name for m in mentions)
+    longest = max(len(name_tokens(n)) for n in counts)
+    full = {n: c for n, c in counts.items() if len(name_tokens(n)) == longest}
+    return sorted(full, key=lambda n: (-full[n], n))[0]
+
+
+def _build_entities(
+    entity_mentions: dict[str, list[Mention]], reasons: dict[str, set[str]]
+) -> tuple[list[Entity], dict[str, str]]:
+    drafts = []
+    for root, mentions in entity_mentions.items():
+        mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
+        kinds = Counter(m.entity_kind for m in mentions)
+        kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0]
+        drafts.append((kind, _canonical_name(mentions), root, mentions))
+    drafts.sort(key=lambda d: (d[0], fold(d[1]), d[1], d[2]))
+    entities: list[Entity] = []
+    entity_of_mention: dict[str, str] = {}
+    for number, (kind, name, root, mentions) in enumerate(drafts, start=1):
+        entity_id = f"E{number}"
+        variants = sorted({m.name for m in mentions}, key=lambda n: (n != name, n))
+        entity_roles = sorted({m.role for m in mentions if m.role})
+        entities.append(
+            Entity(
+                id=entity_id,
+                kind=kind,  # type: ignore[arg-type]
+                name=name,
+                variants=tuple(variants),
+                roles=tuple(entity_roles),
+                mentions=tuple(
+                    MentionRef(source=m.source, start=m.start, end=m.end, text=m.text)
+                    for m in mentions
+                ),
+                mention_ids=tuple(m.id for m in mentions),
+                merge_reasons=tuple(sorted(reasons.get(root, ()))),
+            )
+        )
+        for mention in mentions:
+            entity_of_mention[mention.id] = entity_id
+    return entities, entity_of_mention
+
+
+# --------------------------------------------------------------------------- events
+
+_OCCASION_FAMILY = {"visit": "occasion", "meeting": "occasion", "signing": "occasion"}
+_TYPE_PRIORITY = {"visit": 0, "summit": 1, "meeting": 2, "signing": 3, "call": 4, "inauguration": 5, "other": 6}
+
+
+@dataclass(frozen=True)
+class _FrameView:
+    frame: EventClaim
+    family: str
+    place: str | None
+    date: DateValue | None
+    participants: frozenset[str]
+    visitor: str | None
+
+
+def _hard_difference(a: _FrameView, b: _FrameView) -> str | None:
+    if a.family != b.family:
+        return "different-type"
+    if a.place and b.place and place_relation(a.place, b.place) == "different":
+        return "different-place"
+    if a.date and b.date and not dates_overlap(a.date, b.date):
+        return "different-date"
+    if a.visitor and b.visitor and a.visitor != b.visitor:
+        return "different-visitor"
+    if a.participants and b.participants and not (a.participants & b.participants):
+        return "different-participants"
+    return None
+
+
+def _positive_evidence(a: _FrameView, b: _FrameView) -> bool:
+    place = bool(a.place and b.place and place_relation(a.place, b.place) != "different")
+    date = bool(a.date and b.date and dates_overlap(a.date, b.date))
+    people = bool(a.participants & b.participants)
+    if a.frame.source == b.frame.source:
+        return place or date
+    return (place and (date or people)) or (date and people)
+
+
+def resolve_events(
+    frames: Sequence[EventClaim],
+    entity_of_mention: dict[str, str],
+    entities: Sequence[Entity],
+) -> tuple[list[Event], dict[str, str]]:
+    views = [
+        _FrameView(
+            frame=f,
+            family=_OCCASION_FAMILY.get(f.value, f.value),
+            place=f.place,
+            date=f.date,
+            participants=frozenset(
+                entity_of_mention[p] for p in f.participants if p in entity_of_mention
+            ),
+            visitor=entity_of_mention.get(f.subject) if f.subject else None,
+        )
+        for f in frames
+    ]
+    clusters: list[list[_FrameView]] = []
+    for view in views:
+        for cluster in clusters:
+            if all(_hard_difference(view, other) is None for other in cluster) and any(
+                _positive_evidence(view, other) for other in cluster
+            ):
+                cluster.append(view)
+                break
+        else:
+            clusters.append([view])
+    names = {e.id: e.name for e in entities}
+    drafts = [_event_draft(cluster, names) for cluster in clusters]
+    drafts.sort(key=lambda d: (d[0], d[1].frames))
+    events: list[Event] = []
+    event_of_frame: dict[str, str] = {}
+    for number, (_, draft) in enumerate(drafts, start=1):
+        event = draft.model_copy(update={"id": f"V{number}"})
+        events.append(event)
+        for frame_id in event.frames:
+            event_of_frame[frame_id] = event.id
+    return events, event_of_frame
+
+
+def _event_draft(
+    cluster: Sequence[_FrameView], names: dict[str, str]
+) -> tuple[tuple[str, str, str], Event]:
+    event_type = min((v.frame.value for v in cluster), key=lambda t: _TYPE_PRIORITY.get(t, 9))
+    places = [v.place for v in cluster if v.place]
+    place = _most_specific_place(places)
+    dates = [v.date for v in cluster if v.date]
+    date = None
+    for value in dates:
+        date = value if date is None else narrower(date, value)
+    participants = sorted({p for v in cluster for p in v.participants}, key=_entity_number)
+    visitors = [v.visitor for v in cluster if v.visitor]
+    label = _label(event_type, visitors[0] if visitors else None, participants, place, date, names)
+    sources = sorted({v.frame.source for v in cluster})
+    frames = tuple(sorted(v.frame.id for v in cluster))
+    sort_key = (date.start.isoformat() if date else "9999", place or "", label)
+    return sort_key, Event(
+        id="V0",
+        type=event_type,  # type: ignore[arg-type]
+        label=label,
+        participants=tuple(participants),
+        place=place,
+        date=date,
+        sources=tuple(sources),
+        frames=frames,
+    )
+
+
+def _entity_number(entity_id: str) -> int:
+    return int(entity_id[1:]) if entity_id[1:].isdigit() else 0
+
+
+def _most_specific_place(places: Sequence[str]) -> str | None:
+    if not places:
+        return None
+    counts = Counter(places)
+    best = sorted(counts, key=lambda p: (-counts[p], p))[0]
+    for place in sorted(counts):
+        if place_relation(place, best) == "inside":
+            return place
+    return best
+
+
+def _label(
+    event_type: str,
+    visitor: str | None,
+    participants: Sequence[str],
+    place: str | None,
+    date: DateValue | None,
+    names: dict[str, str],
+) -> str:
+    where = f" to {place}" if event_type == "visit" and place else (f" in {place}" if place else "")
+    when = f", {date.iso()}" if date else ""
+    if event_type == "visit" and visitor:
+        return f"{names.get(visitor, visitor)}'s visit{where}{when}"
+    people = [names.get(p, p) for p in participants[:3]]
+    who = f" of {' and '.join(people)}" if people else ""
+    return f"{event_type}{who}{where}{when}"
