@@ -12,7 +12,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from claimdiff.errors import StoreError
-from claimdiff.models import Record
+from claimdiff.models import Claim, Mention, Record, SourceExtraction
 
 T = TypeVar("T")
 
@@ -64,3 +64,40 @@ def iter_jsonl(path: Path, adapter: TypeAdapter[T]) -> Iterator[tuple[int, T]]:
 
 def read_jsonl(path: Path, adapter: TypeAdapter[T]) -> list[T]:
     return [item for _, item in iter_jsonl(path, adapter)]
+
+
+# --------------------------------------------------------------------------- claims per source
+
+
+def claims_path(claims_dir: Path, source_id: str) -> Path:
+    return claims_dir / f"{source_id}.jsonl"
+
+
+def write_extraction(claims_dir: Path, extraction: SourceExtraction) -> Path:
+    """``claims/<source-id>.jsonl``: the source's mentions, then its claims, one per line."""
+    path = claims_path(claims_dir, extraction.source)
+    records: list[Record] = [*extraction.mentions, *extraction.claims]
+    write_jsonl(path, records, RECORD_ADAPTER)
+    return path
+
+
+def read_extraction(claims_dir: Path, source_id: str) -> SourceExtraction:
+    path = claims_path(claims_dir, source_id)
+    if not path.is_file():
+        raise StoreError(
+            "no claims for this source; run 'claimdiff extract' first", path=str(path)
+        )
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for number, record in iter_jsonl(path, RECORD_ADAPTER):
+        if record.source != source_id:
+            raise StoreError(
+                f"record belongs to source '{record.source}', not '{source_id}'",
+                path=str(path),
+                line=number,
+            )
+        if isinstance(record, Mention):
+            mentions.append(record)
+        else:
+            claims.append(record)
+    return SourceExtraction(source=source_id, mentions=tuple(mentions), claims=tuple(claims))

@@ -1,0 +1,211 @@
+"""``run``, ``extract``, ``report`` and ``schema``: thin wrappers over the library."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from claimdiff.cli import EXIT_FINDINGS
+from claimdiff.corpus import CorpusWarning, load_corpus
+from claimdiff.models import Decision, Report, SourceExtraction
+from claimdiff.pipeline import FINDING_ORDER, PipelineResult, analyse, extract_all, run
+from claimdiff.report import render_json, render_markdown
+from claimdiff.report.json import render_schema
+from claimdiff.review import DecisionStore
+from claimdiff.store import atomic_write_text, read_extraction, write_extraction
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DECISIONS_FILE = "decisions.jsonl"
+
+
+def corpus_argument(function: F) -> F:
+    return click.argument(
+        "corpus",
+        default="seeds",
+        type=click.Path(path_type=Path),
+    )(function)
+
+
+def claims_dir_option(function: F) -> F:
+    return click.option(
+        "--claims-dir",
+        default="claims",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Where claims/<source-id>.jsonl and decisions.jsonl live.",
+    )(function)
+
+
+def output_options(function: F) -> F:
+    """Options shared by every command that writes a report."""
+
+    @click.option(
+        "--reports-dir",
+        default="reports",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Where report.md and report.json are written.",
+    )
+    @click.option(
+        "--fail-on",
+        "fail_on",
+        multiple=True,
+        type=click.Choice(FINDING_ORDER),
+        help="Exit 1 when a finding of this kind (not rejected) is reported. Repeatable.",
+    )
+    @click.option(
+        "--min-confidence",
+        default=0.5,
+        show_default=True,
+        type=click.FloatRange(0, 1),
+        help="Findings below this confidence do not trigger --fail-on.",
+    )
+    @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def load_decisions(claims_dir: Path) -> list[Decision]:
+    path = claims_dir / DECISIONS_FILE
+    return DecisionStore(path).load() if path.is_file() else []
+
+
+def show_warnings(warnings: Sequence[CorpusWarning], quiet: bool) -> None:
+    if not quiet:
+        for warning in warnings:
+            click.echo(str(warning), err=True)
+
+
+def write_reports(report: Report, texts: dict[str, str], reports_dir: Path) -> None:
+    # JSON first: a program polling for report.md then finds both up to date.
+    atomic_write_text(reports_dir / "report.json", render_json(report))
+    atomic_write_text(reports_dir / "report.md", render_markdown(report, texts))
+
+
+def summary_line(report: Report) -> str:
+    counts = report.summary.findings
+    parts = [
+        f"{counts.get('conflict', 0)} conflicts",
+        f"{counts.get('different_context', 0)} different-context",
+        f"{counts.get('name_variant', 0) + counts.get('title_variant', 0)} variants",
+        f"{counts.get('vague_vs_specific', 0)} vague-vs-specific",
+        f"{counts.get('agreement', 0)} agreements",
+        f"{report.summary.unreviewed} need review",
+    ]
+    if report.summary.stale_decisions:
+        parts.append(f"{report.summary.stale_decisions} stale decisions")
+    return ", ".join(parts)
+
+
+def exit_for(report: Report, fail_on: Sequence[str], min_confidence: float) -> None:
+    hits = [
+        f
+        for f in report.findings
+        if f.kind in fail_on and f.status != "rejected" and f.confidence >= min_confidence
+    ]
+    if hits:
+        click.get_current_context().exit(EXIT_FINDINGS)
+
+
+@click.command("run")
+@corpus_argument
+@claims_dir_option
+@output_options
+def run_command(
+    corpus: Path,
+    claims_dir: Path,
+    reports_dir: Path,
+    fail_on: tuple[str, ...],
+    min_confidence: float,
+    quiet: bool,
+) -> None:
+    """Extract, align and classify the claims of CORPUS (a folder or one file; default
+    seeds/), write claims/<source-id>.jsonl and reports/report.md + report.json.
+
+    Decisions in CLAIMS_DIR/decisions.jsonl are applied; the file is never rewritten.
+
+    Example:
+
+        claimdiff run seeds/ --fail-on conflict
+    """
+    decisions = load_decisions(claims_dir)
+    result: PipelineResult = run(corpus, decisions=decisions, extract=extract_all)
+    show_warnings(result.warnings, quiet)
+    for extraction in result.extractions:
+        write_extraction(claims_dir, extraction)
+    write_reports(result.report, result.texts, reports_dir)
+    if not quiet:
+        click.echo(summary_line(result.report), err=True)
+        click.echo(f"wrote {reports_dir / 'report.md'} and {reports_dir / 'report.json'}", err=True)
+    exit_for(result.report, fail_on, min_confidence)
+
+
+@click.command("extract")
+@corpus_argument
+@claims_dir_option
+@click.option("--quiet", "-q", is_flag=True, help="No warnings or summary on stderr.")
+def extract_command(corpus: Path, claims_dir: Path, quiet: bool) -> None:
+    """Extract the claims of every source in CORPUS into CLAIMS_DIR/<source-id>.jsonl.
+
+    Example:
+
+        claimdiff extract seeds/ --claims-dir claims
+    """
+    loaded = load_corpus(corpus)
+    show_warnings(loaded.warnings, quiet)
+    extractions = extract_all(loaded.sources)
+    for extraction in extractions:
+        write_extraction(claims_dir, extraction)
+    if not quiet:
+        total = sum(len(e.claims) for e in extractions)
+        click.echo(f"{total} claims from {len(extractions)} sources in {claims_dir}", err=True)
+
+
+@click.command("report")
+@corpus_argument
+@claims_dir_option
+@output_options
+def report_command(
+    corpus: Path,
+    claims_dir: Path,
+    reports_dir: Path,
+    fail_on: tuple[str, ...],
+    min_confidence: float,
+    quiet: bool,
+) -> None:
+    """Build the reports from claims already extracted into CLAIMS_DIR (see ``extract``),
+    with the reviewer's decisions applied. CORPUS supplies the texts that are quoted.
+
+    Example:
+
+        claimdiff extract seeds/ && claimdiff report seeds/
+    """
+    loaded = load_corpus(corpus)
+    show_warnings(loaded.warnings, quiet)
+    extractions: list[SourceExtraction] = [
+        read_extraction(claims_dir, source.id) for source in loaded.sources
+    ]
+    report, _ = analyse(loaded.sources, extractions, decisions=load_decisions(claims_dir))
+    write_reports(report, {s.id: s.text for s in loaded.sources}, reports_dir)
+    if not quiet:
+        click.echo(summary_line(report), err=True)
+    exit_for(report, fail_on, min_confidence)
+
+
+@click.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of report.json (generated from the pydantic models).
+
+    Example:
+
+        claimdiff schema > report.schema.json
+    """
+    click.echo(render_schema(), nl=False)
