@@ -116,7 +116,8 @@ def _make(
     extra_evidence: Sequence[str] = (),
 ) -> Finding:
     sources = sorted({c.source for c in claims})
-    key = decision_key([evidence_item(c) for c in claims] + list(extra_evidence))
+    evidence = tuple(sorted({evidence_item(c) for c in claims} | set(extra_evidence)))
+    key = decision_key(evidence)
     return Finding(
         id=f"F-{key[:10]}",
         kind=kind,
@@ -128,6 +129,7 @@ def _make(
         independent_sources=independent_count(sources, context.dependent),
         confidence=round(confidence, 2),
         decision_key=key,
+        evidence=evidence,
     )
 
 
@@ -362,38 +364,55 @@ def _classify_event_dates(claims: Sequence[EventClaim], context: ClassifyContext
 
 
 def name_variant_findings(entities: Sequence[Entity], context: ClassifyContext) -> list[Finding]:
-    """One finding per pair of full names that are spellings of one entity."""
+    """One finding per entity whose full name is spelled in more than one way."""
     findings: list[Finding] = []
     for entity in entities:
         full = sorted({v for v in entity.variants if len(name_tokens(v)) >= 2})
+        spelled: set[str] = set()
+        reasons: set[str] = set()
         for a, b in combinations(full, 2):
             match = compare_names(a, b)
-            if match.relation not in {"variant"}:
-                continue
-            where = _variant_locations(entity, (a, b))
-            reasons = [NAME_SPELLING, *match.reasons]
-            sources = sorted({m.source for m in entity.mentions if fold(m.text).endswith(fold(a)) or fold(m.text).endswith(fold(b))})
-            key = decision_key([f"name|{a}", f"name|{b}"])
-            confidence = 0.85 if "transliteration-skeleton" in match.reasons else 0.7
-            findings.append(
-                Finding(
-                    id=f"F-{key[:10]}",
-                    kind="name_variant",
-                    summary=f"'{a}' and '{b}' are one {entity.kind} ({entity.name}): {where}",
-                    reasons=tuple(reasons),
-                    entities=(entity.id,),
-                    sources=tuple(sources or sorted({m.source for m in entity.mentions})),
-                    independent_sources=independent_count(sources, context.dependent),
-                    confidence=confidence,
-                    decision_key=key,
-                )
+            if match.relation == "variant":
+                spelled.update((a, b))
+                reasons.update(match.reasons)
+        if len(spelled) < 2:
+            continue
+        names = sorted(spelled)
+        sources = sorted(
+            {m.source for m in entity.mentions if any(_mentions_name(m.text, n) for n in names)}
+        )
+        evidence = tuple(f"name|{n}" for n in names)
+        key = decision_key(evidence)
+        confidence = 0.85 if reasons <= {"transliteration-skeleton", "token-joining"} else 0.7
+        shown = ", ".join(f"'{n}'" for n in names)
+        findings.append(
+            Finding(
+                id=f"F-{key[:10]}",
+                kind="name_variant",
+                summary=f"{shown} are one {entity.kind} ({entity.name}): "
+                + _variant_locations(entity, names),
+                reasons=(NAME_SPELLING, *sorted(reasons)),
+                entities=(entity.id,),
+                sources=tuple(sources),
+                independent_sources=independent_count(sources, context.dependent),
+                confidence=confidence,
+                decision_key=key,
+                evidence=evidence,
             )
+        )
     return findings
+
+
+def _mentions_name(text: str, name: str) -> bool:
+    folded, target = fold(text), fold(name)
+    return folded == target or folded.endswith(" " + target)
 
 
 def _variant_locations(entity: Entity, names: Sequence[str]) -> str:
     parts = []
     for name in names:
-        spots = [f"{m.source}:{m.start}-{m.end}" for m in entity.mentions if fold(m.text) == fold(name) or fold(m.text).endswith(" " + fold(name))]
+        spots = [
+            f"{m.source}:{m.start}-{m.end}" for m in entity.mentions if _mentions_name(m.text, name)
+        ]
         parts.append(f"'{name}' at {', '.join(spots[:4]) or 'n/a'}")
     return "; ".join(parts)

@@ -252,12 +252,16 @@ class Finding(Model):
     reviewer: str | None = None
     reviewed_at: str | None = None
     note: str | None = None
+    # The strings hashed into ``decision_key`` ("source|kind|value|claim text", "name|Variant");
+    # kept so that a stale decision can say what changed and rejections can cannot-link names.
+    evidence: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- review
 
 
-DecisionVerdict = Literal["accept", "reject", "note"]
+# "unset" cancels earlier lines for a key (undo is a new line: the log is append-only).
+DecisionVerdict = Literal["accept", "reject", "note", "unset"]
 
 
 class Decision(Model):
@@ -352,6 +356,7 @@ class ReportFinding(Model):
     reviewer: str | None = None
     note: str | None = None
     decision_key: str
+    evidence: tuple[str, ...] = ()
 
 
 class ReportSummary(Model):

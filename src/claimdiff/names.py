@@ -61,12 +61,18 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def skeleton(token: str) -> str:
-    """Consonant skeleton: the part of a name that survives transliteration."""
+def fold_letters(token: str) -> str:
+    """One spelling per sound: 'Wolkhow' -> 'volhov'."""
     folded = token
     for written, sound in _TRANSLITERATION_FOLDS:
         folded = folded.replace(written, sound)
-    folded = _DOUBLED.sub(r"\1", folded)
+    return _DOUBLED.sub(r"\1", folded)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonant skeleton: the part of a name that survives transliteration."""
+    folded = fold_letters(token)
     stem = _SLAVIC_SUFFIX.sub("", folded) if len(folded) > 5 else folded
     consonants = _VOWELS.sub("", stem)
     return consonants or folded
@@ -76,6 +82,11 @@ def skeleton(token: str) -> str:
 def phonetic_keys(token: str) -> frozenset[str]:
     primary, secondary = doublemetaphone(token)
     return frozenset(key for key in (primary, secondary) if key)
+
+
+def _same_onset(left: str, right: str) -> bool:
+    """Names that start with different consonants are different names."""
+    return left == right or (left in "aeiouy" and right in "aeiouy")
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,7 @@ def compare_tokens(left: str, right: str) -> TokenMatch:
     if (
         left_skeleton == right_skeleton
         and len(left_skeleton) >= 3
-        and (left[0] == right[0] or (left[0] in "aeiouy" and right[0] in "aeiouy"))
+        and _same_onset(fold_letters(left)[0], fold_letters(right)[0])
     ):
         return TokenMatch(True, TRANSLITERATION)
     similarity = JaroWinkler.similarity(left, right)
@@ -131,6 +142,13 @@ def compare_names(left: str, right: str) -> NameMatch:
             return NameMatch("variant", reasons)
         return NameMatch("different", ())
     shorter, longer = sorted((left_tokens, right_tokens), key=len)
+    if len(longer) == len(shorter) + 1 and len(shorter) >= 2:
+        # "Abdul-Hamid" vs "Abdulhamid": one name written as one word or two.
+        for i in range(len(longer) - 1):
+            joined = (*longer[:i], longer[i] + longer[i + 1], *longer[i + 2 :])
+            reasons = _aligned_reasons(shorter, joined)
+            if reasons is not None and set(reasons) <= {EXACT, TRANSLITERATION}:
+                return NameMatch("variant", tuple(sorted({*reasons, "token-joining"} - {EXACT})))
     if len(shorter) == 1:
         if any(compare_tokens(shorter[0], token).equal for token in longer[1:]):
             return NameMatch("short-form", ("surname-only",))

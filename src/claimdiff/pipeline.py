@@ -272,6 +272,7 @@ def _report_finding(finding: Finding) -> ReportFinding:
         reviewer=finding.reviewer,
         note=finding.note,
         decision_key=finding.decision_key,
+        evidence=finding.evidence,
     )
 
 

@@ -159,6 +159,11 @@ def resolve_entities(
     _merge_short_forms(nodes, union, reasons, allowed)
 
     groups = union.groups()
+    group_reasons: dict[str, set[str]] = {
+        root: {reason for key in keys for reason in reasons.get(key, ())}
+        for root, keys in groups.items()
+    }
+    reasons = defaultdict(set, group_reasons)
     holder_by_role = _role_holders(groups, nodes)
     entity_mentions: dict[str, list[Mention]] = {
         root: [m for key in keys for m in nodes[key].mentions] for root, keys in groups.items()
@@ -217,8 +222,7 @@ def _merge_variants(
                     evidence = False
                 if evidence and allowed(left, right):
                     union.union(left.key, right.key)
-                    root = union.find(left.key)
-                    reasons[root].update(match.reasons)
+                    reasons[left.key].update(match.reasons)
 
 
 def _merge_short_forms(
@@ -245,7 +249,7 @@ def _merge_short_forms(
             target = nodes[next(iter(targets))]
             if allowed(node, target):
                 union.union(node.key, target.key)
-                reasons[union.find(node.key)].add("surname-only" if local else "surname-only-corpus")
+                reasons[node.key].add("surname-only" if local else "surname-only-corpus")
 
 
 def _short_form_targets(

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from builders import count, day, month, quote, source
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff.classify import ClassifyContext, classify, quote_similarity
+from claimdiff.models import Candidate, Claim, Event, Finding
+
+MOU = ("memorandum of understanding", "agreement", "document")
+AGREEMENT = ("agreement", "document")
+DOCUMENT = ("document",)
+
+
+def _event(event_id: str, place: str | None, date: object = None) -> Event:
+    return Event(
+        id=event_id, type="visit", label=event_id, place=place, date=date, participants=("E1",)  # type: ignore[arg-type]
+    )
+
+
+def _classify(claims: list[Claim], events: list[Event], published: dict[str, dt.date] | None = None) -> Finding:
+    published = published or {}
+    sources = {c.source: source(c.source, published=published.get(c.source)) for c in claims}
+    context = ClassifyContext(
+        claims={c.id: c for c in claims},
+        events={e.id: e for e in events},
+        entities={},
+        sources=sources,
+        dependent={},
+    )
+    findings = classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context)
+    assert len(findings) == 1
+    return findings[0]
+
+
+def test_counts_of_different_visits_are_different_context() -> None:
+    finding = _classify(
+        [
+            count("a", 17, "memorandum of understanding", noun_class=MOU, event="V1"),
+            count("b", 18, "document", noun_class=DOCUMENT, event="V2"),
+        ],
+        [_event("V1", "Santiago", month(2021, 3)), _event("V2", "Lima", day("2023-06-12"))],
+    )
+    assert finding.kind == "different_context"
+    assert any(r.startswith("different-place: Santiago vs Lima") for r in finding.reasons)
+    assert any(r.startswith("different-date") for r in finding.reasons)
+
+
+def test_capital_and_its_country_are_not_different_places() -> None:
+    finding = _classify(
+        [
+            count("a", 6, "agreement", noun_class=AGREEMENT, event="V1"),
+            count("b", 9, "agreement", noun_class=AGREEMENT, event="V2"),
+        ],
+        [_event("V1", "Chile", month(2021, 3)), _event("V2", "Santiago", day("2023-06-12"))],
+    )
+    assert finding.kind == "different_context"
+    assert not any(r.startswith("different-place") for r in finding.reasons)
+
+
+def test_different_figures_for_one_event_are_a_conflict() -> None:
+    finding = _classify(
+        [
+            count("a", 9, "agreement", noun_class=AGREEMENT, event="V1"),
+            count("b", 11, "agreement", noun_class=AGREEMENT, event="V1"),
+        ],
+        [_event("V1", "Santiago", day("2023-06-12"))],
+    )
+    assert finding.kind == "conflict"
+    assert "count-mismatch" in finding.reasons
+
+
+def test_same_figure_for_one_event_is_an_agreement() -> None:
+    finding = _classify(
+        [
+            count("a", 9, "agreement", noun_class=AGREEMENT, event="V1"),
+            count("b", 9, "agreement", noun_class=AGREEMENT, event="V1"),
+        ],
+        [_event("V1", "Santiago")],
+    )
+    assert finding.kind == "agreement"
+
+
+def test_specific_noun_within_a_larger_general_count_is_vague_vs_specific() -> None:
+    finding = _classify(
+        [
+            count("a", 17, "memorandum of understanding", noun_class=MOU, event="V1"),
+            count("b", 18, "document", noun_class=DOCUMENT, event="V1"),
+        ],
+        [_event("V1", "Santiago")],
+    )
+    assert finding.kind == "vague_vs_specific"
+    assert "noun-subsumes" in finding.reasons
+
+
+def test_vague_count_overlapping_an_exact_one_is_vague_vs_specific() -> None:
+    finding = _classify(
+        [
+            count("a", 3, "agreement", high=9, noun_class=AGREEMENT, event="V1", approximate=True),
+            count("b", 4, "agreement", noun_class=AGREEMENT, event="V1"),
+        ],
+        [_event("V1", "Santiago")],
+    )
+    assert finding.kind == "vague_vs_specific"
+
+
+def test_rising_figure_in_a_later_report_is_an_update_not_a_conflict() -> None:
+    finding = _classify(
+        [
+            count("day1", 12, "person", noun_class=("person",), event="V1"),
+            count("day3", 31, "person", noun_class=("person",), event="V1"),
+        ],
+        [_event("V1", "Porto Alegre")],
+        published={"day1": dt.date(2024, 2, 1), "day3": dt.date(2024, 2, 3)},
+    )
+    assert finding.kind == "different_context"
+    assert "later-update" in finding.reasons
+
+
+def test_counts_without_event_context_say_context_unknown() -> None:
+    finding = _classify(
+        [
+            count("a", 9, "agreement", noun_class=AGREEMENT),
+            count("b", 11, "agreement", noun_class=AGREEMENT),
+        ],
+        [],
+    )
+    assert "context-unknown" in finding.reasons
+    assert finding.confidence < 0.5
+
+
+def test_paraphrased_quote_of_one_speaker_is_an_agreement() -> None:
+    finding = _classify(
+        [
+            quote("a", "The potential for trade between the two nations is far greater than today's level", "E1"),
+            quote("b", "the potential for trade between the two nations is much greater than the current level", "E1", 10),
+        ],
+        [],
+    )
+    assert finding.kind == "agreement"
+    assert "paraphrase" in finding.reasons
+
+
+def test_negated_quote_is_not_a_paraphrase() -> None:
+    claims: list[Claim] = [
+        quote("a", "We will sign the trade agreement with our neighbours this year", "E1"),
+        quote("b", "We will not sign the trade agreement with our neighbours this year", "E1", 10),
+    ]
+    context = ClassifyContext(
+        claims={c.id: c for c in claims}, events={}, entities={},
+        sources={c.source: source(c.source) for c in claims}, dependent={},
+    )
+    assert classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context) == []
+
+
+@pytest.mark.parametrize("kind_order", [0, 1])
+def test_decision_key_ignores_claim_order(kind_order: int) -> None:
+    claims: list[Claim] = [
+        count("a", 9, "agreement", noun_class=AGREEMENT, event="V1"),
+        count("b", 11, "agreement", noun_class=AGREEMENT, event="V1"),
+    ]
+    if kind_order:
+        claims.reverse()
+    finding = _classify(claims, [_event("V1", "Santiago")])
+    assert finding.decision_key == _classify(list(reversed(claims)), [_event("V1", "Santiago")]).decision_key
+
+
+sentences = st.text(alphabet=st.sampled_from("abc def ghi not will trade the "), max_size=80)
+
+
+@given(sentences, sentences)
+def test_quote_similarity_is_symmetric(left: str, right: str) -> None:
+    assert quote_similarity(left, right) == quote_similarity(right, left)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdiff.names import compare_names, compare_tokens, fold, skeleton
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        pytest.param("Ebrahim Qasemi", "Ibrahim Ghasemi", id="vowel-and-q-gh"),
+        pytest.param("Mohammad Karimov", "Muhammad Karimova", id="given-name-and-slavic-suffix"),
+        pytest.param("Mohammed Haidari", "Muhammad Haydari", id="common-given-name-spellings"),
+        pytest.param("Khalil Rahimi", "Halil Rahimi", id="kh-h"),
+        pytest.param("Yuri Volkov", "Yuriy Wolkow", id="w-v-and-y-endings"),
+        pytest.param("Abdul-Hamid Sadiqi", "Abdulhamid Sadiqi", id="hyphen-joins-one-name"),
+        pytest.param("Nourredine Safar", "Nurredine Safar", id="ou-u"),
+        pytest.param("Karimov Rustam", "Rustam Karimov", id="token-order"),
+    ],
+)
+def test_transliterated_spellings_are_variants(left: str, right: str) -> None:
+    assert compare_names(left, right).relation == "variant"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        pytest.param("Maria Kervan", "Tomas Kervan", id="shared-surname-different-given-name"),
+        pytest.param("John Smith", "Jane Smith", id="one-vowel-apart-given-names"),
+        pytest.param("Tony Blair", "Tony Blain", id="different-surname-consonant"),
+        pytest.param("Charles Kennedy", "Charles Clarke", id="different-surnames"),
+    ],
+)
+def test_different_people_are_not_variants(left: str, right: str) -> None:
+    assert compare_names(left, right).relation == "different"
+
+
+def test_surname_alone_is_a_short_form() -> None:
+    assert compare_names("Nurmatov", "Abdulhamid Nurmatov").relation == "short-form"
+
+
+def test_extra_surname_token_is_flagged_not_merged_outright() -> None:
+    assert compare_names("Ali Rezaei", "Ali Rezaei Fard").relation == "extra-token"
+
+
+def test_fold_strips_accents_and_punctuation() -> None:
+    assert fold("  Raïs-Zādeh’s ") == "rais zadehs"
+
+
+names = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+
+
+@given(names)
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(names, names)
+def test_name_comparison_is_symmetric(left: str, right: str) -> None:
+    assert compare_names(left, right).relation == compare_names(right, left).relation
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
+def test_token_equals_itself_and_skeleton_is_stable(token: str) -> None:
+    assert compare_tokens(token, token).equal
+    assert skeleton(token) == skeleton(token)

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from builders import day, frame, mention, month
+
+from claimdiff.models import Entity
+from claimdiff.resolve import resolve_entities, resolve_events
+
+
+def _entity_names(entities: list[Entity]) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(e.variants)) for e in entities)
+
+
+def test_spelling_variants_across_sources_are_one_entity() -> None:
+    mentions = [
+        mention("a", "Ebrahim Qasemi", 0),
+        mention("b", "Ibrahim Ghasemi", 0),
+        mention("b", "Qasemi", 40),
+    ]
+    entities, of_mention = resolve_entities(mentions)
+    assert len({of_mention[m.id] for m in mentions}) == 1
+    assert "transliteration-skeleton" in entities[0].merge_reasons
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    entities, _ = resolve_entities(
+        [mention("a", "Maria Kervan", 0), mention("b", "Tomas Kervan", 0)]
+    )
+    assert len(entities) == 2
+
+
+def test_ambiguous_surname_resolves_within_its_own_document() -> None:
+    mentions = [
+        mention("a", "Ali Rezaei Fard", 0),
+        mention("a", "Rezaei", 50),
+        mention("b", "Hassan Rezaei", 0),
+        mention("b", "Rezaei", 50),
+    ]
+    _, of_mention = resolve_entities(mentions)
+    assert of_mention["a:mention:50-56"] == of_mention["a:mention:0-15"]
+    assert of_mention["b:mention:50-56"] == of_mention["b:mention:0-13"]
+    assert of_mention["a:mention:0-15"] != of_mention["b:mention:0-13"]
+
+
+def test_ambiguous_surname_in_a_third_document_is_left_alone() -> None:
+    mentions = [
+        mention("a", "Ali Rezaei", 0),
+        mention("b", "Hassan Rezaei", 0),
+        mention("c", "Rezaei", 0),
+    ]
+    entities, of_mention = resolve_entities(mentions)
+    assert len(entities) == 3
+    assert of_mention["c:mention:0-6"] not in {of_mention["a:mention:0-10"], of_mention["b:mention:0-13"]}
+
+
+def test_extra_token_needs_a_shared_role_across_sources() -> None:
+    apart, _ = resolve_entities([mention("a", "Ali Rezaei", 0), mention("b", "Ali Rezaei Fard", 0)])
+    joined, _ = resolve_entities(
+        [
+            mention("a", "Ali Rezaei", 0, role="Foreign Minister of Iran"),
+            mention("b", "Ali Rezaei Fard", 0, role="Foreign Minister of Iran"),
+        ]
+    )
+    assert len(apart) == 2
+    assert len(joined) == 1
+
+
+def test_reviewer_cannot_link_keeps_variants_apart() -> None:
+    mentions = [mention("a", "Ebrahim Qasemi", 0), mention("b", "Ibrahim Ghasemi", 0)]
+    entities, _ = resolve_entities(
+        mentions, cannot_link=[frozenset({"Ebrahim Qasemi", "Ibrahim Ghasemi"})]
+    )
+    assert len(entities) == 2
+
+
+def test_role_mention_joins_the_unique_holder() -> None:
+    mentions = [
+        mention("a", "Lucia Andrade", 0, role="President of Chile"),
+        mention("b", "President of Chile", 0, role="President of Chile", via="role"),
+    ]
+    entities, of_mention = resolve_entities(mentions)
+    assert len(entities) == 1
+    assert "role-coreference" in entities[0].merge_reasons
+
+
+def test_entity_ids_do_not_depend_on_input_order() -> None:
+    mentions = [mention("a", "Ebrahim Qasemi"), mention("b", "Lucia Andrade"), mention("c", "Maria Kervan")]
+    forward, _ = resolve_entities(mentions)
+    backward, _ = resolve_entities(list(reversed(mentions)))
+    assert [(e.id, e.name) for e in forward] == [(e.id, e.name) for e in backward]
+
+
+def _entities_for(*names: str) -> tuple[dict[str, str], list[Entity]]:
+    mentions = [mention("s", n, i * 100) for i, n in enumerate(names)]
+    entities, of_mention = resolve_entities(mentions)
+    return of_mention, entities
+
+
+def test_same_visit_in_two_sources_is_one_event() -> None:
+    of_mention, entities = _entities_for("Tomas Kervan")
+    person = "s:mention:0-12"
+    frames = [
+        frame("a", "visit", place="Santiago", date=day("2023-06-12"), participants=(person,), visitor=person),
+        frame("b", "visit", place="Chile", date=month(2023, 6), participants=(person,), visitor=person),
+    ]
+    events, _ = resolve_events(frames, of_mention, entities)
+    assert len(events) == 1
+    assert events[0].place == "Santiago"
+    assert events[0].date == day("2023-06-12")
+
+
+def test_visits_on_different_dates_are_different_events() -> None:
+    of_mention, entities = _entities_for("Tomas Kervan")
+    person = "s:mention:0-12"
+    frames = [
+        frame("a", "visit", place="Santiago", date=month(2021, 3), participants=(person,), visitor=person),
+        frame("b", "visit", place="Santiago", date=day("2023-06-12"), participants=(person,), visitor=person),
+    ]
+    events, _ = resolve_events(frames, of_mention, entities)
+    assert len(events) == 2
+
+
+def test_visits_by_different_visitors_are_different_events() -> None:
+    of_mention, entities = _entities_for("Tomas Kervan", "Lucia Andrade")
+    first, second = "s:mention:0-12", "s:mention:100-113"
+    frames = [
+        frame("a", "visit", place="Santiago", participants=(first, second), visitor=first),
+        frame("b", "visit", place="Santiago", participants=(first, second), visitor=second),
+    ]
+    events, _ = resolve_events(frames, of_mention, entities)
+    assert len(events) == 2
