@@ -69,13 +69,16 @@ class DateValue(Model):
     relative: bool = False
 
     def iso(self) -> str:
-        if self.start == self.end:
-            return self.start.isoformat()
-        if self.granularity == "month" and self.start.day == 1:
-            return self.start.strftime("%Y-%m")
-        if self.granularity == "year" and self.start.month == 1 and self.start.day == 1:
-            return str(self.start.year)
-        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+        start, end = self.start, self.end
+        if start == end:
+            return start.isoformat()
+        next_day = end + dt.timedelta(days=1)
+        if self.granularity == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return str(start.year) if start.year == end.year else f"{start.year}/{end.year}"
+        if self.granularity == "month" and start.day == 1 and next_day.day == 1:
+            first, last = start.strftime("%Y-%m"), end.strftime("%Y-%m")
+            return first if first == last else f"{first}/{last}"
+        return f"{start.isoformat()}/{end.isoformat()}"
 
 
 class CountValue(Model):

@@ -1,12 +1,1186 @@
-"""Placeholder until the real extractor lands."""
+"""Counts and quantities: "17 memorandums of understanding", "$1.13bn", "about 100 people".
+
+One compiled regex finds numeric atoms (digits, number words, vague quantifiers,
+ordinals, multiplicative verbs); small anchored regexes then read the few
+characters around each atom (hedge, currency, scale, unit, counted noun). No
+per-token Python loop runs over the text, and text2num only ever sees the
+claim span, so offsets never move.
+
+Intervals (``CountValue.low``/``high``) follow one documented convention:
+
+============================  ==========================  ========================
+hedge                         interval for n              example
+============================  ==========================  ========================
+none                          [n, n]                      "17 MoUs"
+about, around, some, roughly  [0.9 n, 1.1 n]              "some 100" -> 90..110
+nearly, almost, just under    [0.9 n, n]                  "nearly 100" -> 90..100
+more than, over, at least     [n, 10 n]  (open bound)     "more than 100" -> 100..1000
+up to, fewer than, at most    [n / 10, n] (open bound)    "up to 100" -> 10..100
+between n and m, n to m       [n, m]                      "18 to 25" -> 18..25
+============================  ==========================  ========================
+
+An open side is closed one order of magnitude away: a writer who means more
+than 1,000 says "more than 1,000", not "more than 100". ``low`` stays ``n`` for
+"more than n" so that "more than 100" and "100" read as vague-vs-specific, not
+as a conflict. Counts round the bounds outward to integers. Vague words map to
+fixed intervals (``VAGUE``). All of these are ``approximate=True``.
+
+Not numbers here: four-digit years without a thousands separator (1800-2099,
+dates.py owns them), day numbers next to a month name, clock times, phone
+numbers, ids ("F-16", "Ababil-2", "Windows 2000"), list numbering, numbers
+inside words, and "one" as a pronoun ("one of the", "no one").
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from functools import lru_cache
+
+from text_to_num import text2num
 
 from claimdiff.extract import ExtractionContext
-from claimdiff.models import Record
+from claimdiff.models import CountClaim, CountValue, DateClaim, QuantityClaim, Record
+
+__all__ = ["extract_numbers", "noun_class", "normalise_noun", "parse_count_text", "trie_pattern"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# fmt: off
+# ----------------------------------------------------------------- tables (general English)
+
+# Each noun's next more general class; noun_class() follows the chain.
+NOUN_PARENT: dict[str, str | None] = {
+    "document": None,
+    "agreement": "document",
+    "memorandum of understanding": "agreement",
+    "treaty": "agreement",
+    "contract": "agreement",
+    "convention": "agreement",
+    "protocol": "agreement",
+    "letter of intent": "document",
+    "statement": "document",
+    "declaration": "document",
+    "communique": "statement",
+    "report": "document",
+    "letter": "document",
+    "resolution": "document",
+    "bill": "document",
+    "law": None,
+    "person": None,
+    "official": "person",
+    "minister": "official",
+    "prime minister": "minister",
+    "head of state": "official",
+    "head of government": "official",
+    "president": "head of state",
+    "diplomat": "official",
+    "ambassador": "diplomat",
+    "envoy": "diplomat",
+    "delegate": "official",
+    "lawmaker": "official",
+    "member of parliament": "lawmaker",
+    "senator": "lawmaker",
+    "leader": "person",
+    "worker": "person",
+    "employee": "worker",
+    "staff": "worker",
+    "soldier": "person",
+    "police officer": "person",
+    "officer": "person",
+    "civilian": "person",
+    "child": "person",
+    "woman": "person",
+    "man": "person",
+    "student": "person",
+    "teacher": "worker",
+    "doctor": "worker",
+    "nurse": "worker",
+    "journalist": "worker",
+    "patient": "person",
+    "member": "person",
+    "passenger": "person",
+    "resident": "person",
+    "citizen": "person",
+    "protester": "person",
+    "refugee": "person",
+    "migrant": "person",
+    "player": "person",
+    "fan": "person",
+    "voter": "person",
+    "customer": "person",
+    "user": "person",
+    "subscriber": "customer",
+    "viewer": "person",
+    "visitor": "person",
+    "tourist": "visitor",
+    "victim": "person",
+    "casualty": "person",
+    "hostage": "person",
+    "prisoner": "person",
+    "prisoner of war": "prisoner",
+    "suspect": "person",
+    "militant": "person",
+    "fighter": "person",
+    "rebel": "fighter",
+    "candidate": "person",
+    "executive": "worker",
+    "director": "executive",
+    "manager": "worker",
+    "athlete": "person",
+    "human being": "person",
+    "company": "organisation",
+    "firm": "company",
+    "bank": "company",
+    "organisation": None,
+    "country": None,
+    "city": "place",
+    "town": "place",
+    "village": "place",
+    "place": None,
+    "vehicle": None,
+    "car": "vehicle",
+    "truck": "vehicle",
+    "bus": "vehicle",
+    "aircraft": "vehicle",
+    "helicopter": "aircraft",
+    "drone": "aircraft",
+    "vessel": "vehicle",
+    "weapon": None,
+    "missile": "weapon",
+    "rocket": "weapon",
+    "bomb": "weapon",
+    "meeting": "event",
+    "visit": "event",
+    "trip": "event",
+    "summit": "meeting",
+    "election": "event",
+    "event": None,
+    "job": None,
+    "project": None,
+    "seat": None,
+    "vote": None,
+    "house": "building",
+    "home": "building",
+    "building": None,
+    "school": "building",
+    "hospital": "building",
+}
+# Words that name the same thing as a class: noun_class starts at the class.
+NOUN_SYNONYMS: dict[str, str] = {
+    "deal": "agreement",
+    "pact": "agreement",
+    "accord": "agreement",
+    "mou": "memorandum of understanding",
+    "memo": "document",
+    "nation": "country",
+    "state": "country",
+    "people": "person",
+    "individual": "person",
+    "troop": "soldier",
+    "personnel": "worker",
+    "cop": "police officer",
+    "policeman": "police officer",
+    "mp": "member of parliament",
+    "legislator": "lawmaker",
+    "kid": "child",
+    "boy": "child",
+    "girl": "child",
+    "plane": "aircraft",
+    "jet": "aircraft",
+    "airplane": "aircraft",
+    "aeroplane": "aircraft",
+    "ship": "vessel",
+    "boat": "vessel",
+    "lorry": "truck",
+    "corporation": "company",
+    "business": "company",
+    "talk": "meeting",
+    "tour": "trip",
+    "journey": "trip",
+}
+NOUN_ABBREVIATIONS: dict[str, str] = {
+    "mou": "memorandum of understanding",
+    "moU": "memorandum of understanding",
+    "loi": "letter of intent",
+    "pow": "prisoner of war",
+    "mp": "member of parliament",
+    "pm": "prime minister",
+    "memoranda of understanding": "memorandum of understanding",
+    "memorandums of understanding": "memorandum of understanding",
+}
+IRREGULAR_SINGULARS: dict[str, str] = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "police": "police",
+    "staff": "staff",
+    "personnel": "personnel",
+    "aircraft": "aircraft",
+    "sheep": "sheep",
+    "fish": "fish",
+    "deer": "deer",
+    "species": "species",
+    "series": "series",
+    "crises": "crisis",
+    "analyses": "analysis",
+    "theses": "thesis",
+    "bases": "base",
+    "memoranda": "memorandum",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "data": "data",
+    "media": "media",
+    "indices": "index",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "leaves": "leaf",
+    "thieves": "thief",
+    "halves": "half",
+    "shelves": "shelf",
+    "wolves": "wolf",
+    "loaves": "loaf",
+    "calves": "calf",
+    "heroes": "hero",
+    "potatoes": "potato",
+    "tomatoes": "tomato",
+    "vetoes": "veto",
+    "echoes": "echo",
+    "torpedoes": "torpedo",
+    "embargoes": "embargo",
+    "buses": "bus",
+    "viruses": "virus",
+    "campuses": "campus",
+    "bonuses": "bonus",
+    "censuses": "census",
+    "statuses": "status",
+    "movies": "movie",
+    "cookies": "cookie",
+    "calories": "calorie",
+    "lies": "lie",
+    "ties": "tie",
+    "pies": "pie",
+    "sorties": "sortie",
+    "zombies": "zombie",
+    "headaches": "headache",
+    "niches": "niche",
+    "caches": "cache",
+    "avalanches": "avalanche",
+    "prizes": "prize",
+    "sizes": "size",
+    "means": "means",
+    "news": "news",
+    "troops": "troop",
+    "dice": "die",
+    "oxen": "ox",
+    "cattle": "cattle",
+    "offspring": "offspring",
+    "policemen": "policeman",
+    "spokesmen": "spokesman",
+    "businessmen": "businessman",
+    "chairmen": "chairman",
+    "fishermen": "fisherman",
+    "gunmen": "gunman",
+    "firemen": "fireman",
+    "servicemen": "serviceman",
+    "congressmen": "congressman",
+}
+NOT_PLURAL = _wordset(
+    """
+    news series species means politics economics physics analysis basis crisis bus gas
+    status campus virus census bonus process business address this his its has was is yes
+    thus plus less unless across always perhaps whereas
+    """
+)
+STOP_WORDS = _wordset(
+    """
+    of in on at to for with by from and or but as than that which who whom whose were was
+    is are be been being have has had will would could should may might must can do does
+    did not no nor so if then when while where after before during since until about into
+    over under between among through against per each every all both including their his
+    her its our they them it this these those the a an there here also only just still yet
+    even more most less least other another such said says say told according up down out
+    off again times time percent cent per years year months month days day weeks week
+    hours hour minutes minute seconds second decades decade centuries century ago later
+    earlier i you he she we me him us my your what how why
+    """
+)
+PAST_VERBS = _wordset(
+    """
+    rose fell grew won lost left fled met sold bought made took came went gave held paid
+    spent saw hit cut set put shot struck stood sent built brought caught drew drove ate
+    found fought flew forgot got hung heard hid kept knew laid led lent let lay meant
+    overtook rode rang ran said sought shook shut sang sank sat slept slid spoke spun
+    stole stuck stung swore swept swam swung taught tore told thought threw understood
+    woke wore wove wept wrote signs sign signed killed
+    """
+)
+SCALES: dict[str, Decimal] = {
+    "hundred": Decimal(100),
+    "k": Decimal(1000),
+    "thousand": Decimal(1000),
+    "lakh": Decimal(100000),
+    "m": Decimal(10**6),
+    "mn": Decimal(10**6),
+    "million": Decimal(10**6),
+    "crore": Decimal(10**7),
+    "bn": Decimal(10**9),
+    "billion": Decimal(10**9),
+    "tn": Decimal(10**12),
+    "trillion": Decimal(10**12),
+}
+# Currency symbols and words -> ISO code; a bare "$" is read as US dollars.
+CURRENCIES: dict[str, str] = {
+    "$": "USD",
+    "US$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "Rs": "INR",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "pesos": "peso",
+    "rials": "rial",
+    "riyals": "riyal",
+    "dinars": "dinar",
+    "lira": "TRY",
+    "rand": "ZAR",
+}
+UNITS: dict[str, str] = {
+    "km": "kilometre",
+    "kilometres": "kilometre",
+    "kilometre": "kilometre",
+    "kilometers": "kilometre",
+    "kilometer": "kilometre",
+    "miles": "mile",
+    "mile": "mile",
+    "metres": "metre",
+    "metre": "metre",
+    "meters": "metre",
+    "meter": "metre",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "kg": "kilogram",
+    "kilograms": "kilogram",
+    "kilos": "kilogram",
+    "tonnes": "tonne",
+    "tonne": "tonne",
+    "tons": "tonne",
+    "ton": "tonne",
+    "barrels": "barrel",
+    "barrel": "barrel",
+    "litres": "litre",
+    "liters": "litre",
+    "gallons": "gallon",
+    "hectares": "hectare",
+    "acres": "acre",
+    "mph": "mph",
+    "km/h": "km/h",
+    "degrees": "degree",
+    "°C": "degree celsius",
+    "°F": "degree fahrenheit",
+    "GB": "gigabyte",
+    "MB": "megabyte",
+    "TB": "terabyte",
+    "MW": "megawatt",
+    "GW": "gigawatt",
+    "kW": "kilowatt",
+    "megawatts": "megawatt",
+    "gigawatts": "gigawatt",
+    "feet": "foot",
+    "ft": "foot",
+    "inches": "inch",
+    "points": "point",
+    "votes": "vote",
+    "bpd": "barrel per day",
+    "square kilometres": "square kilometre",
+    "sq km": "square kilometre",
+    "square miles": "square mile",
+}
+TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
+# Vague quantities as intervals: "several" is more than a few and fewer than ten.
+VAGUE: dict[str, tuple[float, float]] = {
+    "a couple of": (2, 3),
+    "a few": (2, 5),
+    "a handful of": (2, 6),
+    "several": (3, 9),
+    "a number of": (3, 20),
+    "numerous": (10, 999),
+    "many": (10, 999),
+    "dozens of": (24, 99),
+    "dozens": (24, 99),
+    "scores of": (40, 199),
+    "hundreds of": (200, 999),
+    "hundreds": (200, 999),
+    "thousands of": (2000, 9999),
+    "thousands": (2000, 9999),
+    "tens of thousands of": (20000, 99999),
+    "tens of thousands": (20000, 99999),
+    "hundreds of thousands of": (200000, 999999),
+    "hundreds of thousands": (200000, 999999),
+    "millions of": (2 * 10**6, 10**7 - 1),
+    "millions": (2 * 10**6, 10**7 - 1),
+}
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+
+# fmt: on
+
+# --------------------------------------------------------------------------- patterns
+
+_UNIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
+_TEEN_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_WORD = (
+    rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_TEEN_WORDS}|{_UNIT_WORDS}|{_SCALE_WORDS})"
+    r"(?![\w])"
+)
+_WORD_SEQUENCE = (
+    rf"(?:(?:a\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*)"
+)
+_DOZEN = r"(?:(?:half\s+a|a|two|three|four|five|six)\s+dozen)(?![\w-])"
+_VAGUE = "|".join(
+    sorted((re.escape(k).replace(r"\ ", r"\s+") for k in VAGUE), key=len, reverse=True)
+)
+_ORDINAL = (
+    rf"(?:(?:{_TENS_WORDS})-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})(?![\w-])"
+)
+_MULTIPLY = r"doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing)"
+
+_ATOM = re.compile(
+    r"(?P<digits>(?<![\w.,/:+#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,:]\d))"
+    rf"|(?<![\w-])(?i:(?P<dozen>{_DOZEN})|(?P<vague>{_VAGUE})(?![\w-])"
+    rf"|(?P<ordinal>{_ORDINAL})|(?P<words>{_WORD_SEQUENCE})|(?P<multiply>{_MULTIPLY})\b)"
+)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def trie_pattern(words: Sequence[str]) -> str:
+    """An alternation that shares prefixes, so the regex engine scans text several times faster."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        branches = [re.escape(char) + build(sub) for char, sub in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
+_TRIGGER_WORDS = (
+    _UNIT_WORDS.split("|")
+    + _TEEN_WORDS.split("|")
+    + _TENS_WORDS.split("|")
+    + _SCALE_WORDS.split("|")
+    + [f"a {word}" for word in ("dozen", *_SCALE_WORDS.split("|"))]
+    + ["half a dozen", "dozen", "doubl", "tripl", "trebl", "quadrupl", "halv"]
+    + list(VAGUE)
+    + list(ORDINAL_WORDS)
+)
+# Where an atom may start, found on lowercased text: a digit or a number-ish word.
+_TRIGGER = re.compile(
+    r"(?<![a-z0-9.,/:+#-])(?:[0-9]|" + trie_pattern(sorted(set(_TRIGGER_WORDS))) + ")"
+)
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+
+def _lowered(text: str) -> str:
+    """Lowercase with offsets kept: str.lower() can change the length of some letters."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_SCALE_AFTER = re.compile(
+    r"(?:\s?(bn|mn|m|k|tn)|\s+(billion|million|thousand|trillion|hundred|crore|lakh))(?![\w])"
+)
+_PERCENT = re.compile(
+    r"\s?(?:%|per\s?cent\b)|\s+percent\b|\s+percentage\s+points?\b", re.IGNORECASE
+)
+_ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
+_CLOCK = re.compile(r"\s?(?:[ap]\.?m\.?|o'clock|GMT|BST|EST|hrs?)(?![\w])", re.IGNORECASE)
+_FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+_HYPHEN_TIME = re.compile(
+    r"-(second|minute|hour|day|week|month|year|decade|century)(?:(-old)|(?![\w-]))", re.IGNORECASE
+)
+_UNIT = re.compile(
+    r"\s?(" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")(?![\w])"
+)
+_TIME_UNIT = re.compile(
+    r"\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_CURRENCY_WORD = re.compile(
+    r"\s+(" + "|".join(k for k in CURRENCIES if k.isalpha()) + r")\b", re.IGNORECASE
+)
+_CURRENCY_BEFORE = re.compile(r"(US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|Rs\.?\s?)$")
+_HEDGE_BEFORE = re.compile(
+    r"(?<![\w])(?i:(an\s+estimated|estimated|approximately|roughly|around|about|some|almost|nearly"
+    r"|close\s+to|just\s+under|just\s+over|well\s+over|more\s+than|over|upwards\s+of"
+    r"|in\s+excess\s+of|at\s+least|up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most"
+    r"|fewer\s+than|less\s+than|under|below|between))\s+$"
+)
+_HEDGE_AFTER = re.compile(r"(\s+or\s+so|-odd|\s+or\s+more|\+)(?![\w])", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\s+to\s+|\s+and\s+)\s*")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+(?:the\s+)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:-|/)?\s*{_MONTH}(?![a-z])")
+_ID_BEFORE = re.compile(
+    r"(?:\b([A-Z][\w.-]*|No\.?|no\.|number|version|article|section|chapter|page|room|flight|route"
+    r"|channel|level|grade|stage|phase|resolution|line|platform|gate|act|rule|clause|tier|row)\s+)$"
+)
+_WORDS = re.compile(
+    r"[ \t]+(?:of\s+)?((?:[A-Za-z][A-Za-z'’-]*)(?:[ \t]+[A-Za-z][A-Za-z'’-]*){0,4})"
+)
+_COMPOUND = re.compile(
+    r"(memorand(?:um|a|ums)\s+of\s+understanding|letters?\s+of\s+intent"
+    r"|heads?\s+of\s+(?:state|government)|prisoners?\s+of\s+war|members?\s+of\s+parliament"
+    r"|prime\s+ministers?|police\s+officers?|human\s+beings?|joint\s+statements?)\b",
+    re.IGNORECASE,
+)
+_VERB_BEFORE = re.compile(
+    r"(?<![\w'-])([A-Za-z]+)\s+(?:(?:the|a|an|its|their|his|her|our|another|all|only|just)\s+)?$"
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is|have|has|had|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?"
+    r"([a-z]+)\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w])(?i:the|a|an|his|her|its|their|our|this|that|whose|my|your)\s+$"
+)
+_LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
+_PRONOUN_ONE = re.compile(
+    r"\bno\s+one\b|\bone\s+(?:of|another|who|that)\b|\b(?:any|some|every)one\b", re.I
+)
+
+_NON_VERBS_ED = _wordset(
+    """
+    hundred red bed need seed speed feed shed bred creed deed reed weed sled including
+    following according regarding concerning during excluding being having morning evening
+    something nothing anything everything thing king ring
+    """
+)
+_YEARS = range(1800, 2100)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """The counted noun phrase after a number."""
+
+    end: int
+    object: str
+    noun: str
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: CountValue
+    kind: str  # count | quantity
+    predicate: str
+    object: str | None = None
+    noun: str | None = None
+
+
+# --------------------------------------------------------------------------- public helpers
+
+
+def normalise_noun(word: str) -> str:
+    """Singular, lowercase, abbreviations expanded: "MOUs" -> "memorandum of understanding"."""
+    text = " ".join(word.lower().replace("’", "'").split())
+    if not text:
+        return text
+    if text in NOUN_ABBREVIATIONS:
+        return NOUN_ABBREVIATIONS[text]
+    compound = re.fullmatch(r"(\w+)(\s+of\s+.+)", text)
+    if compound and compound.group(1) not in NOUN_ABBREVIATIONS:
+        return _singular(compound.group(1)) + compound.group(2)
+    *modifiers, head = text.split(" ")
+    if head in NOUN_ABBREVIATIONS:
+        head = NOUN_ABBREVIATIONS[head]
+    elif head.endswith("s") and head[:-1] in NOUN_ABBREVIATIONS:
+        head = NOUN_ABBREVIATIONS[head[:-1]]
+    else:
+        head = _singular(head)
+    return " ".join([*modifiers, head])
+
+
+def noun_class(noun: str) -> tuple[str, ...]:
+    """From specific to general: "treaty" -> ("treaty", "agreement", "document")."""
+    noun = normalise_noun(noun)
+    head = noun if noun in NOUN_PARENT or noun in NOUN_SYNONYMS else noun.rsplit(" ", 1)[-1]
+    chain: list[str] = []
+    current: str | None = NOUN_SYNONYMS.get(head, head)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = NOUN_PARENT.get(current)
+    return tuple(chain)
+
+
+def parse_count_text(text: str) -> CountValue | None:
+    """The value of the first number expression in ``text`` ("about 100", "eight", "$1.5bn")."""
+    text = text.strip()
+    if not text or len(text) > 500:
+        return None
+    normalised = re.sub(r"(?<=[a-z]),(?=\s)", "", text, flags=re.IGNORECASE)
+    for number in _scan(normalised, (), require_noun=False):
+        return number.value
+    return None
+
+
+# --------------------------------------------------------------------------- extractor
 
 
 def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
-    return []
+    date_spans = [(r.start, r.end) for r in found if isinstance(r, DateClaim)]
+    records: list[Record] = []
+    for number in _scan(context.text, date_spans, require_noun=True):
+        if number.kind == "count" and number.noun is not None:
+            records.append(
+                CountClaim.model_validate(
+                    {
+                        **context.span_fields("count", number.start, number.end),
+                        "predicate": number.predicate,
+                        "object": number.object,
+                        "value": number.value,
+                        "noun": number.noun,
+                        "noun_class": noun_class(number.noun),
+                    }
+                )
+            )
+        else:
+            records.append(
+                QuantityClaim.model_validate(
+                    {
+                        **context.span_fields("quantity", number.start, number.end),
+                        "predicate": number.predicate,
+                        "object": number.object,
+                        "value": number.value,
+                    }
+                )
+            )
+    return records
+
+
+def _scan(text: str, date_spans: Sequence[tuple[int, int]], *, require_noun: bool) -> list[_Number]:
+    numbers: list[_Number] = []
+    position = 0
+    for trigger in _TRIGGER.finditer(_lowered(text)):
+        if trigger.start() < position:
+            continue
+        match = _ATOM.match(text, trigger.start())
+        if match is None:
+            continue
+        if any(start <= match.start() < end for start, end in date_spans):
+            continue
+        number = _read(text, match, require_noun=require_noun)
+        if number is not None:
+            numbers.append(number)
+            position = number.end
+    return numbers
+
+
+def _read(text: str, match: re.Match[str], *, require_noun: bool) -> _Number | None:
+    group = match.lastgroup
+    if group == "digits":
+        return _read_digits(text, match, require_noun=require_noun)
+    if group in ("words", "dozen"):
+        value = _words_value(match.group(group))
+        if value is None:
+            return _retry_shorter(text, match, require_noun=require_noun)
+        return _read_value(
+            text, match.start(), match.end(), Decimal(value), require_noun=require_noun, words=True
+        )
+    if group == "vague":
+        return _read_vague(text, match, require_noun=require_noun)
+    if group == "ordinal":
+        return _read_ordinal(text, match.start(), match.end(), _ordinal_value(match.group(group)))
+    if group == "multiply":
+        word = match.group(group).lower()
+        factor = {"doub": 2.0, "trip": 3.0, "treb": 3.0, "quad": 4.0, "halv": 0.5}[word[:4]]
+        multiple = CountValue(low=factor, high=factor, unit="x")
+        return _Number(match.start(), match.end(), multiple, "quantity", word)
+    return None
+
+
+def _retry_shorter(text: str, match: re.Match[str], *, require_noun: bool) -> _Number | None:
+    """ "two and three" is not one number: keep the longest prefix text2num accepts."""
+    words = match.group(0)
+    for cut in reversed([m.start() for m in re.finditer(r"(?:\s+and\s+|[\s-]+)", words)]):
+        value = _words_value(words[:cut])
+        if value is not None:
+            end = match.start() + cut
+            return _read_value(
+                text, match.start(), end, Decimal(value), require_noun=require_noun, words=True
+            )
+    return None
+
+
+def _read_digits(text: str, match: re.Match[str], *, require_noun: bool) -> _Number | None:
+    start, end = match.span()
+    raw = match.group(0)
+    before = text[max(0, start - 40) : start]
+    if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
+        return None  # phone numbers, codes
+    if _LIST_NUMBER_AFTER.match(text, end) and (start == 0 or text[start - 1] == "\n"):
+        return None
+    if start > 0 and text[start - 1] == "(" and text.startswith(")", end):
+        return None
+    if re.search(r"\d[ -]$", before) or re.match(r"[ -]\d{3,}", text[end : end + 5]):
+        return None  # digit groups: phone numbers and codes
+    if _CLOCK.match(text, end):
+        return None
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end):
+        return None
+    if (ordinal := _ORDINAL_SUFFIX.match(text, end)) is not None and "." not in raw:
+        return _read_ordinal(text, start, ordinal.end(), int(raw.replace(",", "")))
+    currency = _CURRENCY_BEFORE.search(before)
+    identifier = _ID_BEFORE.search(before)
+    if currency is None and identifier is not None and not _is_common_word(identifier.group(1)):
+        return None
+    try:
+        value = Decimal(raw.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex only admits digits
+        return None
+    plain = "," not in raw and "." not in raw and currency is None
+    if plain and int(value) in _YEARS and not (_PERCENT.match(text, end) or _UNIT.match(text, end)):
+        return None  # a year: dates.py owns it
+    number_start = start - len(currency.group(1)) if currency else start
+    return _read_value(
+        text,
+        number_start,
+        end,
+        value,
+        require_noun=require_noun,
+        currency=currency.group(1) if currency else None,
+    )
+
+
+def _is_common_word(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return (
+        lowered in STOP_WORDS
+        or lowered in _HEDGE_WORDS
+        or lowered in PAST_VERBS
+        or (lowered.endswith(("ed", "ing")) and word[0].isupper() and lowered not in _NON_VERBS_ED)
+    )
+
+
+_HEDGE_WORDS = _wordset(
+    """
+    about around some nearly almost over under below approximately roughly estimated total
+    killed
+    """
+)
+
+
+def _read_value(
+    text: str,
+    start: int,
+    end: int,
+    value: Decimal,
+    *,
+    require_noun: bool,
+    currency: str | None = None,
+    words: bool = False,
+) -> _Number | None:
+    unit: str | None = CURRENCIES[currency.strip().rstrip(".")] if currency else None
+    kind = "quantity" if currency else "count"
+    predicate_default = "amount" if currency else "count"
+    low = high = value
+    # scale: "1.13bn", "3 million"
+    scale = _SCALE_AFTER.match(text, end)
+    if scale and not words:
+        value = value * SCALES[(scale.group(1) or scale.group(2)).lower()]
+        low = high = value
+        end = scale.end()
+    # a range: "18 to 25", "18-25", "between 18 and 25"
+    hedge_match = _HEDGE_BEFORE.search(text, max(0, start - 30), start)
+    hedge = " ".join(hedge_match.group(1).lower().split()) if hedge_match else None
+    join = _RANGE_JOIN.match(text, end)
+    if join and (hedge == "between" or "and" not in join.group(0)):
+        second = _ATOM.match(text, join.end())
+        if second is None and _CURRENCY_BEFORE.search(text[join.end() : join.end() + 1]):
+            second = _ATOM.match(text, join.end() + 1)
+        other = _second_value(text, second) if second else None
+        preceded_by_from = re.search(r"\bfrom\s+$", text[max(0, start - 8) : start], re.I)
+        if second and other is not None and other[0] > value and not preceded_by_from:
+            high = other[0]
+            end = other[1]
+        elif hedge == "between":
+            hedge = None
+    if hedge == "between" and high == low:
+        hedge = None
+    # what follows: percent, fold, hyphenated time, time unit, measure unit, currency word
+    predicate = predicate_default
+    object_: str | None = None
+    after = _HEDGE_AFTER.match(text, end)
+    suffix_hedge = " ".join(after.group(1).lower().split()).lstrip("-") if after else None
+    if after:
+        end = after.end()
+    if (percent := _PERCENT.match(text, end)) is not None:
+        unit = "percentage point" if "point" in percent.group(0).lower() else "%"
+        kind, predicate_default, end = "quantity", "percentage", percent.end()
+    elif (fold := _FOLD.match(text, end)) is not None:
+        unit, kind, predicate_default, end = "x", "quantity", "multiple", fold.end()
+        phrase = _noun_phrase(text, end, plural=False, any_noun=True)
+        object_ = phrase.object if phrase else None
+    elif (hyphen_time := _HYPHEN_TIME.match(text, end)) is not None:
+        unit = hyphen_time.group(1).lower()
+        kind, end = "quantity", hyphen_time.end()
+        predicate_default = "age" if hyphen_time.group(2) else "duration"
+    elif currency is None and (time_unit := _TIME_UNIT.match(text, end)) is not None:
+        unit = normalise_noun(time_unit.group(1))
+        kind, predicate_default, end = "quantity", "duration", time_unit.end()
+    elif currency is None and (currency_word := _CURRENCY_WORD.match(text, end)) is not None:
+        unit = CURRENCIES[currency_word.group(1).lower()]
+        kind, predicate_default, end = "quantity", "amount", currency_word.end()
+    elif currency is None and not words and (measure := _UNIT.match(text, end)) is not None:
+        unit = UNITS[measure.group(1)]
+        kind, predicate_default, end = "quantity", "measure", measure.end()
+    elif text.startswith("-", end) and re.match(r"-[A-Za-z]", text[end : end + 2]):
+        return None  # "two-thirds", "one-off", "5-star": part of a word
+    elif currency is None and re.match(r"[A-Za-z]", text[end : end + 1]):
+        return None  # "5G", "3D", "4x4"
+    noun: str | None = None
+    if kind == "count":
+        phrase = _noun_phrase(text, end, plural=value != 1, any_noun=False)
+        if phrase is None:
+            if words or not require_noun:
+                if require_noun:
+                    return None
+                kind = "quantity"
+            else:
+                kind = "quantity"
+                verb_start = hedge_match.start(1) if hedge_match else start
+                governed = _governing_verb(text, verb_start) or _verb_after(text, end)
+                if scale is None and governed is None:
+                    return None  # a bare small number: scores, ids, page numbers
+        else:
+            object_, noun, end = phrase.object, phrase.noun, phrase.end
+    if words and value == 1 and noun is None and (require_noun or _PRONOUN_ONE.search(text)):
+        return None  # "one" as a pronoun: "one of the", "no one"
+    if hedge_match is not None and hedge is not None:
+        start = hedge_match.start(1)
+    hedge = hedge or suffix_hedge
+    interval = _interval(low, high, hedge, integer=kind == "count")
+    verb = _governing_verb(text, start) or _verb_after(text, end)
+    if unit == "%" and interval[0] <= 100 < interval[1]:
+        interval = (interval[0], 100.0)  # "more than 80%" is at most 100%
+    count_value = CountValue(
+        low=interval[0],
+        high=interval[1],
+        approximate=hedge is not None,
+        hedge=hedge,
+        unit=unit,
+    )
+    if predicate_default in ("duration", "age", "multiple"):
+        predicate = predicate_default
+    else:
+        predicate = verb or predicate_default
+    return _Number(start, end, count_value, kind, predicate, object_, noun)
+
+
+def _second_value(text: str, match: re.Match[str]) -> tuple[Decimal, int] | None:
+    group = match.lastgroup
+    if group == "digits":
+        raw = match.group(0)
+        if "," not in raw and "." not in raw and int(raw) in _YEARS:
+            return None
+        value = Decimal(raw.replace(",", ""))
+        end = match.end()
+        scale = _SCALE_AFTER.match(text, end)
+        if scale:
+            value *= SCALES[(scale.group(1) or scale.group(2)).lower()]
+            end = scale.end()
+        return value, end
+    if group == "words":
+        words_value = _words_value(match.group(0))
+        return (Decimal(words_value), match.end()) if words_value is not None else None
+    return None
+
+
+def _interval(
+    low: Decimal, high: Decimal, hedge: str | None, *, integer: bool
+) -> tuple[float, float]:
+    lo, hi = low, high
+    if hedge in (
+        "about",
+        "around",
+        "some",
+        "approximately",
+        "roughly",
+        "an estimated",
+        "estimated",
+        "close to",
+        "or so",
+        "odd",
+    ):
+        lo, hi = lo * _TENTH * 9, hi * _TENTH * 11
+    elif hedge in ("nearly", "almost", "just under"):
+        lo = lo * _TENTH * 9
+    elif hedge in (
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "just over",
+        "well over",
+        "at least",
+        "or more",
+        "+",
+    ):
+        hi = max(hi * 10, hi + 1)
+    elif hedge in (
+        "up to",
+        "as many as",
+        "no more than",
+        "at most",
+        "fewer than",
+        "less than",
+        "under",
+        "below",
+    ):
+        lo = lo * _TENTH
+    if integer:
+        lo, hi = lo.to_integral_value(ROUND_FLOOR), hi.to_integral_value(ROUND_CEILING)
+    return float(lo), float(hi)
+
+
+_TENTH = Decimal("0.1")
+
+
+def _read_vague(text: str, match: re.Match[str], *, require_noun: bool) -> _Number | None:
+    key = " ".join(match.group(0).lower().split())
+    low, high = VAGUE[key]
+    start, end = match.span()
+    phrase = _noun_phrase(text, end, plural=True, any_noun=False)
+    if phrase is None and require_noun:
+        return None
+    value = CountValue(low=low, high=high, approximate=True, hedge=key)
+    if phrase is None:
+        return _Number(start, end, value, "quantity", "count")
+    verb = _governing_verb(text, start) or _verb_after(text, phrase.end)
+    return _Number(start, phrase.end, value, "count", verb or "count", phrase.object, phrase.noun)
+
+
+def _read_ordinal(text: str, start: int, end: int, value: int | None) -> _Number | None:
+    if value is None or not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return None
+    if _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text, max(0, start - 20), start):
+        return None
+    phrase = _noun_phrase(text, end, plural=False, any_noun=True)
+    if phrase is None:
+        return None
+    number_value = CountValue(low=value, high=value)
+    return _Number(start, phrase.end, number_value, "quantity", "ordinal", phrase.object)
+
+
+# --------------------------------------------------------------------------- number words
+
+
+@lru_cache(maxsize=4096)
+def _words_value(words: str) -> int | None:
+    text = " ".join(words.lower().replace(",", " ").split())
+    dozen = re.fullmatch(r"(half a|a|two|three|four|five|six) dozen", text)
+    if dozen:
+        return {"half a": 6, "a": 12, "two": 24, "three": 36, "four": 48, "five": 60, "six": 72}[
+            dozen.group(1)
+        ]
+    if text.startswith("a "):
+        text = "one " + text[2:]
+    try:
+        value = text2num(text, "en")
+    except (ValueError, IndexError, KeyError):
+        return None
+    return int(value)
+
+
+@lru_cache(maxsize=1024)
+def _ordinal_value(word: str) -> int | None:
+    word = word.lower()
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    tens, _, unit = word.partition("-")
+    tens_value = _words_value(tens)
+    if tens_value is None or unit not in ORDINAL_WORDS:
+        return None
+    return tens_value + ORDINAL_WORDS[unit]
+
+
+# --------------------------------------------------------------------------- nouns and verbs
+
+
+def _noun_phrase(text: str, position: int, *, plural: bool, any_noun: bool) -> _Phrase | None:
+    """The counted noun after a number: modifiers then a head ("cooperation documents")."""
+    match = _WORDS.match(text, position)
+    if match is None:
+        return None
+    words_start = match.start(1)
+    compound = None
+    for offset in [words_start, *(m.end() for m in re.finditer(r"[ \t]+", match.group(1)))][:3]:
+        compound = _COMPOUND.match(text, offset if offset == words_start else words_start + offset)
+        if compound:
+            break
+    modifiers: list[str] = []
+    cursor = words_start
+    for token in re.finditer(r"[A-Za-z][A-Za-z'’-]*", match.group(1)):
+        absolute = words_start + token.start()
+        if compound and absolute == compound.start():
+            noun = normalise_noun(compound.group(1))
+            return _Phrase(compound.end(), " ".join([*modifiers, noun]), _head_of(noun))
+        word = token.group(0)
+        lowered = word.lower()
+        if lowered in STOP_WORDS or len(modifiers) >= 3:
+            return None
+        cursor = words_start + token.end()
+        acronym = bool(re.fullmatch(r"[A-Z]{2,}s?|[A-Z][a-z][A-Z]s?", word))
+        if word[0].isupper() and not acronym:
+            modifiers.append(lowered)  # "17 Tajik ministers": a proper adjective
+            continue
+        if _is_head(lowered, word, plural=plural, any_noun=any_noun):
+            noun = normalise_noun(word)
+            head = _head_of(noun)
+            return _Phrase(cursor, " ".join([*modifiers, noun]), head)
+        if lowered.endswith("ly"):
+            return None
+        modifiers.append(lowered)
+    return None
+
+
+def _head_of(noun: str) -> str:
+    return noun if " of " in noun or noun in NOUN_PARENT else noun.rsplit(" ", 1)[-1]
+
+
+def _is_head(lowered: str, word: str, *, plural: bool, any_noun: bool) -> bool:
+    if any_noun:
+        return not lowered.endswith(("ed", "ing", "ly")) or lowered in NOUN_PARENT
+    if not plural:
+        return normalise_noun(lowered) in NOUN_PARENT or lowered in NOUN_SYNONYMS
+    if lowered in IRREGULAR_SINGULARS:
+        return True
+    if re.fullmatch(r"[A-Z]{2,}s|[A-Z][a-z][A-Z]s", word):
+        return True  # "MOUs", "MoUs", "MPs"
+    if lowered in NOT_PLURAL or not lowered.endswith("s") or len(lowered) < 3:
+        return False
+    return not lowered.endswith(("ss", "us", "is", "ics", "'s"))
+
+
+def _governing_verb(text: str, start: int) -> str | None:
+    match = _VERB_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return word if _is_verb(word) else None
+
+
+def _verb_after(text: str, position: int) -> str | None:
+    match = _VERB_AFTER.match(text, position)
+    if match is None:
+        return None
+    word = match.group(1)
+    return word if _is_verb(word) and word not in STOP_WORDS else None
+
+
+def _is_verb(word: str) -> bool:
+    if word in PAST_VERBS:
+        return True
+    if word in _NON_VERBS_ED or word in STOP_WORDS or len(word) < 4:
+        return False
+    return word.endswith(("ed", "ing"))
+
+
+# --------------------------------------------------------------------------- singulars
+
+
+def _singular(word: str) -> str:
+    for _ in range(4):
+        new = _singular_once(word)
+        if new == word:
+            return word
+        word = new
+    return word
+
+
+def _singular_once(word: str) -> str:
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
+    if word in NOT_PLURAL or len(word) <= 3 or not word.endswith("s"):
+        return word
+    if word.endswith(("ss", "us", "is", "ics", "'s")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1]

@@ -1,0 +1,183 @@
+"""Dates: absolute formats, relative expressions against the publication date, non-dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimdiff.extract import ExtractionContext
+from claimdiff.extract.dates import extract_dates, parse_date_text
+from claimdiff.models import DateClaim, DateValue, Source
+
+PUBLISHED = dt.date(2022, 5, 31)  # a Tuesday
+
+
+def extract(text: str, published: dt.date | None = PUBLISHED) -> list[DateClaim]:
+    source = Source(
+        id="t",
+        path="t.txt",
+        text=text,
+        published=published,
+        published_from="manifest" if published else "none",
+    )
+    return [
+        r
+        for r in extract_dates(ExtractionContext.for_source(source), ())
+        if isinstance(r, DateClaim)
+    ]
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end", "granularity"),
+    [
+        ("It was 30 May 2022.", "30 May 2022", D(2022, 5, 30), D(2022, 5, 30), "day"),
+        ("It was 30 /May/ 2022.", "30 /May/ 2022", D(2022, 5, 30), D(2022, 5, 30), "day"),
+        ("It was May 17, 2022.", "May 17, 2022", D(2022, 5, 17), D(2022, 5, 17), "day"),
+        ("It was the 17th May.", "17th May", D(2022, 5, 17), D(2022, 5, 17), "day"),
+        ("It was May 17.", "May 17", D(2022, 5, 17), D(2022, 5, 17), "day"),
+        ("He went in September 2021.", "September 2021", D(2021, 9, 1), D(2021, 9, 30), "month"),
+        ("It began in 2010.", "2010", D(2010, 1, 1), D(2010, 12, 31), "year"),
+        ("A plan for 2023-2030.", "2023-2030", D(2023, 1, 1), D(2030, 12, 31), "year"),
+        ("Runs from 2023 to 2030.", "from 2023 to 2030", D(2023, 1, 1), D(2030, 12, 31), "year"),
+        ("ISO 2022-05-30 dates.", "2022-05-30", D(2022, 5, 30), D(2022, 5, 30), "day"),
+        ("Talks on Monday.", "Monday", D(2022, 5, 30), D(2022, 5, 30), "day"),
+        ("He came on Tuesday.", "Tuesday", D(2022, 5, 31), D(2022, 5, 31), "day"),
+        ("It rained last week.", "last week", D(2022, 5, 23), D(2022, 5, 29), "day"),
+        ("It rose last year.", "last year", D(2021, 1, 1), D(2021, 12, 31), "year"),
+        ("Due later this year.", "later this year", D(2022, 5, 31), D(2022, 12, 31), "day"),
+        ("Earlier in the day, they met.", "Earlier in the day", PUBLISHED, PUBLISHED, "day"),
+        ("Over the past year.", "the past year", D(2021, 5, 31), PUBLISHED, "day"),
+        ("He left yesterday.", "yesterday", D(2022, 5, 30), D(2022, 5, 30), "day"),
+        ("Due this month.", "this month", D(2022, 5, 1), D(2022, 5, 31), "month"),
+        ("Due next month.", "next month", D(2022, 6, 1), D(2022, 6, 30), "month"),
+        ("Prices rose in March.", "March", D(2022, 3, 1), D(2022, 3, 31), "month"),
+        ("Since last May.", "last May", D(2021, 5, 1), D(2021, 5, 31), "month"),
+        ("It was three years ago.", "three years ago", D(2019, 1, 1), D(2019, 12, 31), "year"),
+    ],  # fmt: skip
+)
+def test_date_span_and_value(
+    text: str, span: str, start: dt.date, end: dt.date, granularity: str
+) -> None:
+    [claim] = extract(text)
+    assert (claim.text, claim.value.start, claim.value.end) == (span, start, end)
+    assert claim.value.granularity == granularity
+    assert claim.predicate == "date"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices may rise.",
+        "We may march.",
+        "Thousands march in the capital.",
+        "March on, they said.",
+        "May said so.",
+        "Do it. Sat on the Sun.",
+        "It was the 30th anniversary.",
+        "Theresa May 2017 was a hard year for her.",
+        "He sold 2000 copies at 1930 GMT.",
+        "He runs Windows 2000.",
+        "Mondays are quiet.",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_weekday_resolves_to_latest_on_or_before_publication() -> None:
+    [claim] = extract("He arrived on Sunday.")
+    assert claim.value.start == D(2022, 5, 29) and claim.value.relative
+
+
+def test_relative_expressions_need_a_publication_date() -> None:
+    assert extract("He arrived on Sunday, last week, yesterday, on 17 May.", published=None) == []
+
+
+def test_absolute_dates_need_no_publication_date() -> None:
+    [claim] = extract("It was 30 May 2022.", published=None)
+    assert claim.value.start == D(2022, 5, 30) and not claim.value.relative
+
+
+def test_day_and_month_take_the_year_nearest_publication() -> None:
+    [claim] = extract("It happened on 20 December.", published=D(2022, 1, 10))
+    assert claim.value.start == D(2021, 12, 20)
+
+
+def test_weekday_before_full_date_is_one_claim() -> None:
+    [claim] = extract("It was Monday, 30 May 2022.")
+    assert claim.text == "Monday, 30 May 2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30 May 2022", DateValue(start=D(2022, 5, 30), end=D(2022, 5, 30), granularity="day")),
+        ("2022-05", DateValue(start=D(2022, 5, 1), end=D(2022, 5, 31), granularity="month")),
+        ("2022", DateValue(start=D(2022, 1, 1), end=D(2022, 12, 31), granularity="year")),
+        ("We", None),
+        ("", None),
+        ("Q1 2022", None),
+    ],
+)
+def test_parse_date_text(text: str, expected: DateValue | None) -> None:
+    assert parse_date_text(text, None) == expected
+
+
+_DAYS = st.dates(min_value=D(1900, 1, 1), max_value=D(2099, 12, 31))
+
+
+@st.composite
+def date_values(draw: st.DrawFn) -> DateValue:
+    kind = draw(st.sampled_from(["day", "month", "year", "interval"]))
+    day = draw(_DAYS)
+    if kind == "day":
+        return DateValue(start=day, end=day, granularity="day")
+    if kind == "month":
+        return parse_date_text(f"{day.year}-{day.month:02d}", None) or DateValue(
+            start=day, end=day, granularity="day"
+        )
+    if kind == "year":
+        return DateValue(start=D(day.year, 1, 1), end=D(day.year, 12, 31), granularity="year")
+    other = draw(_DAYS)
+    first, last = sorted((day, other))
+    return DateValue(start=first, end=last, granularity="day")
+
+
+@given(date_values())
+def test_iso_normalisation_is_idempotent(value: DateValue) -> None:
+    assert parse_date_text(value.iso(), None) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), _DAYS))
+def test_parsers_never_crash_and_finish_fast(text: str, base: dt.date | None) -> None:
+    started = time.perf_counter()
+    parse_date_text(text, base)
+    extract(text, published=base)
+    assert time.perf_counter() - started < 1.0
+
+
+_NEWSY = st.lists(
+    st.sampled_from(
+        (  # noqa: SIM905 - a word list reads better as prose
+            "on in last next this May March June 17 2022 2023-2030 from to Monday "
+            "Sunday , . yesterday the past year week earlier later in the day 30th "
+            "of We may march 17th September ago three"
+        ).split()
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWSY, st.text(max_size=200)), st.one_of(st.none(), _DAYS))
+def test_every_span_indexes_its_text(text: str, base: dt.date | None) -> None:
+    for record in extract(text, published=base):
+        assert text[record.start : record.end] == record.text

@@ -1,0 +1,228 @@
+"""Counts and quantities: values, hedges, nouns, and what is not a number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import inflect
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimdiff.extract import ExtractionContext
+from claimdiff.extract.numbers import extract_numbers, normalise_noun, noun_class, parse_count_text
+from claimdiff.models import CountClaim, QuantityClaim, Record, Source
+
+
+def extract(text: str) -> list[Record]:
+    source = Source(
+        id="t", path="t.txt", text=text, published=dt.date(2022, 5, 31), published_from="manifest"
+    )
+    return extract_numbers(ExtractionContext.for_source(source), ())
+
+
+def counts(text: str) -> list[CountClaim]:
+    return [r for r in extract(text) if isinstance(r, CountClaim)]
+
+
+def quantities(text: str) -> list[QuantityClaim]:
+    return [r for r in extract(text) if isinstance(r, QuantityClaim)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "noun"),
+    [
+        (
+            "They signed 17 memorandums of understanding.",
+            "17 memorandums of understanding",
+            17,
+            17,
+            "memorandum of understanding",
+        ),
+        (
+            "Besides signing eight MOUs, they left.",
+            "eight MOUs",
+            8,
+            8,
+            "memorandum of understanding",
+        ),
+        ("It signed 18 cooperation documents.", "18 cooperation documents", 18, 18, "document"),
+        ("and two security agreements.", "two security agreements", 2, 2, "agreement"),
+        ("A dozen ministers attended.", "A dozen ministers", 12, 12, "minister"),
+        ("Twenty-one workers were hurt.", "Twenty-one workers", 21, 21, "worker"),
+        ("It sold 3 million phones.", "3 million phones", 3_000_000, 3_000_000, "phone"),
+        ("About 15.8m viewers watched.", "About 15.8m viewers", 14_220_000, 17_380_000, "viewer"),
+        ("Some 100 people were killed.", "Some 100 people", 90, 110, "person"),
+        ("More than 100 people died.", "More than 100 people", 100, 1000, "person"),
+        ("Nearly 100 people died.", "Nearly 100 people", 90, 100, "person"),
+        ("Up to 100 people died.", "Up to 100 people", 10, 100, "person"),
+        ("Between 18 and 25 workers were hired.", "Between 18 and 25 workers", 18, 25, "worker"),
+        ("Several soldiers died.", "Several soldiers", 3, 9, "soldier"),
+        ("Dozens of civilians fled.", "Dozens of civilians", 24, 99, "civilian"),
+        ("A few officials spoke.", "A few officials", 2, 5, "official"),
+    ],  # fmt: skip
+)
+def test_count_span_value_and_noun(text: str, span: str, low: int, high: int, noun: str) -> None:
+    [claim] = counts(text)
+    assert (claim.text, claim.value.low, claim.value.high, claim.noun) == (span, low, high, noun)
+
+
+def test_hedged_count_becomes_interval_and_keeps_hedge() -> None:
+    [claim] = counts("Some 100 people were killed.")
+    assert claim.value.approximate and claim.value.hedge == "some"
+
+
+def test_exact_count_is_not_approximate() -> None:
+    [claim] = counts("They signed 17 agreements.")
+    assert not claim.value.approximate and claim.value.hedge is None
+
+
+def test_predicate_is_the_governing_verb() -> None:
+    assert counts("Tehran and Dushanbe signed 17 agreements.")[0].predicate == "signed"
+    assert counts("17 people were killed.")[0].predicate == "killed"
+    assert counts("There are 17 agreements.")[0].predicate == "count"
+
+
+def test_object_keeps_compound_and_noun_is_the_head() -> None:
+    [claim] = counts("They signed 18 cooperation documents.")
+    assert (claim.object, claim.noun) == ("cooperation document", "document")
+    assert claim.subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "predicate"),
+    [
+        ("Profits jumped 76% to $1.13bn.", "76%", 76, "%", "jumped"),
+        ("Profit was $1.13bn.", "$1.13bn", 1_130_000_000, "USD", "amount"),
+        ("It cost £600m.", "£600m", 600_000_000, "GBP", "amount"),
+        ("Sales were up 12 per cent.", "12 per cent", 12, "%", "percentage"),
+        ("Trade saw a four-fold growth.", "four-fold", 4, "x", "multiple"),
+        ("Sales doubled.", "doubled", 2, "x", "doubled"),
+        ("He came for a two-day stay.", "two-day", 2, "day", "duration"),
+        ("It was accepted after 15 years.", "15 years", 15, "year", "duration"),
+        ("A 15-year-old boy.", "15-year-old", 15, "year", "age"),
+        ("It marked the 30th anniversary.", "30th anniversary", 30, None, "ordinal"),
+        ("It was his second trip.", "second trip", 2, None, "ordinal"),
+        ("The road is 40km long.", "40km", 40, "kilometre", "measure"),
+    ],
+)
+def test_quantities(text: str, span: str, value: float, unit: str | None, predicate: str) -> None:
+    [claim] = [q for q in quantities(text) if q.text == span]
+    assert (claim.value.low, claim.value.unit, claim.predicate) == (value, unit, predicate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened in 2022.",
+        "It was signed on May 17, 2022.",
+        "It was signed on 17 May.",
+        "They met at 10:30 and again at 3pm.",
+        "Call 0207 946 0958 now.",
+        "The Ababil-2 drone and an F-16 jet.",
+        "He runs Windows 2000.",
+        "One of the men said no one knew.",
+        "It was a one-off payment.",
+        "5G networks and 3D films.",
+        "1. First point\n2. Second point",
+        "Thousands march in the capital.",
+        "The score was 3-1.",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert counts(text) == []
+
+
+def test_year_range_is_not_a_count() -> None:
+    assert extract("The plan runs 2023-2030 and from 2023 to 2030.") == []
+
+
+def test_duration_is_a_quantity_not_a_count() -> None:
+    [claim] = extract("Rahmon arrived for a two-day stay.")
+    assert isinstance(claim, QuantityClaim) and claim.predicate == "duration"
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [
+        ("MoU", ("memorandum of understanding", "agreement", "document")),
+        ("memoranda of understanding", ("memorandum of understanding", "agreement", "document")),
+        ("treaties", ("treaty", "agreement", "document")),
+        ("deal", ("agreement", "document")),
+        ("joint statement", ("statement", "document")),
+        ("ministers", ("minister", "official", "person")),
+        ("people", ("person",)),
+        ("workers", ("worker", "person")),
+    ],
+)
+def test_noun_class_runs_from_specific_to_general(noun: str, expected: tuple[str, ...]) -> None:
+    assert noun_class(noun) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "hedge"),
+    [
+        ("eight", 8, 8, None),
+        ("seventeen", 17, 17, None),
+        ("twenty-one", 21, 21, None),
+        ("a dozen", 12, 12, None),
+        ("1,234", 1234, 1234, None),
+        ("about 100", 90, 110, "about"),
+        ("at least 5", 5, 50, "at least"),
+        ("several", 3, 9, "several"),
+    ],
+)
+def test_parse_count_text(text: str, low: float, high: float, hedge: str | None) -> None:
+    value = parse_count_text(text)
+    assert value is not None
+    assert (value.low, value.high, value.hedge) == (low, high, hedge)
+
+
+@pytest.mark.parametrize("text", ["", "one of the", "no one", "hello world", "We"])
+def test_parse_count_text_none(text: str) -> None:
+    assert parse_count_text(text) is None
+
+
+_INFLECT = inflect.engine()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**6 - 1))
+def test_number_words_round_trip(n: int) -> None:
+    value = parse_count_text(str(_INFLECT.number_to_words(n)))
+    assert value is not None and value.low == value.high == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_parsers_never_crash_and_finish_fast(text: str) -> None:
+    started = time.perf_counter()
+    parse_count_text(text)
+    extract(text)
+    assert time.perf_counter() - started < 1.0
+
+
+_NEWSY = st.lists(
+    st.sampled_from(
+        (  # noqa: SIM905 - a word list reads better as prose
+            "about some more than 17 eight 1,200 $3bn 76% people MoUs signed were "
+            "killed a dozen ministers in May 2022 . , twenty-one several dozens of "
+            "the two-day 15 years 30th anniversary four-fold F-16 one of no one"
+        ).split()
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NEWSY, st.text(max_size=200)))
+def test_every_span_indexes_its_text(text: str) -> None:
+    for record in extract(text):
+        assert text[record.start : record.end] == record.text
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz '", max_size=30))
+def test_noun_normalisation_is_idempotent(noun: str) -> None:
+    once = normalise_noun(noun)
+    assert normalise_noun(once) == once
