@@ -1,12 +1,1097 @@
-"""Placeholder until the real extractor lands."""
+"""Mentions of people, organisations and places, and the roles people hold.
+
+One linear pass over word tokens. At each capitalised word (or "the" before a
+title) we first try a *role phrase* ("Kenyan President", "the Ugandan Foreign
+Minister", "Chief of Staff of the Armed Forces of Chile", "Mr"), then the name
+after it; otherwise a plain run of capitalised words is split at "and"/"of"
+and classified with the gazetteer and a few keyword lists. A last pass links
+role mentions ("the Kenyan president") and bare surnames to the person the
+document names.
+
+Spans cover the bare name only; titles go to ``Mention.titles``.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from claimdiff import gazetteer as gz
 from claimdiff.extract import ExtractionContext
-from claimdiff.models import Record
+from claimdiff.gazetteer import words as _words
+from claimdiff.models import DateValue, EntityKind, Mention, Record, RoleClaim
+
+_WORD = re.compile(r"[^\W\d_](?:\w|[-'’.&](?=\w))*")
+_POSSESSIVE = ("'s", "’s")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
+
+# Capitalised words that never start or belong to a name.
+_STOP = _words(
+    """the a an in on at by for from with into onto upon of to as and or but nor if so yet
+    during however according although though while whilst when whenever where wherever
+    after before since until unless because despite besides meanwhile instead moreover
+    furthermore therefore thus hence also still then now today yesterday tomorrow
+    tonight earlier later finally firstly secondly thirdly lastly overall indeed notably
+    similarly likewise accordingly nevertheless nonetheless otherwise this that these
+    those there here it its he she they we i you his her their our my your me him them
+    us who whom whose what which why how all both each every either neither some many
+    most more much few several such other another any no not yes one two three four five
+    six seven eight nine ten first second third last next new speaking asked reportedly
+    currently already recently just only even perhaps maybe please thanks thank dear
+    read add share follow click sources source comments comment related advertisement
+    subscribe"""
+)
+_MONTHS = _words(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+_WEEKDAYS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs
+    fri sat sun"""
+)
+_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "le", "von"})
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "da", "di"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_MODIFIERS = _words(
+    """former newly elected re-elected acting outgoing incoming interim caretaker"""
+)
+_ABBREVIATED = _words("""mr mrs ms dr prof gen lt col maj capt sgt st rev jr sr brig adm""")
+_ORG_WORDS = _words(
+    """organization organisation ministry council agency company bank party chamber
+    university corp corporation ltd plc inc llc group association union committee
+    commission institute institution foundation federation fund court parliament
+    assembly office department forces army navy police service services news times post
+    press club league airlines airways motors holdings trust school college academy
+    hospital church museum board authority exchange network channel tv radio television
+    broadcasting guard corps government administration cabinet senate congress embassy
+    consulate mission movement front alliance coalition society centre center industries
+    systems technologies studios records games group's council's secretariat bureau
+    directorate command revolution republic's unit division brigade regiment fleet"""
+)
+_PLACE_WORDS = _words(
+    """palace street square river mountains mountain sea ocean lake island islands province
+    region county city valley airport stadium bridge park hall road avenue gulf strait
+    desert peninsula border port district state capital canal coast bay cape isle mosque
+    cathedral temple tower castle village town"""
+)
+_PLACE_CUES = _words(
+    """in into from at near across throughout outside inside visited visiting toward
+    towards via"""
+)
+_MOTION = _words(
+    """visit visits trip trips travel travels travelled traveled flew went came returned
+    moved arrived arrive route border flight flights way"""
+)
+_PORTFOLIO_HEADS = _words("""minister secretary spokesman spokeswoman spokesperson commissioner""")
+_DESTINATION_TITLES = frozenset(
+    {"Ambassador", "Envoy", "Special Envoy", "Consul", "High Commissioner", "Representative"}
+)
+_SPEECH = _words(
+    """said says told added stressed noted emphasised emphasized underlined underscored
+    stated declared insisted warned explained argued claimed remarked asked replied
+    responded announced wrote tweeted commented observed highlighted urged recalled
+    concluded admitted acknowledged maintained suggested praised welcomed"""
+)
+_METONYMY_VERBS = _SPEECH | _words(
+    """signed agreed has have is was will would wants want denied rejected accused
+    condemned sees views considers hopes seeks seek sought backed supports opposed
+    threatened imposed launched reaffirmed pledged"""
+)
+_METONYMY_NOUNS = _words(
+    """policy policies government decision position engagement stance relations approach
+    strategy diplomacy pivot efforts response ties cooperation talks trade"""
+)
+# Adjectives of region, faith or politics: never a name on their own, never a person's name.
+_ADJECTIVES = _words(
+    """asian african european american arab arabian western eastern northern southern
+    central latin islamic muslim jewish catholic protestant orthodox shia shiite sunni
+    kurdish soviet persian nordic baltic balkan caucasian pan-african transatlantic
+    international national federal global regional royal democratic republican socialist
+    communist conservative liberal"""
+)
+_NOT_NAMES = _words(
+    """election elections strike public electric dynamics practitioner assembly meeting
+    staff secretary manager motors"""
+)
+_TITLE_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim", "vice"})
+_SPLIT_HEAD_KEEP = _ORG_WORDS | _PLACE_WORDS | frozenset({"republic", "kingdom", "emirates"})
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    lower: str
+    cap: bool
+    poss: bool
+    joined: bool  # joined to the previous token inside one name (a single space)
+    first: bool  # first word of its sentence
+    headline: bool
+
+
+@dataclass(slots=True)
+class _Role:
+    start: int  # token index of the phrase (after any determiner)
+    end: int  # token index after the phrase
+    determiner: bool
+    titles: list[str]
+    role: str | None
+    canonical: str | None
+    country: str | None
+    places: list[tuple[int, int, str]]  # token spans of countries named inside
+    capitalised: bool
+    affiliation: bool
+    written_end: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    kind: EntityKind
+    name: str
+    titles: tuple[str, ...] = ()
+    role: str | None = None
+    canonical: str | None = None
+    country: str | None = None
+    via: str = "name"
+    key: tuple[str, str | None] | None = None
+    gender: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
 
 
 def extract_entities(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
-    return []
+    return _Extractor(context).run()
+
+
+class _Extractor:
+    def __init__(self, context: ExtractionContext) -> None:
+        self.context = context
+        self.text = context.text
+        self.tokens = _tokenise(context)
+        self.lower_words = set(_LOWER_WORD.findall(self.text))
+        self.capitalised_words = {t.word for t in self.tokens if t.cap and not t.first}
+        self.mentions: list[_Mention] = []
+        self.roles: list[tuple[int, int, int, _Role]] = []  # span start, end, mention idx, role
+        self.acronyms: dict[str, str] = {}
+        self.used = [False] * len(self.tokens)
+        self.mentions_by_index: list[_Mention] = []
+        self.title_cache: dict[int, object] = {}
+        self.place_cache: dict[int, object] = {}
+
+    # ------------------------------------------------------------------ driver
+
+    def run(self) -> list[Record]:
+        tokens, n = self.tokens, len(self.tokens)
+        i = 0
+        while i < n:
+            token = tokens[i]
+            if self.used[i] or not (token.cap or token.lower in _DETERMINERS):
+                i += 1
+                continue
+            if not token.headline:
+                advanced = self._role_at(i)
+                if advanced > i:
+                    i = advanced
+                    continue
+            if token.cap:
+                i = self._run_at(i)
+            else:
+                i += 1
+        self._link_within_document()
+        return self._records()
+
+    # ------------------------------------------------------------------ role phrases
+
+    def _title_at(self, k: int) -> tuple[int, gz.Title, str] | None:
+        tokens, n = self.tokens, len(self.tokens)
+        if k >= n or tokens[k].lower not in _TITLE_FIRST:
+            return None
+        cached = self.title_cache.get(k, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        found = self._find_title(k)
+        self.title_cache[k] = found
+        return found
+
+    def _find_title(self, k: int) -> tuple[int, gz.Title, str] | None:
+        tokens, n = self.tokens, len(self.tokens)
+        best: tuple[int, gz.Title, str] | None = None
+        phrase = ""
+        for end in range(k, min(n, k + gz.MAX_TITLE_WORDS)):
+            if end > k and not tokens[end].joined:
+                break
+            phrase = f"{phrase} {tokens[end].word}" if phrase else tokens[end].word
+            title = gz.title_for(phrase)
+            if title is not None:
+                best = (end + 1, title, self.text[tokens[k].start : tokens[end].end])
+            if tokens[end].poss:
+                break
+        if best is not None and tokens[best[0] - 1].poss:
+            return None
+        return best
+
+    def _place_at(self, k: int) -> tuple[int, str, str] | None:
+        """Longest country, capital, region or demonym at token k: (end, country, kind)."""
+        tokens, n = self.tokens, len(self.tokens)
+        if k >= n or not tokens[k].cap or tokens[k].word not in _PLACE_FIRST:
+            return None
+        cached = self.place_cache.get(k, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        found = self._find_place(k)
+        self.place_cache[k] = found
+        return found
+
+    def _find_place(self, k: int) -> tuple[int, str, str] | None:
+        tokens, n = self.tokens, len(self.tokens)
+        best: tuple[int, str, str] | None = None
+        for end in range(k, min(n, k + gz.MAX_PLACE_WORDS)):
+            if end > k and not tokens[end].joined:
+                break
+            surface = self.text[tokens[k].start : tokens[end].end]
+            plain = surface.replace(".", "") if "." in surface else surface
+            if plain in gz.COUNTRY_NAMES:
+                best = (end + 1, gz.COUNTRY_NAMES[plain], "country")
+            elif plain in gz.CAPITALS:
+                best = (end + 1, gz.CAPITALS[plain], "capital")
+            elif plain in gz.REGIONS:
+                best = (end + 1, "", "region")
+            elif end == k and plain in gz.DEMONYMS:
+                best = (end + 1, gz.DEMONYMS[plain], "demonym")
+            if tokens[end].poss:
+                break
+        return best
+
+    def _role_phrase(self, i: int) -> _Role | None:
+        tokens, n = self.tokens, len(self.tokens)
+        j = i
+        determiner = tokens[j].lower in _DETERMINERS
+        if determiner:
+            j += 1
+        while j < n and tokens[j].lower in _MODIFIERS and tokens[j].joined:
+            j += 1
+        if j >= n or (j > i and not tokens[j].joined):
+            return None
+        start = j
+        country: str | None = None
+        affiliation: str | None = None
+        places: list[tuple[int, int, str]] = []
+        title = self._title_at(j)
+        if title is None:
+            # An affiliation before the title: "Kenyan", "Uganda's", "Arsenal".
+            place = self._place_at(j)
+            k = j
+            if place is not None and place[2] != "region":
+                k = place[0]
+                country = place[1]
+                if place[2] in ("country", "capital"):
+                    places.append((j, k, country))
+            else:
+                while k < n and k - j < 4 and tokens[k].cap and tokens[k].lower not in _STOP:
+                    if k > j and not tokens[k].joined:
+                        break
+                    if self._title_at(k) is not None or tokens[k].poss:
+                        break
+                    k += 1
+                    if (
+                        k < n
+                        and tokens[k].lower in ("and", "&")
+                        and k + 1 < n
+                        and tokens[k + 1].cap
+                    ):
+                        k += 1
+                if (
+                    k < n
+                    and tokens[k].poss
+                    and tokens[k].cap
+                    and k - j < 4
+                    and (k == j or tokens[k].joined)
+                ):
+                    k += 1
+                if k == j:
+                    return None
+                affiliation = self.text[tokens[j].start : tokens[k - 1].end]
+            if k >= n or not tokens[k].joined and not tokens[k - 1].poss:
+                return None
+            title = self._title_at(k)
+            if title is None:
+                return None
+            j = k
+        titles: list[str] = []
+        canonical: str | None = None
+        office_end = 0
+        complements: list[str] = []
+        destination: str | None = None
+        capitalised = tokens[j].cap
+        lowercase_ok = True
+        while title is not None:
+            end, known, written = title
+            if not tokens[j].cap and (written.lower() in gz.CAPITALISED_ONLY_TITLES):
+                lowercase_ok = False
+            titles.append(written)
+            office_title = known.office and canonical is None
+            if office_title:
+                canonical = known.canonical
+            j = end
+            # Complements: "of Kenya", "of the Armed Forces", "to Uganda".
+            while j + 1 < n and tokens[j + 1].joined and tokens[j].lower in ("of", "for", "to"):
+                if not tokens[j].joined:
+                    break
+                preposition = tokens[j].lower
+                if preposition == "to" and canonical not in _DESTINATION_TITLES:
+                    break
+                k = j + 1
+                if tokens[k].lower == "the" and k + 1 < n and tokens[k + 1].joined:
+                    k += 1
+                place = self._place_at(k)
+                if place is not None and place[2] in ("country", "capital"):
+                    places.append((k, place[0], place[1]))
+                    if preposition == "to":
+                        destination = place[1]
+                    else:
+                        country = place[1]
+                    j = place[0]
+                    continue
+                if preposition == "to" or canonical is None:
+                    break
+                m = k
+                while m < n and tokens[m].joined and m - k < 6:
+                    if tokens[m].cap and tokens[m].lower not in _STOP:
+                        if m > k and self._title_at(m) is not None:
+                            break
+                        if self._place_at(m) is not None and m > k:
+                            break
+                        m += 1
+                        if tokens[m - 1].poss:
+                            break
+                    elif (
+                        tokens[m].lower in ("and", "of", "for") and m + 1 < n and tokens[m + 1].cap
+                    ):
+                        if tokens[m].lower == "of" and self._place_at(m + 1) is not None:
+                            break
+                        m += 1
+                    else:
+                        break
+                while m > k and not tokens[m - 1].cap:
+                    m -= 1
+                if m == k:
+                    break
+                complements.append(self.text[tokens[j].start : tokens[m - 1].end])
+                j = m
+            if office_title:
+                office_end = j
+            if j < n and tokens[j].joined and tokens[j - 1].poss is False:
+                title = self._title_at(j) if tokens[j].cap else None
+            else:
+                title = None
+        if not titles:
+            return None
+        role = None
+        if canonical is not None:
+            head = canonical.split()[-1].lower()
+            if affiliation is not None and affiliation.lower() in _TITLE_PREFIXES:
+                canonical = f"{affiliation.capitalize()} {canonical}"
+                affiliation = None
+            if affiliation is not None and head in _PORTFOLIO_HEADS:
+                role = f"{affiliation} {canonical}"
+            else:
+                role = canonical
+                for complement in complements:
+                    role += f" {complement}"
+                if affiliation is not None:
+                    role += f" of {affiliation}"
+            if country is not None:
+                role += f" of {country}"
+            if destination is not None and canonical in _DESTINATION_TITLES:
+                role += f" to {destination}"
+        if not lowercase_ok and affiliation is None and country is None:
+            return None
+        return _Role(
+            start=start,
+            end=j,
+            determiner=determiner,
+            titles=titles,
+            role=role,
+            canonical=canonical,
+            country=country,
+            places=places,
+            capitalised=capitalised,
+            affiliation=affiliation is not None or country is not None,
+            written_end=office_end or j,
+        )
+
+    def _role_at(self, i: int) -> int:
+        """Role phrase at token i, with the name it introduces; returns the next index."""
+        tokens = self.tokens
+        phrase = self._role_phrase(i)
+        if phrase is None:
+            return i
+        name_end = self._name_run(phrase.end) if phrase.end < len(tokens) else phrase.end
+        if (
+            name_end > phrase.end
+            and tokens[phrase.end].joined
+            and not tokens[phrase.end - 1].poss
+            and self._plausible_person(phrase.end, name_end, phrase)
+        ):
+            index = self._add_person(phrase.end, name_end, phrase, phrase.start)
+            self._mark(i, name_end)
+            if phrase.role is None:
+                return self._apposition(phrase.end, name_end, index) or name_end
+            return name_end
+        # "the President of Iran, Ibrahim X," -- apposition after the role.
+        after = phrase.end
+        if (
+            phrase.role is not None
+            and after < len(tokens)
+            and self.text[tokens[after - 1].end : tokens[after].start] == ", "
+            and (phrase.determiner or phrase.capitalised)
+        ):
+            name_end = self._name_run(after)
+            if (
+                name_end > after
+                and self._closes_apposition(name_end)
+                and self._plausible_person(after, name_end, None)
+            ):
+                index = self._add_person(after, name_end, phrase, phrase.start)
+                self._add_role_mention(phrase, holder=index)
+                self._mark(i, name_end)
+                return name_end
+        if phrase.role is None or phrase.canonical is None:
+            return i
+        lowered = phrase.titles[0].lower()
+        if not (
+            phrase.affiliation
+            or (phrase.determiner and (phrase.capitalised or lowered in gz.UNIQUE_OFFICES))
+        ):
+            return i
+        self._add_role_mention(phrase, holder=None)
+        self._mark(i, phrase.end)
+        return phrase.end
+
+    def _closes_apposition(self, k: int) -> bool:
+        tokens = self.tokens
+        if k >= len(tokens):
+            return True
+        gap = self.text[tokens[k - 1].end : tokens[k].start]
+        if gap[:1] in (",", ".", ";", ")", ":") or "\n" in gap:
+            return True
+        return not (tokens[k].cap and tokens[k].joined and tokens[k].lower not in _MONTHS)
+
+    # ------------------------------------------------------------------ names
+
+    def _name_run(self, k: int) -> int:
+        """End of a run of capitalised name words starting at token k (k if none)."""
+        tokens, n = self.tokens, len(self.tokens)
+        m = k
+        while m < n and m - k < 6:
+            token = tokens[m]
+            if m > k and not token.joined:
+                break
+            if token.cap and token.lower not in _STOP and token.lower not in _WEEKDAYS:
+                if token.lower in _MONTHS and (
+                    self._followed_by_digit(m)
+                    or (m == k and not (m + 1 < n and tokens[m + 1].joined and tokens[m + 1].cap))
+                ):
+                    break
+                if m > k and self._title_at(m) is not None and m + 1 < n and tokens[m + 1].joined:
+                    break
+                m += 1
+                if token.poss:
+                    break
+            elif (
+                token.lower in _PARTICLES
+                and m > k
+                and m + 1 < n
+                and tokens[m + 1].cap
+                and tokens[m + 1].joined
+            ):
+                m += 1
+            else:
+                break
+        return m
+
+    def _followed_by_digit(self, m: int) -> bool:
+        end = self.tokens[m].end
+        return self.text[end : end + 2][-1:].isdigit()
+
+    def _initial_is_name(self, i: int) -> bool:
+        """A capitalised word that opens a sentence is a name only with some evidence."""
+        tokens = self.tokens
+        token = tokens[i]
+        if token.lower in self.lower_words:
+            return self._place_at(i) is not None
+        if i + 1 < len(tokens) and tokens[i + 1].joined and tokens[i + 1].cap:
+            return True
+        return (
+            token.word in self.capitalised_words
+            or self._place_at(i) is not None
+            or _ACRONYM.fullmatch(token.word) is not None
+            or self._speech_next(i, i + 1)
+        )
+
+    def _plausible_person(self, k: int, end: int, phrase: _Role | None) -> bool:
+        words = [t.lower for t in self.tokens[k:end]]
+        if words[-1] in _ORG_WORDS or words[-1] in _PLACE_WORDS or words[-1] in _NOT_NAMES:
+            return False
+        surface = self._surface(k, end)
+        if gz.country_for(surface) is not None or surface in gz.REGIONS:
+            return False
+        if _ACRONYM.fullmatch(surface):
+            return False
+        if phrase is not None and not phrase.role and phrase.titles:
+            return True  # honorifics and ranks are strong cues
+        return any(w not in self.lower_words for w in words)
+
+    def _surface(self, k: int, end: int) -> str:
+        return self.text[self.tokens[k].start : self.tokens[end - 1].end]
+
+    def _run_at(self, i: int) -> int:
+        tokens, n = self.tokens, len(self.tokens)
+        token = tokens[i]
+        if token.lower in _STOP or token.lower in _WEEKDAYS:
+            return i + 1
+        if token.lower in _MONTHS and (
+            self._followed_by_digit(i) or i + 1 >= n or not tokens[i + 1].cap
+        ):
+            return i + 1
+        if "'" in token.word or "’" in token.word:
+            head = token.lower.replace("’", "'").split("'")[0]
+            if head in _STOP or head == "i":
+                return i + 1
+        if "-" in token.word and not token.word.rsplit("-", 1)[1][:1].isupper():
+            return i + 1
+        if token.first and not self._initial_is_name(i):
+            return i + 1
+        m = i + 1
+        if not token.poss:
+            while m < n and tokens[m].joined and not self.used[m]:
+                nxt = tokens[m]
+                if nxt.cap and nxt.lower not in _STOP and nxt.lower not in _WEEKDAYS:
+                    if nxt.lower in _MONTHS and self._followed_by_digit(m):
+                        break
+                    m += 1
+                    if nxt.poss:
+                        break
+                elif (
+                    nxt.lower in ("of", "for")
+                    and m + 2 < n
+                    and tokens[m + 1].lower == "the"
+                    and tokens[m + 2].cap
+                    and tokens[m + 2].joined
+                ):
+                    m += 2
+                elif (
+                    (nxt.lower in _CONNECTORS or nxt.lower in _PARTICLES)
+                    and nxt.lower != "the"
+                    and m + 1 < n
+                    and tokens[m + 1].joined
+                    and tokens[m + 1].cap
+                ):
+                    m += 1
+                else:
+                    break
+            while m > i + 1 and not tokens[m - 1].cap:
+                m -= 1
+        for start, end in self._split_run(i, m):
+            self._classify(start, end)
+        return m
+
+    def _split_run(self, i: int, m: int) -> list[tuple[int, int]]:
+        """Split "Uganda and Kenya" and "Kenya of ..." but keep "Bank of England"."""
+        tokens = self.tokens
+        surface = self._surface(i, m)
+        if gz.country_for(surface) is not None or surface in gz.REGIONS:
+            return [(i, m)]
+        last = tokens[m - 1].lower
+        parts: list[tuple[int, int]] = []
+        start = i
+        for k in range(i + 1, m - 1):
+            lowered = tokens[k].lower
+            if lowered in ("and", "&") and last not in _ORG_WORDS and lowered == "and":
+                parts.append((start, k))
+                start = k + 1
+            elif (
+                lowered in ("of", "for")
+                and k > start
+                and tokens[k - 1].lower not in _SPLIT_HEAD_KEEP
+                and last not in _ORG_WORDS
+            ):
+                parts.append((start, k))
+                start = k + 1 if tokens[k + 1].lower != "the" else k + 2
+        parts.append((start, m))
+        return [(s, e) for s, e in parts if e > s and tokens[s].cap and tokens[e - 1].cap]
+
+    def _classify(self, k: int, end: int) -> None:
+        tokens = self.tokens
+        first = tokens[k]
+        surface = self._surface(k, end)
+        words = [t.lower for t in tokens[k:end]]
+        single = end - k == 1
+        headline = first.headline
+        # Hyphenated places: "Nairobi-Kampala", "Kenya-Uganda".
+        if single and "-" in first.word:
+            parts = first.word.split("-")
+            if len(parts) > 1 and all(gz.country_for(p) for p in parts):
+                position = first.start
+                for part in parts:
+                    country = gz.country_for(part)
+                    self.mentions.append(
+                        _Mention(
+                            position,
+                            position + len(part),
+                            "place",
+                            country or part,
+                            country=country,
+                        )
+                    )
+                    position += len(part) + 1
+                return
+        # Acronyms.
+        if single and _ACRONYM.fullmatch(first.word) and not first.word.istitle():
+            self._acronym(first)
+            return
+        place = self._place_at(k)
+        if place is not None and place[0] == end and place[2] != "demonym":
+            country = place[1] or None
+            via = "metonymy" if place[2] == "capital" and self._is_actor(k, end) else "name"
+            self.mentions.append(
+                _Mention(
+                    first.start,
+                    tokens[end - 1].end,
+                    "place",
+                    country or surface,
+                    country=country,
+                    via=via,
+                )
+            )
+            return
+        if single and (first.word in gz.DEMONYMS or first.word in gz.PLURAL_DEMONYMS):
+            return
+        if all(w in _ADJECTIVES or tokens[k + x].word in gz.DEMONYMS for x, w in enumerate(words)):
+            return
+        if single and "-" in first.word and not first.word.rsplit("-", 1)[1][:1].isupper():
+            return
+        if single and (gz.is_title_word(first.word) or gz.is_title_word(first.word[:-1])):
+            return
+        after = self._parenthetical_acronym(end)
+        if after is not None:
+            self.acronyms.setdefault(after, surface)
+        if surface in gz.ACRONYMS:
+            kind: EntityKind = "organization"
+        elif any(w in _ORG_WORDS for w in words) or after:
+            kind = "organization"
+        elif any(w in _PLACE_WORDS for w in words) or (place is not None and place[2] == "region"):
+            kind = "place"
+        else:
+            kind = self._person_or_other(k, end)
+        if headline and kind != "organization":
+            return
+        if kind in ("person", "other") and self._apposition(k, end, None):
+            return
+        country = gz.DEMONYMS.get(first.word) if not single else None
+        if kind == "place" and country is None:
+            country = gz.country_for(tokens[end - 1].word)
+        self.mentions.append(
+            _Mention(first.start, tokens[end - 1].end, kind, surface, country=country)
+        )
+
+    def _apposition(self, k: int, end: int, person: int | None) -> int:
+        """ "X, the Kenyan ambassador to Uganda," gives X that role; returns the next index or 0."""
+        tokens = self.tokens
+        if end >= len(tokens) or self.text[tokens[end - 1].end : tokens[end].start] != ", ":
+            return 0
+        if tokens[end - 1].poss:
+            return 0
+        phrase = self._role_phrase(end)
+        if phrase is None or phrase.role is None or not self._closes_apposition(phrase.end):
+            return 0
+        if person is None:
+            if not self._plausible_person(k, end, None):
+                return 0
+            person = self._add_person(k, end, phrase, k)
+        else:
+            holder = self.mentions[person]
+            holder.role, holder.canonical, holder.country = (
+                phrase.role,
+                phrase.canonical,
+                phrase.country,
+            )
+            holder.key = (phrase.canonical, phrase.country) if phrase.canonical else None
+            holder.extra["written"] = self._surface(phrase.start, phrase.written_end)
+            self.roles.append((holder.start, tokens[phrase.end - 1].end, person, phrase))
+        self._add_role_mention(phrase, holder=person)
+        self._mark(end, phrase.end)
+        return phrase.end
+
+    def _person_or_other(self, k: int, end: int) -> EntityKind:
+        tokens = self.tokens
+        words = [t.lower for t in tokens[k:end]]
+        # Common words in a capitalised phrase: more likely a thing than a person.
+        if (
+            end - k > 1
+            and any(w in self.lower_words for w in words)
+            and not self._speech_next(k, end)
+        ):
+            return "other"
+        if tokens[k].word in gz.DEMONYMS or any(t.word in gz.COUNTRY_NAMES for t in tokens[k:end]):
+            return "other"
+        if any(w in _ADJECTIVES for w in words):
+            return "other"
+        start = tokens[k].start
+        if (
+            _PLACE_CUE_BEFORE.search(self.text, max(0, start - 30), start)
+            and not self._speech_next(k, end)
+            and not tokens[end - 1].poss
+        ):
+            return "place"
+        if self._speech_next(k, end) or _SPEECH_BEFORE.search(self.text, max(0, start - 20), start):
+            return "person"
+        if end - k >= 2 and all(
+            t.word[:1].isupper() and t.word[1:].islower() for t in tokens[k:end]
+        ):
+            return "person"
+        return "other"
+
+    def _speech_next(self, k: int, end: int) -> bool:
+        return _SPEECH_AFTER.match(self.text, self.tokens[end - 1].end) is not None
+
+    def _is_actor(self, k: int, end: int) -> bool:
+        tokens, n = self.tokens, len(self.tokens)
+        last = tokens[end - 1]
+        if last.poss:
+            return _METONYMY_NOUN_AFTER.match(self.text, last.end + 2) is not None
+        m = end
+        if m + 1 < n and tokens[m].lower == "and" and tokens[m + 1].word in gz.CAPITALS:
+            m += 2
+        if _METONYMY_VERB_AFTER.match(self.text, tokens[m - 1].end):
+            return True
+        start = tokens[k].start
+        if self.text.endswith(" between ", max(0, start - 9), start):
+            return True
+        return k > 1 and tokens[k - 1].lower == "and" and tokens[k - 2].word in gz.CAPITALS
+
+    def _parenthetical_acronym(self, end: int) -> str | None:
+        tokens = self.tokens
+        if end >= len(tokens):
+            return None
+        gap = self.text[tokens[end - 1].end : tokens[end].start]
+        candidate = tokens[end]
+        if (
+            gap == " ("
+            and _ACRONYM.fullmatch(candidate.word)
+            and self.text[candidate.end : candidate.end + 1] == ")"
+        ):
+            self.used[end] = True
+            return candidate.word
+        return None
+
+    def _acronym(self, token: _Token) -> None:
+        word = token.word.replace(".", "")
+        country = gz.COUNTRY_NAMES.get(word) or gz.COUNTRY_NAMES.get(token.word)
+        if country is not None:
+            self.mentions.append(
+                _Mention(token.start, token.end, "place", country, country=country, via="acronym")
+            )
+            return
+        expansion = self.acronyms.get(word) or gz.expand_acronym(word)
+        if expansion is not None:
+            self.mentions.append(
+                _Mention(token.start, token.end, "organization", expansion, via="acronym")
+            )
+            return
+        if word in gz.COMMON_ACRONYMS or word.rstrip("s") in gz.COMMON_ACRONYMS or len(word) < 2:
+            return
+        if token.headline:
+            return
+        self.mentions.append(_Mention(token.start, token.end, "other", word))
+
+    # ------------------------------------------------------------------ building mentions
+
+    def _mark(self, start: int, end: int) -> None:
+        for k in range(start, end):
+            self.used[k] = True
+
+    def _add_person(self, k: int, end: int, phrase: _Role, phrase_start: int) -> int:
+        tokens = self.tokens
+        for s, e, country in phrase.places:
+            self.mentions.append(
+                _Mention(tokens[s].start, tokens[e - 1].end, "place", country, country=country)
+            )
+        name = self._surface(k, end)
+        titles = tuple(phrase.titles)
+        mention = _Mention(
+            tokens[k].start,
+            tokens[end - 1].end,
+            "person",
+            name,
+            titles=titles,
+            role=phrase.role,
+            canonical=phrase.canonical,
+            country=phrase.country,
+            key=(phrase.canonical, phrase.country) if phrase.canonical else None,
+            gender=gz.gender_of_titles(titles),
+        )
+        self.mentions.append(mention)
+        index = len(self.mentions) - 1
+        if phrase.role is not None:
+            first = min(phrase_start, k)
+            last = max(phrase.end, end)
+            written = self._surface(phrase.start, phrase.written_end)
+            self.roles.append((tokens[first].start, tokens[last - 1].end, index, phrase))
+            mention.extra["written"] = written
+        return index
+
+    def _add_role_mention(self, phrase: _Role, holder: int | None) -> None:
+        tokens = self.tokens
+        for s, e, country in phrase.places:
+            self.mentions.append(
+                _Mention(tokens[s].start, tokens[e - 1].end, "place", country, country=country)
+            )
+        assert phrase.role is not None
+        mention = _Mention(
+            tokens[phrase.start].start,
+            tokens[phrase.end - 1].end,
+            "person",
+            phrase.role,
+            titles=tuple(phrase.titles),
+            role=phrase.role,
+            canonical=phrase.canonical,
+            country=phrase.country,
+            via="role",
+            key=(phrase.canonical, phrase.country) if phrase.canonical else None,
+        )
+        if holder is not None:
+            mention.name = self.mentions[holder].name
+            mention.extra["holder"] = str(holder)
+        self.mentions.append(mention)
+
+    def _link_within_document(self) -> None:
+        self.mentions_by_index = list(self.mentions)
+        mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
+        self.mentions = mentions
+        full_names: dict[str, str] = {}
+        holders: list[_Mention] = []
+        for mention in mentions:
+            if mention.kind == "person" and mention.via == "name":
+                parts = mention.name.split()
+                if len(parts) > 1:
+                    full_names.setdefault(parts[-1], mention.name)
+                    full_names.setdefault(parts[0], mention.name)
+                    if len(parts) > 2:
+                        full_names.setdefault(" ".join(parts[-2:]), mention.name)
+                if mention.key is not None:
+                    holders.append(mention)
+        for mention in mentions:
+            if mention.via == "name" and (mention.kind != "organization" and not mention.country):
+                full = full_names.get(mention.name)
+                if full is not None and full != mention.name:
+                    mention.name = full
+                    mention.kind = "person"
+        for mention in mentions:
+            if mention.via != "role" or "holder" in mention.extra or mention.key is None:
+                continue
+            holder = _holder_for(mention, holders)
+            if holder is not None:
+                mention.name = holder.name
+
+    def _records(self) -> list[Record]:
+        context = self.context
+        published = context.source.published
+        records: list[Record] = []
+        seen: set[tuple[int, int]] = set()
+        ids: dict[int, str] = {}
+        for mention in self.mentions:
+            if (mention.start, mention.end) in seen:
+                continue
+            seen.add((mention.start, mention.end))
+            record = Mention(
+                **context.span_fields("mention", mention.start, mention.end),
+                entity_kind=mention.kind,
+                name=mention.name,
+                titles=mention.titles,
+                role=mention.role,
+                country=mention.country,
+                via=mention.via,
+            )
+            ids[id(mention)] = record.id
+            records.append(record)
+        at = DateValue(start=published, end=published, granularity="day") if published else None
+        for start, end, _index, phrase in self.roles:
+            person = next(
+                (
+                    m
+                    for m in self.mentions
+                    if m.role == phrase.role and start <= m.start < end and m.via == "name"
+                ),
+                None,
+            )
+            if person is None or phrase.role is None:
+                continue
+            records.append(
+                RoleClaim(
+                    **context.span_fields("role", start, end),
+                    subject=ids.get(id(person)) or None,
+                    predicate="holds_title",
+                    object=person.extra.get("written"),
+                    value=phrase.role,
+                    at=at,
+                )
+            )
+        return records
+
+
+def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
+    """The person the document names for a role: most recent before, else the first after."""
+    assert mention.key is not None
+    canonical, country = mention.key
+    exact = [h for h in holders if h.key == (canonical, country)]
+    loose = [
+        h
+        for h in holders
+        if h.key is not None and h.key[0] == canonical and (country is None or h.key[1] is None)
+    ]
+    for candidates in (exact, loose):
+        names = {h.name for h in candidates}
+        if not candidates or (len(names) > 1 and candidates is loose):
+            continue
+        before = [h for h in candidates if h.start < mention.start]
+        return before[-1] if before else candidates[0]
+    return None
+
+
+_TITLE_FIRST = frozenset(p.split()[0] for p in gz.TITLES)
+_PLACE_FIRST = frozenset(
+    name.replace(".", "").split()[0]
+    for name in (*gz.COUNTRY_NAMES, *gz.CAPITALS, *gz.REGIONS, *gz.DEMONYMS)
+) | frozenset(name.split()[0] for name in gz.COUNTRY_NAMES)
+_MISSING = object()
+
+
+# Lower-case words that matter: connectors, titles, cues and verbs. Other lower-case words
+# are skipped by the regex itself (in C), and the gap they leave breaks a name run.
+@dataclass
+class _Trie:
+    children: dict[str, _Trie] = field(default_factory=dict)
+    end: bool = False
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation as a prefix tree, so matching is not one try per word."""
+    tree = _Trie()
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.children.setdefault(char, _Trie())
+        node.end = True
+
+    def render(node: _Trie) -> str:
+        end = node.end
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.children.items())]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return render(tree)
+
+
+def _ascii_lower(words: frozenset[str]) -> list[str]:
+    return [w for w in words if w.isascii() and w.islower() and w.isalpha()]
+
+
+_TITLE_TRIE = _trie(_ascii_lower(gz.TITLE_WORDS | _MODIFIERS))
+_LINKS = _CONNECTORS | _PARTICLES | _DETERMINERS | {"to"}
+_TOKEN = re.compile(
+    r"(?<![\w'’-])(?:"
+    r"[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:\w|[-'’.&](?=\w))*"
+    r"|[a-z]{1,3}-[A-Z](?:\w|[-'’.&](?=\w))*"
+    rf"|(?:{_TITLE_TRIE})(?![\w'’-])"
+    rf"|(?:{_trie(_ascii_lower(frozenset(_LINKS)))})"
+    rf"(?= (?:the |a |an )?(?:[A-Z]|(?:{_TITLE_TRIE})(?![\w'’-])))"
+    r"|&(?= [A-Z]))"
+)
+
+
+def _words_regex(words: frozenset[str], before: str = "", after: str = "") -> re.Pattern[str]:
+    return re.compile(before + "(?:" + _trie(_ascii_lower(words)) + ")" + after)
+
+
+_SPEECH_AFTER = _words_regex(_SPEECH, r"[ ,]+", r"\b")
+_SPEECH_BEFORE = _words_regex(_SPEECH, r"\b", r" +$")
+_METONYMY_VERB_AFTER = _words_regex(_METONYMY_VERBS, r" +(?:also |now |later |have |has )?", r"\b")
+_METONYMY_NOUN_AFTER = _words_regex(_METONYMY_NOUNS, r" +(?:[a-z]+ )?", r"\b")
+_PLACE_CUE_BEFORE = re.compile(
+    r"\b(?:"
+    + _trie(_ascii_lower(_PLACE_CUES))
+    + r"|(?:"
+    + _trie(_ascii_lower(_MOTION))
+    + r") to)(?: the)? +$"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def _tokenise(context: ExtractionContext) -> list[_Token]:
+    text = context.text
+    sentences = context.sentences
+    tokens: list[_Token] = []
+    sentence_index = 0
+    sentence_count = len(sentences)
+    previous_end = -1
+    previous_lower = ""
+    headline_paragraphs = _headline_paragraphs(context)
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        poss = word.endswith(_POSSESSIVE) and len(word) > 2
+        if poss:
+            word = word[:-2]
+            end -= 2
+        while sentence_index < sentence_count and sentences[sentence_index].end <= start:
+            sentence_index += 1
+        first = False
+        headline = False
+        if sentence_index < sentence_count:
+            sentence = sentences[sentence_index]
+            if sentence.start <= start:
+                first = previous_end < sentence.start
+                headline = sentence.paragraph in headline_paragraphs
+        gap = text[previous_end:start] if previous_end >= 0 else "\n"
+        joined = (
+            gap == " "
+            or gap == "\u00a0"
+            or (gap == ". " and (previous_lower in _ABBREVIATED or len(previous_lower) == 1))
+        )
+        if first:
+            joined = False
+        lower = word.lower()
+        cap = word[0].isupper() or word[1:4].find("-") >= 0
+        tokens.append(_Token(start, end, word, lower, cap, poss, joined, first, headline))
+        previous_end = end + (2 if poss else 0)
+        previous_lower = lower
+    return tokens
+
+
+_SMALL = _words("""a an the of for and or in on at to by with from as vs is are""")
+
+
+def _headline_paragraphs(context: ExtractionContext) -> set[int]:
+    """Paragraphs written in Title Case (headlines, section heads)."""
+    text = context.text
+    by_paragraph: dict[int, tuple[int, int]] = {}
+    for sentence in context.sentences:
+        start, end = by_paragraph.get(sentence.paragraph, (sentence.start, sentence.end))
+        by_paragraph[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
+    headlines: set[int] = set()
+    for paragraph, (start, end) in by_paragraph.items():
+        if end - start > 200:
+            continue
+        words = [w for w in _WORD.findall(text, start, end) if w.lower() not in _SMALL]
+        if not words:
+            continue
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if len(words) >= 2 and capitalised >= 0.75 * len(words) and text[end - 1] not in '."”':
+            headlines.add(paragraph)
+    return headlines

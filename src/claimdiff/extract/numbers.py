@@ -618,6 +618,9 @@ _DETERMINER_BEFORE = re.compile(
     r"(?<![\w])(?i:the|a|an|his|her|its|their|our|this|that|whose|my|your)\s+$"
 )
 _LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
+# "the two countries", "both sides": a reference back to known parties, not a count claim.
+_ANAPHORIC_BEFORE = re.compile(r"(?<![\w])(?i:the|these|those|both|all)\s+$")
+_ANAPHORIC_WORDS = frozenset({"two", "three", "both"})
 _PRONOUN_ONE = re.compile(
     r"\bno\s+one\b|\bone\s+(?:of|another|who|that)\b|\b(?:any|some|every)one\b", re.I
 )
@@ -704,7 +707,10 @@ def parse_count_text(text: str) -> CountValue | None:
 def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
     date_spans = [(r.start, r.end) for r in found if isinstance(r, DateClaim)]
     records: list[Record] = []
-    for number in _scan(context.text, date_spans, require_noun=True):
+    text = context.text
+    for number in _scan(text, date_spans, require_noun=True):
+        if _is_back_reference(text, number):
+            continue
         if number.kind == "count" and number.noun is not None:
             records.append(
                 CountClaim.model_validate(
@@ -730,6 +736,13 @@ def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list
                 )
             )
     return records
+
+
+def _is_back_reference(text: str, number: _Number) -> bool:
+    first_word = text[number.start : number.end].split(" ", 1)[0].lower()
+    if first_word not in _ANAPHORIC_WORDS:
+        return False
+    return bool(_ANAPHORIC_BEFORE.search(text, max(0, number.start - 8), number.start))
 
 
 def _scan(text: str, date_spans: Sequence[tuple[int, int]], *, require_noun: bool) -> list[_Number]:

@@ -1,0 +1,188 @@
+"""Entity mentions and role claims, on invented sentences."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimdiff.extract import ExtractionContext
+from claimdiff.extract.entities import extract_entities
+from claimdiff.models import Mention, RoleClaim, Source
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def context(text: str) -> ExtractionContext:
+    return ExtractionContext.for_source(
+        Source(
+            id="t", path="t.txt", text=text, published=date(2024, 1, 1), published_from="manifest"
+        )
+    )
+
+
+def mentions(text: str) -> list[Mention]:
+    return [r for r in extract_entities(context(text), ()) if isinstance(r, Mention)]
+
+
+def roles(text: str) -> list[RoleClaim]:
+    return [r for r in extract_entities(context(text), ()) if isinstance(r, RoleClaim)]
+
+
+def by_text(text: str) -> dict[str, Mention]:
+    return {m.text: m for m in mentions(text)}
+
+
+def test_pre_nominal_title_gives_role_with_country() -> None:
+    found = by_text("Kenyan President Arthur Mwangi arrived in Nairobi on Monday.")
+    person = found["Arthur Mwangi"]
+    assert person.entity_kind == "person"
+    assert person.titles == ("President",)
+    assert person.role == "President of Kenya"
+    assert person.country == "Kenya"
+    assert found["Nairobi"].entity_kind == "place"
+
+
+def test_role_claim_records_role_at_publication_date() -> None:
+    (claim,) = roles("Kenyan President Arthur Mwangi arrived in Nairobi on Monday.")
+    assert claim.predicate == "holds_title"
+    assert claim.value == "President of Kenya"
+    assert claim.object == "Kenyan President"
+    assert claim.at is not None and claim.at.start == date(2024, 1, 1)
+    assert claim.subject is not None and claim.subject.endswith(":mention:17-30")
+
+
+def test_span_is_bare_name_and_titles_are_separate() -> None:
+    text = "Talks were led by Grand Ayatollah Seyyed Hassan Mousavi in Qom."
+    person = by_text(text)["Hassan Mousavi"]
+    assert person.titles == ("Grand Ayatollah", "Seyyed")
+    assert text[person.start : person.end] == "Hassan Mousavi"
+
+
+def test_apposition_after_name_gives_role_with_destination() -> None:
+    text = "Omar Haddad, the Jordanian ambassador to Egypt, said the talks went well."
+    (claim,) = roles(text)
+    assert claim.value == "Ambassador of Jordan to Egypt"
+    found = by_text(text)
+    assert found["Omar Haddad"].role == "Ambassador of Jordan to Egypt"
+    role_mention = found["Jordanian ambassador to Egypt"]
+    assert role_mention.via == "role"
+    assert role_mention.name == "Omar Haddad"
+
+
+def test_apposition_after_role_names_the_holder() -> None:
+    text = "The call was made by the President of the Republic of Ghana, Kwame Asante, on Friday."
+    (claim,) = roles(text)
+    assert claim.value == "President of Ghana"
+    assert by_text(text)["Kwame Asante"].role == "President of Ghana"
+
+
+def test_rank_and_ministry_chain() -> None:
+    text = "He met Polish Minister of Defence General Jan Kowalczyk in Warsaw."
+    person = by_text(text)["Jan Kowalczyk"]
+    assert person.titles == ("Minister of Defence", "General")
+    assert person.role == "Minister of Defense of Poland"
+
+
+def test_role_mention_resolves_to_named_holder() -> None:
+    text = (
+        "Chilean Foreign Minister Rosa Vidal visited Lima. "
+        "The Chilean foreign minister later met business leaders."
+    )
+    role = next(m for m in mentions(text) if m.via == "role")
+    assert role.text == "Chilean foreign minister"
+    assert role.role == "Foreign Minister of Chile"
+    assert role.name == "Rosa Vidal"
+    assert role.entity_kind == "person"
+
+
+def test_unresolved_role_mention_is_named_by_the_role() -> None:
+    role = next(m for m in mentions("The Supreme Leader said nothing."))
+    assert role.via == "role"
+    assert role.name == "Supreme Leader"
+
+
+def test_surname_links_to_full_name_in_document() -> None:
+    found = by_text("Maria Lopez won the vote. Later, Lopez thanked her staff.")
+    assert found["Lopez"].name == "Maria Lopez"
+    assert found["Lopez"].entity_kind == "person"
+
+
+def test_parenthetical_acronym_defines_later_bare_acronym() -> None:
+    text = "The Andean Trade Council (ATC) met. Officials of the ATC disagreed."
+    found = mentions(text)
+    organisation = next(m for m in found if m.text == "Andean Trade Council")
+    assert organisation.entity_kind == "organization"
+    acronym = next(m for m in found if m.text == "ATC" and m.start > 40)
+    assert acronym.via == "acronym"
+    assert acronym.name == "Andean Trade Council"
+
+
+def test_gazetteer_acronym_expands() -> None:
+    acronym = by_text("Both countries joined the UN in 1992.")["UN"]
+    assert acronym.name == "United Nations"
+    assert acronym.entity_kind == "organization"
+
+
+def test_capitals_as_actors_are_metonymy() -> None:
+    found = by_text("Earlier, Ankara and Baku signed nine agreements.")
+    assert found["Ankara"].via == "metonymy"
+    assert found["Ankara"].country == "Turkey"
+    assert found["Baku"].country == "Azerbaijan"
+
+
+def test_coordinated_countries_are_separate_places() -> None:
+    found = by_text("Trade between Peru and Bolivia grew.")
+    assert set(found) == {"Peru", "Bolivia"}
+
+
+def test_organisation_keywords_and_place_phrases() -> None:
+    found = by_text("He spoke at the Palace of Justice before the Chamber of Commerce.")
+    assert found["Palace of Justice"].entity_kind == "place"
+    assert found["Chamber of Commerce"].entity_kind == "organization"
+
+
+def test_sentence_initial_function_words_are_not_names() -> None:
+    found = by_text(
+        "However, the plan failed. During talks, Anna Berg spoke. According to Berg, it ended."
+    )
+    assert "However" not in found
+    assert "During" not in found
+    assert "According" not in found
+    assert found["Anna Berg"].entity_kind == "person"
+
+
+def test_months_and_weekdays_are_not_names() -> None:
+    found = by_text("The vote was held on Monday, 4 March, and again in May 2023.")
+    assert not found
+
+
+def test_title_case_headline_keeps_only_known_entities() -> None:
+    found = by_text("Big Hopes For Better Trade With Chile\n\nThe talks went on.")
+    assert set(found) == {"Chile"}
+
+
+def test_spans_index_the_text_on_seed_articles() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        ctx = context(path.read_text(encoding="utf-8"))
+        for record in extract_entities(ctx, ()):
+            assert ctx.text[record.start : record.end] == record.text
+
+
+_ALPHABET = st.sampled_from(
+    list("abcdeABCDE ,.;:'’\"“”()-\n") + ["the ", "of ", "President ", "Mr ", "Iran", " said"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_every_span_indexes_its_text_on_random_input(text: str) -> None:
+    ctx = context(text)
+    started = time.perf_counter()
+    records = extract_entities(ctx, ())
+    assert time.perf_counter() - started < 1.0
+    for record in records:
+        assert ctx.text[record.start : record.end] == record.text

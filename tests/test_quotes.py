@@ -1,0 +1,132 @@
+"""Direct quotes and reported speech with speaker attribution, on invented sentences."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimdiff.extract import ExtractionContext
+from claimdiff.extract.entities import extract_entities
+from claimdiff.extract.quotes import extract_quotes
+from claimdiff.models import QuoteClaim, Source
+
+
+def quotes(text: str) -> list[QuoteClaim]:
+    ctx = ExtractionContext.for_source(
+        Source(
+            id="t", path="t.txt", text=text, published=date(2024, 1, 1), published_from="manifest"
+        )
+    )
+    found = tuple(extract_entities(ctx, ()))
+    records = extract_quotes(ctx, found)
+    for record in records:
+        assert ctx.text[record.start : record.end] == record.text
+    return [r for r in records if isinstance(r, QuoteClaim)]
+
+
+def test_curly_quote_with_trailing_attribution() -> None:
+    (quote,) = quotes("“We will build the bridge within two years,” Mayor Lena Fischer said.")
+    assert quote.value == "We will build the bridge within two years,"
+    assert quote.text == quote.value
+    assert quote.direct
+    assert quote.attributed_to == "Lena Fischer"
+    assert quote.subject is not None and quote.subject.startswith("t:mention:")
+    assert quote.predicate == "said"
+
+
+def test_straight_quote_after_colon() -> None:
+    (quote,) = quotes('Paul Okafor said: "The harvest was the worst in a decade."')
+    assert quote.value == "The harvest was the worst in a decade."
+    assert quote.attributed_to == "Paul Okafor"
+
+
+def test_said_before_name() -> None:
+    (quote,) = quotes('"Prices will fall next year," said Ingrid Larsen, an economist.')
+    assert quote.attributed_to == "Ingrid Larsen"
+
+
+def test_pronoun_speaker_is_the_last_named_speaker() -> None:
+    text = (
+        'Ms Clara Dunn said: "The plan is ready for a vote." '
+        'Later she added: "We expect it to pass easily next week."'
+    )
+    first, second = quotes(text)
+    assert second.attributed_to == "Clara Dunn"
+
+
+def test_pronoun_prefers_gender_from_honorific() -> None:
+    text = (
+        "Mr Tom Reyes spoke first. Mrs Ana Ruiz replied that the budget was too small. "
+        '"We simply cannot afford this plan now," she said.'
+    )
+    direct = [q for q in quotes(text) if q.direct]
+    assert direct[-1].attributed_to == "Ana Ruiz"
+
+
+def test_role_speaker_resolves_to_holder() -> None:
+    text = (
+        "Peruvian President Luis Gamarra arrived on Sunday. "
+        '"This visit opens a new chapter for our two nations," the Peruvian president said.'
+    )
+    direct = [q for q in quotes(text) if q.direct]
+    assert direct[0].attributed_to == "Luis Gamarra"
+
+
+def test_quote_running_over_several_sentences() -> None:
+    text = '"We will not stop. We will keep going until the end," Sara Holm said.'
+    (quote,) = quotes(text)
+    assert quote.value == "We will not stop. We will keep going until the end,"
+
+
+def test_unclosed_quote_is_closed_by_the_next_opening() -> None:
+    text = (
+        'Mr Ole Berg said: "It was a hard year for us all. "Next year will be better for everyone."'
+    )
+    values = [q.value for q in quotes(text) if q.direct]
+    assert values == ["It was a hard year for us all.", "Next year will be better for everyone."]
+
+
+def test_scare_quotes_are_skipped() -> None:
+    text = 'The minister criticised the "so-called experts" during the debate.'
+    assert [q for q in quotes(text) if q.direct] == []
+
+
+def test_reported_speech_with_that() -> None:
+    (quote,) = quotes("Karin Vogel stressed that the reform would take at least five years.")
+    assert not quote.direct
+    assert quote.value == "the reform would take at least five years"
+    assert quote.attributed_to == "Karin Vogel"
+
+
+def test_reported_speech_after_colon() -> None:
+    (quote,) = quotes("Karin Vogel emphasised: The reform will take at least five years.")
+    assert quote.value == "The reform will take at least five years"
+    assert not quote.direct
+
+
+def test_according_to_attribution() -> None:
+    (quote,) = quotes("Exports rose sharply in the spring, according to Karin Vogel.")
+    assert quote.value == "Exports rose sharply in the spring"
+    assert quote.attributed_to == "Karin Vogel"
+
+
+def test_unknown_speaker_is_none() -> None:
+    (quote,) = quotes('"Nobody knows what will happen to the old harbour next year."')
+    assert quote.attributed_to is None
+    assert quote.subject is None
+
+
+_ALPHABET = st.sampled_from(
+    list("abcAB ,.:\"“”‘’'\n") + ["said ", "he said", "Mr Lee ", "according to ", "that "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_every_quote_span_indexes_its_text_on_random_input(text: str) -> None:
+    started = time.perf_counter()
+    quotes(text)
+    assert time.perf_counter() - started < 1.0
