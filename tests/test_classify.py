@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from builders import count, day, month, quote, source
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import count, day, month, quote, source
 from claimdiff.classify import ClassifyContext, classify, quote_similarity
 from claimdiff.models import Candidate, Claim, Event, Finding
 
@@ -17,11 +17,18 @@ DOCUMENT = ("document",)
 
 def _event(event_id: str, place: str | None, date: object = None) -> Event:
     return Event(
-        id=event_id, type="visit", label=event_id, place=place, date=date, participants=("E1",)  # type: ignore[arg-type]
+        id=event_id,
+        type="visit",
+        label=event_id,
+        place=place,
+        date=date,
+        participants=("E1",),  # type: ignore[arg-type]
     )
 
 
-def _classify(claims: list[Claim], events: list[Event], published: dict[str, dt.date] | None = None) -> Finding:
+def _classify(
+    claims: list[Claim], events: list[Event], published: dict[str, dt.date] | None = None
+) -> Finding:
     published = published or {}
     sources = {c.source: source(c.source, published=published.get(c.source)) for c in claims}
     context = ClassifyContext(
@@ -135,8 +142,18 @@ def test_counts_without_event_context_say_context_unknown() -> None:
 def test_paraphrased_quote_of_one_speaker_is_an_agreement() -> None:
     finding = _classify(
         [
-            quote("a", "The potential for trade between the two nations is far greater than today's level", "E1"),
-            quote("b", "the potential for trade between the two nations is much greater than the current level", "E1", 10),
+            quote(
+                "a",
+                "The potential for trade between the two nations is far greater than today's level",
+                "E1",
+            ),
+            quote(
+                "b",
+                "the potential for trade between the two nations is much greater than "
+                "the current level",
+                "E1",
+                10,
+            ),
         ],
         [],
     )
@@ -150,8 +167,11 @@ def test_negated_quote_is_not_a_paraphrase() -> None:
         quote("b", "We will not sign the trade agreement with our neighbours this year", "E1", 10),
     ]
     context = ClassifyContext(
-        claims={c.id: c for c in claims}, events={}, entities={},
-        sources={c.source: source(c.source) for c in claims}, dependent={},
+        claims={c.id: c for c in claims},
+        events={},
+        entities={},
+        sources={c.source: source(c.source) for c in claims},
+        dependent={},
     )
     assert classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context) == []
 
@@ -165,7 +185,10 @@ def test_decision_key_ignores_claim_order(kind_order: int) -> None:
     if kind_order:
         claims.reverse()
     finding = _classify(claims, [_event("V1", "Santiago")])
-    assert finding.decision_key == _classify(list(reversed(claims)), [_event("V1", "Santiago")]).decision_key
+    assert (
+        finding.decision_key
+        == _classify(list(reversed(claims)), [_event("V1", "Santiago")]).decision_key
+    )
 
 
 sentences = st.text(alphabet=st.sampled_from("abc def ghi not will trade the "), max_size=80)

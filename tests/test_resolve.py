@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from builders import day, frame, mention, month
-
 from claimdiff.models import Entity
 from claimdiff.resolve import resolve_entities, resolve_events
 
@@ -49,7 +48,10 @@ def test_ambiguous_surname_in_a_third_document_is_left_alone() -> None:
     ]
     entities, of_mention = resolve_entities(mentions)
     assert len(entities) == 3
-    assert of_mention["c:mention:0-6"] not in {of_mention["a:mention:0-10"], of_mention["b:mention:0-13"]}
+    assert of_mention["c:mention:0-6"] not in {
+        of_mention["a:mention:0-10"],
+        of_mention["b:mention:0-13"],
+    }
 
 
 def test_extra_token_needs_a_shared_role_across_sources() -> None:
@@ -83,7 +85,11 @@ def test_role_mention_joins_the_unique_holder() -> None:
 
 
 def test_entity_ids_do_not_depend_on_input_order() -> None:
-    mentions = [mention("a", "Ebrahim Qasemi"), mention("b", "Lucia Andrade"), mention("c", "Maria Kervan")]
+    mentions = [
+        mention("a", "Ebrahim Qasemi"),
+        mention("b", "Lucia Andrade"),
+        mention("c", "Maria Kervan"),
+    ]
     forward, _ = resolve_entities(mentions)
     backward, _ = resolve_entities(list(reversed(mentions)))
     assert [(e.id, e.name) for e in forward] == [(e.id, e.name) for e in backward]
@@ -99,8 +105,17 @@ def test_same_visit_in_two_sources_is_one_event() -> None:
     of_mention, entities = _entities_for("Tomas Kervan")
     person = "s:mention:0-12"
     frames = [
-        frame("a", "visit", place="Santiago", date=day("2023-06-12"), participants=(person,), visitor=person),
-        frame("b", "visit", place="Chile", date=month(2023, 6), participants=(person,), visitor=person),
+        frame(
+            "a",
+            "visit",
+            place="Santiago",
+            date=day("2023-06-12"),
+            participants=(person,),
+            visitor=person,
+        ),
+        frame(
+            "b", "visit", place="Chile", date=month(2023, 6), participants=(person,), visitor=person
+        ),
     ]
     events, _ = resolve_events(frames, of_mention, entities)
     assert len(events) == 1
@@ -112,8 +127,22 @@ def test_visits_on_different_dates_are_different_events() -> None:
     of_mention, entities = _entities_for("Tomas Kervan")
     person = "s:mention:0-12"
     frames = [
-        frame("a", "visit", place="Santiago", date=month(2021, 3), participants=(person,), visitor=person),
-        frame("b", "visit", place="Santiago", date=day("2023-06-12"), participants=(person,), visitor=person),
+        frame(
+            "a",
+            "visit",
+            place="Santiago",
+            date=month(2021, 3),
+            participants=(person,),
+            visitor=person,
+        ),
+        frame(
+            "b",
+            "visit",
+            place="Santiago",
+            date=day("2023-06-12"),
+            participants=(person,),
+            visitor=person,
+        ),
     ]
     events, _ = resolve_events(frames, of_mention, entities)
     assert len(events) == 2

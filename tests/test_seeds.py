@@ -43,9 +43,7 @@ def test_agreement_counts_of_different_visits_are_different_context(
     seed_result: PipelineResult, left: tuple[str, int], right: tuple[str, int]
 ) -> None:
     a, b = _count(seed_result, *left), _count(seed_result, *right)
-    findings = [
-        f for f in seed_result.report.findings if a.id in f.claims and b.id in f.claims
-    ]
+    findings = [f for f in seed_result.report.findings if a.id in f.claims and b.id in f.claims]
     assert [f.kind for f in findings] == ["different_context"]
     assert any(r.startswith(("different-place", "different-date")) for r in findings[0].reasons)
 
@@ -79,7 +77,9 @@ def test_one_statement_in_two_translations_is_an_agreement(seed_result: Pipeline
 
 def test_seeds_hold_no_confident_conflict(seed_result: PipelineResult) -> None:
     confident = [
-        f.summary for f in seed_result.report.findings if f.kind == "conflict" and f.confidence >= 0.5
+        f.summary
+        for f in seed_result.report.findings
+        if f.kind == "conflict" and f.confidence >= 0.5
     ]
     assert confident == []
 
@@ -91,13 +91,45 @@ def test_report_json_validates_against_the_published_schema(seed_result: Pipelin
 
 def test_report_json_keeps_the_spec_fields(seed_result: PipelineResult) -> None:
     document = json.loads(render_json(seed_result.report))
-    assert {"schema_version", "generated_by", "sources", "entities", "events", "claims", "findings"} <= set(document)
-    assert {"id", "path", "title", "outlet", "published", "published_from"} <= set(document["sources"][0])
+    assert {
+        "schema_version",
+        "generated_by",
+        "sources",
+        "entities",
+        "events",
+        "claims",
+        "findings",
+    } <= set(document)
+    assert {"id", "path", "title", "outlet", "published", "published_from"} <= set(
+        document["sources"][0]
+    )
     assert {"id", "kind", "name", "variants", "roles", "mentions"} <= set(document["entities"][0])
     assert {"id", "type", "participants", "place", "date", "sources"} <= set(document["events"][0])
-    claim_fields = {"id", "source", "kind", "subject", "predicate", "object", "value", "event", "start", "end", "text"}
+    claim_fields = {
+        "id",
+        "source",
+        "kind",
+        "subject",
+        "predicate",
+        "object",
+        "value",
+        "event",
+        "start",
+        "end",
+        "text",
+    }
     assert claim_fields <= set(document["claims"][0])
-    finding_fields = {"id", "kind", "summary", "claims", "entities", "sources", "confidence", "status", "note"}
+    finding_fields = {
+        "id",
+        "kind",
+        "summary",
+        "claims",
+        "entities",
+        "sources",
+        "confidence",
+        "status",
+        "note",
+    }
     assert finding_fields <= set(document["findings"][0])
 
 

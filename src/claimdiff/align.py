@@ -89,17 +89,17 @@ def _align_counts(counts: Sequence[CountClaim], events: Sequence[Event]) -> list
                 continue
             pair = (left.id, right.id)
             pairs.setdefault(pair, key)
-    return [
-        Candidate(key=key, claims=pair, entities=())
-        for pair, key in sorted(pairs.items())
-    ]
+    return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]
 
 
 _STOPWORDS = frozenset(
-    """a an the of to in on at for and or but is are was were be been being has have had
-    it its this that these those with by from as which who whom whose will would can could
-    should must may might there their they them he she his her we our you your i me my not
-    no than then so such into about over under between also very more most much many""".split()
+    """
+    a an the of to in on at for and or but is are was were be been being has have
+    had it its this that these those with by from as which who whom whose will would
+    can could should must may might there their they them he she his her we our you
+    your i me my not no than then so such into about over under between also very
+    more most much many
+    """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 
 
@@ -117,7 +117,9 @@ def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
         for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
             if left.source != right.source:
                 candidates.append(
-                    Candidate(key=f"quote|{speaker}", claims=(left.id, right.id), entities=(speaker,))
+                    Candidate(
+                        key=f"quote|{speaker}", claims=(left.id, right.id), entities=(speaker,)
+                    )
                 )
     return candidates
 
@@ -150,9 +152,7 @@ def _align_event_dates(frames: Sequence[EventClaim]) -> list[Candidate]:
     for event, members in sorted(by_event.items()):
         if len({m.source for m in members}) >= 2:
             candidates.append(
-                Candidate(
-                    key=f"event-date|{event}", claims=tuple(sorted(m.id for m in members))
-                )
+                Candidate(key=f"event-date|{event}", claims=tuple(sorted(m.id for m in members)))
             )
     return candidates
 

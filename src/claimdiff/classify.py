@@ -163,7 +163,9 @@ def _noun_relation(left: CountClaim, right: CountClaim) -> str:
     return "related"
 
 
-def _context_differences(left: CountClaim, right: CountClaim, context: ClassifyContext) -> list[str]:
+def _context_differences(
+    left: CountClaim, right: CountClaim, context: ClassifyContext
+) -> list[str]:
     a = context.events.get(left.event) if left.event else None
     b = context.events.get(right.event) if right.event else None
     if a is None or b is None or a.id == b.id:
@@ -208,11 +210,21 @@ def _classify_counts(claims: Sequence[CountClaim], context: ClassifyContext) -> 
     if not same_event:
         if left.event and right.event:
             # Two events we could not tell apart nor join: say so instead of guessing.
-            reasons = [CONTEXT_UNKNOWN, f"events: {_event_label(left, context)} / {_event_label(right, context)}"]
+            reasons = [
+                CONTEXT_UNKNOWN,
+                f"events: {_event_label(left, context)} / {_event_label(right, context)}",
+            ]
         else:
             reasons = [CONTEXT_UNKNOWN]
         if equal_values and noun == "same":
-            return _make("agreement", f"{label}: same figure, context unknown", [SAME_VALUE, *reasons], claims, context, 0.45)
+            return _make(
+                "agreement",
+                f"{label}: same figure, context unknown",
+                [SAME_VALUE, *reasons],
+                claims,
+                context,
+                0.45,
+            )
         return _make(
             "conflict",
             f"{label}: possible conflict, context unknown",
@@ -222,7 +234,9 @@ def _classify_counts(claims: Sequence[CountClaim], context: ClassifyContext) -> 
             0.3,
         )
     if equal_values and noun == "same":
-        return _make("agreement", f"{label}: same figure", [SAME_VALUE, SAME_EVENT], claims, context, 0.9)
+        return _make(
+            "agreement", f"{label}: same figure", [SAME_VALUE, SAME_EVENT], claims, context, 0.9
+        )
     if noun != "same" and noun != "related":
         specific, general = (left, right) if noun == "left-more-specific" else (right, left)
         if general.value.high >= specific.value.low:
@@ -234,7 +248,9 @@ def _classify_counts(claims: Sequence[CountClaim], context: ClassifyContext) -> 
                 context,
                 0.7,
             )
-    if (left.value.approximate or right.value.approximate) and _intervals_overlap(left.value, right.value):
+    if (left.value.approximate or right.value.approximate) and _intervals_overlap(
+        left.value, right.value
+    ):
         return _make(
             "vague_vs_specific",
             f"{label}: compatible at different precision",
@@ -245,8 +261,22 @@ def _classify_counts(claims: Sequence[CountClaim], context: ClassifyContext) -> 
         )
     update = _update_reason(left, right, context)
     if update:
-        return _make("different_context", f"{label}: {update}", [LATER_UPDATE, SAME_EVENT], claims, context, 0.6)
-    return _make("conflict", f"{label}: same event, different figures", [COUNT_MISMATCH, SAME_EVENT], claims, context, 0.75)
+        return _make(
+            "different_context",
+            f"{label}: {update}",
+            [LATER_UPDATE, SAME_EVENT],
+            claims,
+            context,
+            0.6,
+        )
+    return _make(
+        "conflict",
+        f"{label}: same event, different figures",
+        [COUNT_MISMATCH, SAME_EVENT],
+        claims,
+        context,
+        0.75,
+    )
 
 
 def _event_label(claim: CountClaim, context: ClassifyContext) -> str:
@@ -258,7 +288,10 @@ def _update_reason(left: CountClaim, right: CountClaim, context: ClassifyContext
     a, b = context.sources[left.source], context.sources[right.source]
     if a.published and b.published and a.published != b.published:
         earlier, later = (a, b) if a.published < b.published else (b, a)
-        return f"later report revises the figure ({earlier.id} {earlier.published} -> {later.id} {later.published})"
+        return (
+            f"later report revises the figure ({earlier.id} {earlier.published} -> "
+            f"{later.id} {later.published})"
+        )
     return None
 
 
@@ -288,7 +321,15 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
     if bool(_NEGATION.search(left.value)) != bool(_NEGATION.search(right.value)):
         return None  # token sets cannot see negation; "will" vs "will not" is not a paraphrase
     if fold(left.value) == fold(right.value):
-        return _make("agreement", f"{speaker}: same statement, word for word", [SAME_STATEMENT], claims, context, 0.95, entities=(left.subject or "",) if left.subject else ())
+        return _make(
+            "agreement",
+            f"{speaker}: same statement, word for word",
+            [SAME_STATEMENT],
+            claims,
+            context,
+            0.95,
+            entities=(left.subject or "",) if left.subject else (),
+        )
     return _make(
         "agreement",
         f"{speaker}: same statement in other words (similarity {score:.0f})",
@@ -313,7 +354,15 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
     for role_claims in by_role.values():
         if len({c.source for c in role_claims}) >= 2:
             findings.append(
-                _make("agreement", f"{name} is {role_claims[0].value}", [SAME_ROLE], role_claims, context, 0.85, entities=(subject,))
+                _make(
+                    "agreement",
+                    f"{name} is {role_claims[0].value}",
+                    [SAME_ROLE],
+                    role_claims,
+                    context,
+                    0.85,
+                    entities=(subject,),
+                )
             )
     roles = sorted(by_role)
     for a, b in combinations(roles, 2):
@@ -352,12 +401,23 @@ def _classify_event_dates(claims: Sequence[EventClaim], context: ClassifyContext
     label = event.label if event else dated[0].value
     values = [c.date for c in dated if c.date is not None]
     if all(dates_equal(values[0], v) for v in values[1:]):
-        return _make("agreement", f"{label}: same date {values[0].iso()}", [SAME_DATE], dated, context, 0.85)
+        return _make(
+            "agreement", f"{label}: same date {values[0].iso()}", [SAME_DATE], dated, context, 0.85
+        )
     if all(dates_overlap(values[0], v) for v in values[1:]):
         shown = " vs ".join(sorted({v.iso() for v in values}))
-        return _make("vague_vs_specific", f"{label}: {shown}", [DATE_PRECISION], dated, context, 0.75)
+        return _make(
+            "vague_vs_specific", f"{label}: {shown}", [DATE_PRECISION], dated, context, 0.75
+        )
     shown = " vs ".join(sorted({v.iso() for v in values}))
-    return _make("conflict", f"{label}: different dates {shown}", [DIFFERENT_DATE, SAME_EVENT], dated, context, 0.6)
+    return _make(
+        "conflict",
+        f"{label}: different dates {shown}",
+        [DIFFERENT_DATE, SAME_EVENT],
+        dated,
+        context,
+        0.6,
+    )
 
 
 # --------------------------------------------------------------------------- names

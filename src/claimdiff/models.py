@@ -9,7 +9,7 @@ end exclusive, so ``source.text[start:end] == text`` always holds.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -73,7 +73,12 @@ class DateValue(Model):
         if start == end:
             return start.isoformat()
         next_day = end + dt.timedelta(days=1)
-        if self.granularity == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        if self.granularity == "year" and (start.month, start.day, end.month, end.day) == (
+            1,
+            1,
+            12,
+            31,
+        ):
             return str(start.year) if start.year == end.year else f"{start.year}/{end.year}"
         if self.granularity == "month" and start.day == 1 and next_day.day == 1:
             first, last = start.strftime("%Y-%m"), end.strftime("%Y-%m")
@@ -335,7 +340,7 @@ class ReportClaim(Model):
     predicate: str
     object: str | None
     value: float | int | str | None
-    value_detail: dict[str, object] | None = None
+    value_detail: dict[str, Any] | None = None
     event: str | None
     start: int
     end: int

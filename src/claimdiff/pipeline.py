@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 from claimdiff import __version__
 from claimdiff.align import align_claims, dependent_sources, resolve_claims
 from claimdiff.classify import ClassifyContext, classify, name_variant_findings
-from claimdiff.corpus import CorpusWarning, load_corpus
+from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
 from claimdiff.extract import extract_source
 from claimdiff.models import (
     Claim,
@@ -76,11 +77,15 @@ def run(
     *,
     decisions: Sequence[Decision] = (),
     extract: Extractor = extract_all,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> PipelineResult:
-    """Load a corpus and run every stage; ``extract`` may be swapped (parallel, cached)."""
+    """Load a corpus and run every stage; ``extract`` may be swapped (parallel, cached).
+
+    Files over ``max_bytes`` are skipped with a warning.
+    """
     timings: dict[str, float] = {}
     started = perf_counter()
-    loaded = load_corpus(Path(corpus))
+    loaded = load_corpus(Path(corpus), max_bytes=max_bytes)
     timings["corpus"] = perf_counter() - started
     started = perf_counter()
     extractions = tuple(extract(loaded.sources))
@@ -168,7 +173,9 @@ def analyse(
             )
             for e in resolution.events
         ),
-        claims=tuple(_report_claim(c) for c in sorted(claims, key=lambda c: (c.source, c.start, c.id))),
+        claims=tuple(
+            _report_claim(c) for c in sorted(claims, key=lambda c: (c.source, c.start, c.id))
+        ),
         findings=tuple(_report_finding(f) for f in findings),
         stale_decisions=tuple(stale),
         dependent_sources=tuple(dependent_pairs),
@@ -188,7 +195,7 @@ def _finding_order(finding: Finding) -> tuple[int, float, str]:
 
 
 def _summary(findings: Sequence[Finding], stale: int, sources: int, claims: int) -> ReportSummary:
-    counts = Counter(f.kind for f in findings if f.status != "rejected")
+    counts: Counter[str] = Counter(f.kind for f in findings if f.status != "rejected")
     reviewed = sum(1 for f in findings if f.status != "unreviewed")
     return ReportSummary(
         findings={kind: counts.get(kind, 0) for kind in FINDING_ORDER},
@@ -216,7 +223,7 @@ def _report_source(source: Source) -> ReportSource:
 
 def _report_claim(claim: Claim) -> ReportClaim:
     value: float | int | str | None
-    detail: dict[str, object] | None = None
+    detail: dict[str, Any] | None = None
     if isinstance(claim, CountClaim | QuantityClaim):
         low, high = claim.value.low, claim.value.high
         value = int(low) if low == high and float(low).is_integer() else claim.value.display()

@@ -98,7 +98,9 @@ def resolve(
 
 
 def _is_role_only(mention: Mention) -> bool:
-    return mention.via == "role" and (mention.role is not None and fold(mention.name) == fold(mention.role))
+    return mention.via == "role" and (
+        mention.role is not None and fold(mention.name) == fold(mention.role)
+    )
 
 
 def _node_key(mention: Mention) -> str:
@@ -301,7 +303,7 @@ def _build_entities(
         entities.append(
             Entity(
                 id=entity_id,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 name=name,
                 variants=tuple(variants),
                 roles=tuple(entity_roles),
@@ -321,7 +323,15 @@ def _build_entities(
 # --------------------------------------------------------------------------- events
 
 _OCCASION_FAMILY = {"visit": "occasion", "meeting": "occasion", "signing": "occasion"}
-_TYPE_PRIORITY = {"visit": 0, "summit": 1, "meeting": 2, "signing": 3, "call": 4, "inauguration": 5, "other": 6}
+_TYPE_PRIORITY = {
+    "visit": 0,
+    "summit": 1,
+    "meeting": 2,
+    "signing": 3,
+    "call": 4,
+    "inauguration": 5,
+    "other": 6,
+}
 
 
 @dataclass(frozen=True)
@@ -416,7 +426,7 @@ def _event_draft(
     sort_key = (date.start.isoformat() if date else "9999", place or "", label)
     return sort_key, Event(
         id="V0",
-        type=event_type,  # type: ignore[arg-type]
+        type=event_type,
         label=label,
         participants=tuple(participants),
         place=place,

@@ -657,12 +657,15 @@ class _Extractor:
         if place is not None and place[0] == end and place[2] != "demonym":
             country = place[1] or None
             via = "metonymy" if place[2] == "capital" and self._is_actor(k, end) else "name"
+            # A capital that acts ("Ankara and Baku signed") stands for its country; a capital
+            # as a place ("talks in Ankara") keeps its own name, which is the more precise place.
+            named = country if (place[2] == "country" or via == "metonymy") else None
             self.mentions.append(
                 _Mention(
                     first.start,
                     tokens[end - 1].end,
                     "place",
-                    country or surface,
+                    named or surface,
                     country=country,
                     via=via,
                 )

@@ -13,7 +13,8 @@ sentence points back to it ("during this visit").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.models import (
@@ -27,6 +28,7 @@ from claimdiff.models import (
     QuoteClaim,
     Record,
 )
+from claimdiff.places import place_relation
 
 _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
     (
@@ -72,7 +74,8 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
 
 # Words that point back to the occasion being narrated.
 _BACK_REFERENCE = re.compile(
-    r"\b(?:(?:this|that|the|his|her|their|the current|the same) (?:visit|trip|tour|meeting|talks|summit)|"
+    r"\b(?:(?:this|that|the|his|her|their|the current|the same) "
+    r"(?:visit|trip|tour|meeting|talks|summit)|"
     r"(?:earlier|later) (?:in|that|on) the day|the same day|at the (?:meeting|talks|ceremony)|"
     r"during (?:the|this|that|his|her|their) (?:visit|trip|stay|meeting|talks))\b",
     re.IGNORECASE,
@@ -86,6 +89,9 @@ _PLACE_PREPOSITION = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|’)\s*$")
 _OCCASIONS: frozenset[str] = frozenset({"visit", "meeting", "summit"})
+# How far (in sentences) narration of one occasion usually runs before a new topic.
+NARRATIVE_SENTENCES = 3
+_VISIT_BY = re.compile(r"\s+(?:of|by)\s+(?:(?:the|Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _WINDOW = 60
 
 
@@ -95,12 +101,8 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     published = context.source.published
     frames: list[EventClaim] = []
     for sentence in context.sentences:
-        in_sentence = [
-            m for m in mentions if sentence.start <= m.start and m.end <= sentence.end
-        ]
-        sentence_dates = [
-            d for d in dates if sentence.start <= d.start and d.end <= sentence.end
-        ]
+        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        sentence_dates = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         seen_types: set[str] = set()
         for event_type, pattern in _TRIGGERS:
             match = pattern.search(context.text, sentence.start, sentence.end)
@@ -113,7 +115,8 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
                 _frame(context, event_type, match, in_sentence, sentence_dates, published)
             )
     frames.sort(key=lambda f: (f.start, f.end))
-    return list(_inherit_narrative_context(frames))
+    starts = [sentence.start for sentence in context.sentences]
+    return list(_inherit_narrative_context(frames, lambda offset: bisect_right(starts, offset)))
 
 
 def _inside_quote_or_name(offset: int, mentions: Sequence[Mention]) -> bool:
@@ -131,7 +134,8 @@ def _frame(
     text = context.text
     people = [m for m in mentions if m.entity_kind in {"person", "organization"}]
     places = [m for m in mentions if m.entity_kind == "place"]
-    place = _place_near(text, match, places)
+    # A call has two ends and no venue; a place named in it is a topic.
+    place = None if event_type == "call" else _place_near(text, match, places)
     visitor = _visitor(text, match, people) if event_type == "visit" else None
     participants: list[str] = []
     if visitor is not None:
@@ -141,13 +145,11 @@ def _frame(
     participants.extend(
         m.id for m in places if m.via in {"metonymy", "demonym"} and m.id not in participants
     )
-    date = _nearest_date(match.start(), dates)
-    if date is None and _PRESENT_TENSE.search(
-        text, max(0, match.start() - 12), match.end() + 4
-    ):
+    date = _nearest_date(text, match.start(), dates)
+    if date is None and _PRESENT_TENSE.search(text, max(0, match.start() - 12), match.end() + 4):
         date = _publication_day(context)
     return EventClaim(
-        **context.span_fields("event", match.start(), match.end()),  # type: ignore[arg-type]
+        **context.span_fields("event", match.start(), match.end()),
         subject=visitor.id if visitor else None,
         predicate=event_type,
         object=place.name if place else None,
@@ -163,9 +165,9 @@ def _place_near(text: str, match: re.Match[str], places: Sequence[Mention]) -> M
     after = [p for p in places if match.end() <= p.start <= match.end() + _WINDOW]
     for place in sorted(after, key=lambda p: p.start):
         between = text[match.end() : place.start]
-        if len(between) <= 12 or _PLACE_PREPOSITION.search(between):
-            if place.via not in {"metonymy", "demonym"} or len(between.strip()) <= 4:
-                return place
+        near = len(between) <= 12 or _PLACE_PREPOSITION.search(between)
+        if near and (place.via not in {"metonymy", "demonym"} or len(between.strip()) <= 4):
+            return place
     located = [
         p
         for p in places
@@ -179,6 +181,12 @@ def _place_near(text: str, match: re.Match[str], places: Sequence[Mention]) -> M
 
 def _visitor(text: str, match: re.Match[str], people: Sequence[Mention]) -> Mention | None:
     persons = [p for p in people if p.entity_kind == "person"]
+    for person in persons:
+        # "the first foreign visit of Mr X to ...", "a trip by X"
+        if match.end() <= person.start <= match.end() + 40 and _VISIT_BY.search(
+            text[match.end() : person.start]
+        ):
+            return person
     before = [p for p in persons if p.end <= match.start()]
     for person in reversed(before):
         between = text[person.end : match.start()]
@@ -192,10 +200,17 @@ def _visitor(text: str, match: re.Match[str], people: Sequence[Mention]) -> Ment
     return after[0] if after else None
 
 
-def _nearest_date(offset: int, dates: Sequence[DateClaim]) -> DateValue | None:
-    if not dates:
+# "until 2030", "since 2015", "by June": a deadline or a span, not when the event happened.
+_NOT_EVENT_DATE = re.compile(
+    r"\b(?:until|till|through|by|since|before|after|from|to)\s+(?:the\s+)?$", re.I
+)
+
+
+def _nearest_date(text: str, offset: int, dates: Sequence[DateClaim]) -> DateValue | None:
+    usable = [d for d in dates if not _NOT_EVENT_DATE.search(text, max(0, d.start - 12), d.start)]
+    if not usable:
         return None
-    return min(dates, key=lambda d: abs(d.start - offset)).value
+    return min(usable, key=lambda d: abs(d.start - offset)).value
 
 
 def _publication_day(context: ExtractionContext) -> DateValue | None:
@@ -205,20 +220,44 @@ def _publication_day(context: ExtractionContext) -> DateValue | None:
     return DateValue(start=published, end=published, granularity="day", relative=True)
 
 
-def _inherit_narrative_context(frames: Sequence[EventClaim]) -> list[EventClaim]:
+def _inherits_from(frame: EventClaim, occasion: EventClaim, sentence_gap: int) -> bool:
+    """Whether ``frame`` is narrated as part of ``occasion``.
+
+    Only a nearby frame without its own date, and without a place of its own that
+    differs from the occasion's, belongs to it: "signed in 2010" is background, and a
+    visit to somewhere else is another occasion.
+    """
+    if frame.date is not None:
+        return False
+    if (
+        frame.place is not None
+        and occasion.place is not None
+        and place_relation(frame.place, occasion.place) == "different"
+    ):
+        return False
+    return sentence_gap <= NARRATIVE_SENTENCES
+
+
+def _inherit_narrative_context(
+    frames: Sequence[EventClaim], sentence_number: Callable[[int], int]
+) -> list[EventClaim]:
     """Fill a frame's missing place/date from the occasion narrated just before it."""
     result: list[EventClaim] = []
     occasion: EventClaim | None = None
     for frame in frames:
-        if occasion is not None and (frame.place is None or frame.date is None):
+        gap = sentence_number(frame.start) - sentence_number(occasion.start) if occasion else 0
+        if occasion is not None and _inherits_from(frame, occasion, gap):
             update: dict[str, object] = {}
             if frame.place is None and occasion.place is not None:
                 update["place"] = occasion.place
                 update["object"] = occasion.place
             if frame.date is None and occasion.date is not None:
                 update["date"] = occasion.date
-            if not frame.participants and occasion.participants:
-                update["participants"] = occasion.participants
+            if update:
+                # What happens during an occasion involves the occasion's people too.
+                update["participants"] = tuple(
+                    dict.fromkeys((*frame.participants, *occasion.participants))
+                )
             if update:
                 frame = frame.model_copy(update=update)
         if frame.value in _OCCASIONS and frame.place is not None:
@@ -250,11 +289,7 @@ def _frame_for(
     record: CountClaim | QuantityClaim | DateClaim | QuoteClaim,
     frames: Sequence[EventClaim],
 ) -> EventClaim | None:
-    same_sentence = [
-        f
-        for f in frames
-        if f.sentence_start <= record.start < f.sentence_end
-    ]
+    same_sentence = [f for f in frames if f.sentence_start <= record.start < f.sentence_end]
     if same_sentence:
         if isinstance(record, CountClaim):
             signing = [f for f in same_sentence if f.value == "signing"]

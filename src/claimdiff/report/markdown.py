@@ -69,7 +69,9 @@ def render_markdown(report: Report, texts: Mapping[str, str]) -> str:
     counts = report.summary.findings
     lines.append(
         f"{report.summary.sources} sources, {report.summary.claims} claims. Findings: "
-        + ", ".join(f"{counts.get(kind, 0)} {label.split(' (')[0].lower()}" for kind, label in SECTION_ORDER)
+        + ", ".join(
+            f"{counts.get(kind, 0)} {label.split(' (')[0].lower()}" for kind, label in SECTION_ORDER
+        )
         + "."
     )
     lines.append(
@@ -85,7 +87,8 @@ def render_markdown(report: Report, texts: Mapping[str, str]) -> str:
         if source.decode_note:
             published += f"; {source.decode_note}"
         lines.append(
-            f"| {_code(source.id)} | {md_cell(source.title)} | {md_cell(published)} | {md_cell(source.path)} |"
+            f"| {_code(source.id)} | {md_cell(source.title)} | {md_cell(published)} "
+            f"| {md_cell(source.path)} |"
         )
     if report.dependent_sources:
         lines += ["", "Dependent sources (long shared passages; not independent corroboration):"]
@@ -120,7 +123,7 @@ def _render_finding(
     entities: Mapping[str, object],
     texts: Mapping[str, str],
 ) -> list[str]:
-    status = finding.status
+    status: str = finding.status
     if finding.reviewer:
         status += f" by {finding.reviewer}"
     lines = [
@@ -142,7 +145,8 @@ def _render_finding(
         published = getattr(source, "published", None)
         when = f", {published}" if published else ""
         lines.append(
-            f"- {_code(claim.source)} ({md_text(title[:80])}{when}) chars {claim.start}–{claim.end}: "
+            f"- {_code(claim.source)} ({md_text(title[:80])}{when}) "
+            f"chars {claim.start}–{claim.end}: "
             f"{_excerpt(texts.get(claim.source, ''), claim)}"
         )
     for entity_id in finding.entities:
@@ -150,14 +154,21 @@ def _render_finding(
         if entity is not None and finding.kind == "name_variant":
             for mention in getattr(entity, "mentions", ())[:12]:
                 lines.append(
-                    f"- {_code(mention.source)} chars {mention.start}–{mention.end}: {md_text(mention.text)}"
+                    f"- {_code(mention.source)} chars {mention.start}–{mention.end}: "
+                    f"{md_text(mention.text)}"
                 )
     lines.append("")
     return lines
 
 
 def _render_entities(report: Report) -> list[str]:
-    lines = ["", "## Entities", "", "| id | kind | name | variants (where) | roles |", "|---|---|---|---|---|"]
+    lines = [
+        "",
+        "## Entities",
+        "",
+        "| id | kind | name | variants (where) | roles |",
+        "|---|---|---|---|---|",
+    ]
     for entity in report.entities:
         where: dict[str, list[str]] = defaultdict(list)
         for mention in entity.mentions:
@@ -176,13 +187,20 @@ def _render_entities(report: Report) -> list[str]:
 
 
 def _render_events(report: Report) -> list[str]:
-    lines = ["", "## Events", "", "| id | type | label | place | date | sources |", "|---|---|---|---|---|---|"]
+    lines = [
+        "",
+        "## Events",
+        "",
+        "| id | type | label | place | date | sources |",
+        "|---|---|---|---|---|---|",
+    ]
     for event in report.events:
         date = event.date.start.isoformat() if event.date else None
         if event.date and event.date.end != event.date.start:
             date = f"{event.date.start}/{event.date.end}"
         lines.append(
-            f"| {_code(event.id)} | {event.type} | {md_cell(event.label)} | {md_cell(event.place)} | "
+            f"| {_code(event.id)} | {event.type} | {md_cell(event.label)} "
+            f"| {md_cell(event.place)} | "
             f"{md_cell(date)} | {md_cell(', '.join(event.sources))} |"
         )
     return lines
@@ -215,5 +233,7 @@ def _render_uncorroborated(report: Report, texts: Mapping[str, str]) -> list[str
                 f"{md_text(claim.text)[:200]}"
             )
         if len(claims) > MAX_UNCORROBORATED_PER_SOURCE:
-            lines.append(f"- … and {len(claims) - MAX_UNCORROBORATED_PER_SOURCE} more in report.json")
+            lines.append(
+                f"- … and {len(claims) - MAX_UNCORROBORATED_PER_SOURCE} more in report.json"
+            )
     return lines
