@@ -46,7 +46,9 @@ _TRANSLITERATION_FOLDS: tuple[tuple[str, str], ...] = (
 # Russian-style surname endings that vary in transliteration or by gender.
 _SLAVIC_SUFFIX = re.compile(r"(?:ova|eva|ov|ev|off|eff|ina|in|aya|ii|iy|yi|y)$")
 
-PARTICLES = frozenset({"al", "el", "ad", "ud", "bin", "ibn", "bint", "van", "von", "de", "der", "da", "la"})
+PARTICLES = frozenset(
+    {"al", "el", "ad", "ud", "bin", "ibn", "bint", "van", "von", "de", "der", "da", "la"}
+)
 
 
 def fold(text: str) -> str:
