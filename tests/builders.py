@@ -74,6 +74,7 @@ def count(
     noun_class: tuple[str, ...] = (),
     event: str | None = None,
     approximate: bool = False,
+    predicate: str = "signed",
 ) -> CountClaim:
     text = f"{low:g} {noun}s"
     return CountClaim(
@@ -84,7 +85,7 @@ def count(
         text=text,
         sentence_start=0,
         sentence_end=start + len(text),
-        predicate="signed",
+        predicate=predicate,
         object=noun,
         value=CountValue(low=low, high=high if high is not None else low, approximate=approximate),
         noun=noun,

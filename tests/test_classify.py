@@ -117,8 +117,8 @@ def test_vague_count_overlapping_an_exact_one_is_vague_vs_specific() -> None:
 def test_rising_figure_in_a_later_report_is_an_update_not_a_conflict() -> None:
     finding = _classify(
         [
-            count("day1", 12, "person", noun_class=("person",), event="V1"),
-            count("day3", 31, "person", noun_class=("person",), event="V1"),
+            count("day1", 12, "person", noun_class=("person",), event="V1", predicate="killed"),
+            count("day3", 31, "person", noun_class=("person",), event="V1", predicate="killed"),
         ],
         [_event("V1", "Porto Alegre")],
         published={"day1": dt.date(2024, 2, 1), "day3": dt.date(2024, 2, 3)},
@@ -174,6 +174,18 @@ def test_negated_quote_is_not_a_paraphrase() -> None:
         dependent={},
     )
     assert classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context) == []
+
+
+def test_signed_agreements_reported_later_are_not_an_update() -> None:
+    finding = _classify(
+        [
+            count("day1", 9, "agreement", noun_class=AGREEMENT, event="V1"),
+            count("day2", 11, "agreement", noun_class=AGREEMENT, event="V1"),
+        ],
+        [_event("V1", "Santiago")],
+        published={"day1": dt.date(2024, 2, 1), "day2": dt.date(2024, 2, 2)},
+    )
+    assert finding.kind == "conflict"
 
 
 @pytest.mark.parametrize("kind_order", [0, 1])

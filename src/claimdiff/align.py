@@ -22,6 +22,7 @@ from claimdiff.models import (
     Resolution,
     RoleClaim,
     Source,
+    SourceExtraction,
 )
 from claimdiff.names import fold
 
@@ -30,6 +31,7 @@ from claimdiff.names import fold
 MAX_PARTICIPANT_BLOCK = 60
 SHINGLE_WORDS = 8
 DEPENDENT_SHARED_SHINGLES = 6
+DEPENDENT_SHARE = 0.3
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -58,20 +60,46 @@ def count_family(claim: CountClaim) -> str:
     return claim.noun_class[-1] if claim.noun_class else claim.noun
 
 
-def align_claims(claims: Sequence[Claim], events: Sequence[Event]) -> list[Candidate]:
+def sentence_places(
+    extractions: Iterable[SourceExtraction], resolution: Resolution
+) -> dict[tuple[str, int], frozenset[str]]:
+    """Place entities named in each sentence, keyed by (source, sentence start)."""
+    places: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            entity = resolution.entity_of_mention.get(mention.id)
+            if entity and mention.entity_kind == "place":
+                places[(mention.source, mention.sentence_start)].add(entity)
+    return {key: frozenset(value) for key, value in places.items()}
+
+
+def align_claims(
+    claims: Sequence[Claim],
+    events: Sequence[Event],
+    places: Mapping[tuple[str, int], frozenset[str]] | None = None,
+) -> list[Candidate]:
     candidates: list[Candidate] = []
-    candidates.extend(_align_counts([c for c in claims if isinstance(c, CountClaim)], events))
+    counts = [c for c in claims if isinstance(c, CountClaim)]
+    candidates.extend(_align_counts(counts, events, places or {}))
     candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
     candidates.extend(_align_roles([c for c in claims if isinstance(c, RoleClaim)]))
     candidates.extend(_align_event_dates([c for c in claims if isinstance(c, EventClaim)]))
     return sorted(candidates, key=lambda c: (c.key, c.claims))
 
 
-def _align_counts(counts: Sequence[CountClaim], events: Sequence[Event]) -> list[Candidate]:
+def _align_counts(
+    counts: Sequence[CountClaim],
+    events: Sequence[Event],
+    places: Mapping[tuple[str, int], frozenset[str]],
+) -> list[Candidate]:
     participants = {e.id: e.participants for e in events}
     blocks: dict[str, list[CountClaim]] = defaultdict(list)
     for claim in counts:
         family = count_family(claim)
+        if not claim.event:
+            # No event: "floods in X killed 12 people" still meets "... killed 31" about X.
+            for place in places.get((claim.source, claim.sentence_start), ()):
+                blocks[f"count|{family}|{claim.predicate.lower()}|place|{place}"].append(claim)
         if claim.event:
             blocks[f"count|{family}|event|{claim.event}"].append(claim)
             for person in participants.get(claim.event, ()):
@@ -80,7 +108,7 @@ def _align_counts(counts: Sequence[CountClaim], events: Sequence[Event]) -> list
             blocks[f"count|{family}|subject|{claim.subject}"].append(claim)
     pairs: dict[tuple[str, str], str] = {}
     for key, members in sorted(blocks.items()):
-        if "|participant|" in key and len(members) > MAX_PARTICIPANT_BLOCK:
+        if ("|participant|" in key or "|place|" in key) and len(members) > MAX_PARTICIPANT_BLOCK:
             continue
         for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
             if left.id == right.id or (left.source == right.source and left.event == right.event):
@@ -107,9 +135,20 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS or w in {"not", "no"}]
 
 
+def _distinct_statements(quotes: Sequence[QuoteClaim]) -> list[QuoteClaim]:
+    """One claim per statement: a direct quote and its reported frame overlap in the text."""
+    kept: list[QuoteClaim] = []
+    for quote in sorted(quotes, key=lambda q: (q.source, not q.direct, -(q.end - q.start), q.id)):
+        if not any(
+            k.source == quote.source and k.start < quote.end and quote.start < k.end for k in kept
+        ):
+            kept.append(quote)
+    return kept
+
+
 def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
     by_speaker: dict[str, list[QuoteClaim]] = defaultdict(list)
-    for quote in quotes:
+    for quote in _distinct_statements(quotes):
         if quote.subject:
             by_speaker[quote.subject].append(quote)
     candidates: list[Candidate] = []
@@ -171,15 +210,24 @@ def _shingles(text: str) -> set[int]:
 def dependent_sources(sources: Sequence[Source]) -> list[tuple[str, str]]:
     """Pairs of sources that share long verbatim passages (syndicated or copied text)."""
     owners: dict[int, list[str]] = defaultdict(list)
+    sizes: dict[str, int] = {}
     for source in sources:
-        for shingle in _shingles(source.text):
+        shingles = _shingles(source.text)
+        sizes[source.id] = len(shingles)
+        for shingle in shingles:
             owners[shingle].append(source.id)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for ids in owners.values():
         if 1 < len(ids) <= 20:
             for left, right in combinations(sorted(set(ids)), 2):
                 shared[(left, right)] += 1
-    return sorted(pair for pair, count in shared.items() if count >= DEPENDENT_SHARED_SHINGLES)
+    # A shared sentence or two is quotation or boilerplate; a third of the shorter text is copy.
+    return sorted(
+        pair
+        for pair, count in shared.items()
+        if count
+        >= max(DEPENDENT_SHARED_SHINGLES, DEPENDENT_SHARE * min(sizes[pair[0]], sizes[pair[1]]))
+    )
 
 
 def independent_count(sources: Iterable[str], dependent: Mapping[str, set[str]]) -> int:

@@ -93,7 +93,7 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
         first = claims[0]
         finding: Finding | None = None
         if isinstance(first, CountClaim):
-            finding = _classify_counts(claims, context)  # type: ignore[arg-type]
+            finding = _classify_counts(claims, context, candidate.key)  # type: ignore[arg-type]
         elif isinstance(first, QuoteClaim):
             finding = _classify_quotes(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, RoleClaim):
@@ -188,7 +188,9 @@ def _entity_name(entity_id: str, context: ClassifyContext) -> str:
     return entity.name if entity else entity_id
 
 
-def _classify_counts(claims: Sequence[CountClaim], context: ClassifyContext) -> Finding | None:
+def _classify_counts(
+    claims: Sequence[CountClaim], context: ClassifyContext, block: str = ""
+) -> Finding | None:
     left, right = claims[0], claims[1]
     if count_family(left) != count_family(right):
         return None
@@ -207,6 +209,23 @@ def _classify_counts(claims: Sequence[CountClaim], context: ClassifyContext) -> 
             context,
             confidence,
         )
+    if not same_event and "|place|" in block:
+        place = _entity_name(block.rsplit("|", 1)[1], context)
+        anchor = f"same-place: {place}"
+        if equal_values and noun == "same":
+            return _make(
+                "agreement", f"{label}: same figure", [SAME_VALUE, anchor], claims, context, 0.6
+            )
+        update = _update_reason(left, right, context)
+        if update:
+            return _make(
+                "different_context",
+                f"{label}: {update}",
+                [LATER_UPDATE, anchor],
+                claims,
+                context,
+                0.6,
+            )
     if not same_event:
         if left.event and right.event:
             # Two events we could not tell apart nor join: say so instead of guessing.
@@ -284,7 +303,21 @@ def _event_label(claim: CountClaim, context: ClassifyContext) -> str:
     return event.label if event else "none"
 
 
+# Tallies of an ongoing story that grow as reports come in (tolls, arrests, cases).
+_CUMULATIVE = re.compile(
+    r"\b(?:kill|die|dead|death|injur|wound|hurt|arrest|detain|miss|displac|evacuat|infect|"
+    r"case|rescu|toll|casualt|victim|rose|risen|climb|reach)",
+    re.IGNORECASE,
+)
+
+
+def _is_cumulative(claim: CountClaim) -> bool:
+    return bool(_CUMULATIVE.search(f"{claim.predicate} {claim.object or ''} {claim.noun}"))
+
+
 def _update_reason(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str | None:
+    if not (_is_cumulative(left) and _is_cumulative(right)):
+        return None
     a, b = context.sources[left.source], context.sources[right.source]
     if a.published and b.published and a.published != b.published:
         earlier, later = (a, b) if a.published < b.published else (b, a)

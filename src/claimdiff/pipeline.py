@@ -15,7 +15,7 @@ from time import perf_counter
 from typing import Any
 
 from claimdiff import __version__
-from claimdiff.align import align_claims, dependent_sources, resolve_claims
+from claimdiff.align import align_claims, dependent_sources, resolve_claims, sentence_places
 from claimdiff.classify import ClassifyContext, classify, name_variant_findings
 from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
 from claimdiff.extract import extract_source
@@ -126,7 +126,7 @@ def analyse(
     for left, right in dependent_pairs:
         dependent[left].add(right)
         dependent[right].add(left)
-    candidates = align_claims(claims, resolution.events)
+    candidates = align_claims(claims, resolution.events, sentence_places(extractions, resolution))
     timings["align"] = perf_counter() - started
 
     started = perf_counter()

@@ -110,6 +110,8 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
                 continue
             if _inside_quote_or_name(match.start(), in_sentence):
                 continue
+            if _is_back_reference(context.text, match, sentence.start):
+                continue  # "during the visit" points at an occasion already narrated
             seen_types.add(event_type)
             frames.append(
                 _frame(context, event_type, match, in_sentence, sentence_dates, published)
@@ -117,6 +119,14 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     frames.sort(key=lambda f: (f.start, f.end))
     starts = [sentence.start for sentence in context.sentences]
     return list(_inherit_narrative_context(frames, lambda offset: bisect_right(starts, offset)))
+
+
+def _is_back_reference(text: str, match: re.Match[str], floor: int) -> bool:
+    window_start = max(floor, match.start() - 20)
+    return any(
+        ref.start() <= match.start() < ref.end()
+        for ref in _BACK_REFERENCE.finditer(text, window_start, match.end() + 4)
+    )
 
 
 def _inside_quote_or_name(offset: int, mentions: Sequence[Mention]) -> bool:
@@ -165,7 +175,7 @@ def _place_near(text: str, match: re.Match[str], places: Sequence[Mention]) -> M
     after = [p for p in places if match.end() <= p.start <= match.end() + _WINDOW]
     for place in sorted(after, key=lambda p: p.start):
         between = text[match.end() : place.start]
-        near = len(between) <= 12 or _PLACE_PREPOSITION.search(between)
+        near = not between.strip() or _PLACE_PREPOSITION.search(between)
         if near and (place.via not in {"metonymy", "demonym"} or len(between.strip()) <= 4):
             return place
     located = [

@@ -619,7 +619,9 @@ _DETERMINER_BEFORE = re.compile(
 )
 _LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
 # "the two countries", "both sides": a reference back to known parties, not a count claim.
-_ANAPHORIC_BEFORE = re.compile(r"(?<![\w])(?i:the|these|those|both|all)\s+$")
+_ANAPHORIC_BEFORE = re.compile(
+    r"(?<![\w])(?i:the|these|those|both|all|our|their|its|his|her|your)\s+$"
+)
 _ANAPHORIC_WORDS = frozenset({"two", "three", "both"})
 _PRONOUN_ONE = re.compile(
     r"\bno\s+one\b|\bone\s+(?:of|another|who|that)\b|\b(?:any|some|every)one\b", re.I

@@ -1,0 +1,92 @@
+"""Verdicts on the invented stress corpus (tests/cases/stress/corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimdiff.models import Report, ReportFinding
+from claimdiff.pipeline import PipelineResult, run
+
+CORPUS = Path(__file__).parent / "cases" / "stress" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def stress() -> PipelineResult:
+    return run(CORPUS)
+
+
+def _count_findings(report: Report, *values: int) -> list[ReportFinding]:
+    claims = {c.id: c for c in report.claims}
+    wanted = sorted(values)
+    return [
+        f
+        for f in report.findings
+        if f.claims
+        and all(claims[c].kind == "count" for c in f.claims)
+        and sorted(int(claims[c].value) for c in f.claims) == wanted  # type: ignore[arg-type]
+    ]
+
+
+def test_two_visits_of_the_same_people_are_different_context(stress: PipelineResult) -> None:
+    findings = _count_findings(stress.report, 6, 9)
+    assert findings
+    assert {f.kind for f in findings} == {"different_context"}
+    assert all(any(r.startswith("different-date") for r in f.reasons) for f in findings)
+
+
+def test_different_figures_for_one_visit_are_a_conflict(stress: PipelineResult) -> None:
+    findings = _count_findings(stress.report, 9, 11)
+    assert findings
+    assert {f.kind for f in findings} == {"conflict"}
+
+
+def test_rising_toll_in_a_later_report_is_an_update(stress: PipelineResult) -> None:
+    (finding,) = _count_findings(stress.report, 12, 31)
+    assert finding.kind == "different_context"
+    assert "later-update" in finding.reasons
+
+
+def test_syndicated_copy_is_dependent_and_not_corroboration(stress: PipelineResult) -> None:
+    assert ("visit-2023", "visit-2023-copy") in stress.report.dependent_sources
+    copied = [
+        f
+        for f in _count_findings(stress.report, 9, 9)
+        if set(f.sources) == {"visit-2023", "visit-2023-copy"}
+    ]
+    assert copied and all(f.independent_sources == 1 for f in copied)
+
+
+def test_wire_follow_ups_sharing_a_sentence_stay_independent(stress: PipelineResult) -> None:
+    assert ("flood-day1", "flood-day3") not in stress.report.dependent_sources
+
+
+def test_people_sharing_a_surname_are_two_entities(stress: PipelineResult) -> None:
+    people = [e for e in stress.report.entities if e.kind == "person" and "Kervan" in e.name]
+    assert sorted(e.name for e in people) == ["Maria Kervan", "Tomas Kervan"]
+
+
+def test_five_spellings_of_one_name_are_one_entity(stress: PipelineResult) -> None:
+    spellings = {
+        "Abdulkhamid Nurmatov",
+        "Abdulhamid Nurmatov",
+        "Abdoulkhamid Nourmatov",
+        "Abdulkhamid Nurmatow",
+        "Abdul-Hamid Nurmatov",
+    }
+    holders = [e for e in stress.report.entities if spellings & set(e.variants)]
+    assert len(holders) == 1
+    assert spellings <= set(holders[0].variants)
+    variants = [f for f in stress.report.findings if f.kind == "name_variant"]
+    assert any(holders[0].id in f.entities for f in variants)
+
+
+def test_paraphrased_statement_agrees_across_independent_sources(stress: PipelineResult) -> None:
+    agreements = [
+        f
+        for f in stress.report.findings
+        if f.kind == "agreement" and "paraphrase" in f.reasons and "visit-2023-other" in f.sources
+    ]
+    assert agreements
+    assert all(f.independent_sources == 2 for f in agreements)
