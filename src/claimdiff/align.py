@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from claimdiff.models import (
@@ -18,6 +19,7 @@ from claimdiff.models import (
     CountClaim,
     Event,
     EventClaim,
+    QuantityClaim,
     QuoteClaim,
     Resolution,
     RoleClaim,
@@ -60,27 +62,59 @@ def count_family(claim: CountClaim) -> str:
     return claim.noun_class[-1] if claim.noun_class else claim.noun
 
 
-def sentence_places(
-    extractions: Iterable[SourceExtraction], resolution: Resolution
-) -> dict[tuple[str, int], frozenset[str]]:
-    """Place entities named in each sentence, keyed by (source, sentence start)."""
-    places: dict[tuple[str, int], set[str]] = defaultdict(set)
+@dataclass(frozen=True)
+class ClaimContext:
+    """What surrounds a claim in its sentence: the entities named and the nearby words."""
+
+    places: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()
+
+
+def claim_contexts(
+    extractions: Iterable[SourceExtraction],
+    resolution: Resolution,
+    texts: Mapping[str, str],
+) -> dict[str, ClaimContext]:
+    """Per claim id: entities of its sentence and content words around it (for quantities)."""
+    contexts: dict[str, ClaimContext] = {}
     for extraction in extractions:
+        places: dict[int, set[str]] = defaultdict(set)
+        actors: dict[int, set[str]] = defaultdict(set)
         for mention in extraction.mentions:
             entity = resolution.entity_of_mention.get(mention.id)
-            if entity and mention.entity_kind == "place":
-                places[(mention.source, mention.sentence_start)].add(entity)
-    return {key: frozenset(value) for key, value in places.items()}
+            if entity is None:
+                continue
+            target = places if mention.entity_kind == "place" else actors
+            target[mention.sentence_start].add(entity)
+        text = texts.get(extraction.source, "")
+        for claim in extraction.claims:
+            if not isinstance(claim, CountClaim | QuantityClaim):
+                continue
+            words: tuple[str, ...] = ()
+            if isinstance(claim, QuantityClaim):
+                before = text[max(claim.sentence_start, claim.start - 60) : claim.start]
+                after = text[claim.end : min(claim.sentence_end, claim.end + 60)]
+                words = tuple(content_words(before)[-5:] + content_words(after)[:5])
+            contexts[claim.id] = ClaimContext(
+                places=frozenset(places.get(claim.sentence_start, ())),
+                actors=frozenset(actors.get(claim.sentence_start, ())),
+                words=words,
+            )
+    return contexts
 
 
 def align_claims(
     claims: Sequence[Claim],
     events: Sequence[Event],
-    places: Mapping[tuple[str, int], frozenset[str]] | None = None,
+    contexts: Mapping[str, ClaimContext] | None = None,
 ) -> list[Candidate]:
+    contexts = contexts or {}
     candidates: list[Candidate] = []
     counts = [c for c in claims if isinstance(c, CountClaim)]
-    candidates.extend(_align_counts(counts, events, places or {}))
+    candidates.extend(_align_counts(counts, events, contexts))
+    quantities = [c for c in claims if isinstance(c, QuantityClaim)]
+    candidates.extend(_align_quantities(quantities, contexts))
     candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
     candidates.extend(_align_roles([c for c in claims if isinstance(c, RoleClaim)]))
     candidates.extend(_align_event_dates([c for c in claims if isinstance(c, EventClaim)]))
@@ -90,7 +124,7 @@ def align_claims(
 def _align_counts(
     counts: Sequence[CountClaim],
     events: Sequence[Event],
-    places: Mapping[tuple[str, int], frozenset[str]],
+    contexts: Mapping[str, ClaimContext],
 ) -> list[Candidate]:
     participants = {e.id: e.participants for e in events}
     blocks: dict[str, list[CountClaim]] = defaultdict(list)
@@ -98,7 +132,7 @@ def _align_counts(
         family = count_family(claim)
         if not claim.event:
             # No event: "floods in X killed 12 people" still meets "... killed 31" about X.
-            for place in places.get((claim.source, claim.sentence_start), ()):
+            for place in contexts.get(claim.id, ClaimContext()).places:
                 blocks[f"count|{family}|{claim.predicate.lower()}|place|{place}"].append(claim)
         if claim.event:
             blocks[f"count|{family}|event|{claim.event}"].append(claim)
@@ -118,6 +152,35 @@ def _align_counts(
             pair = (left.id, right.id)
             pairs.setdefault(pair, key)
     return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]
+
+
+MAX_MAGNITUDE_RATIO = 1.6
+
+
+def _align_quantities(
+    quantities: Sequence[QuantityClaim], contexts: Mapping[str, ClaimContext]
+) -> list[Candidate]:
+    """Amounts with the same unit, near the same actor, of a similar size, across sources."""
+    blocks: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for claim in quantities:
+        unit = claim.value.unit
+        if not unit or claim.predicate in {"duration", "ordinal"} or claim.value.low <= 0:
+            continue
+        context = contexts.get(claim.id, ClaimContext())
+        for actor in context.actors | context.places:
+            blocks[f"quantity|{unit}|{actor}"].append(claim)
+    pairs: dict[tuple[str, str], str] = {}
+    for key, members in sorted(blocks.items()):
+        if len(members) > MAX_PARTICIPANT_BLOCK:
+            continue
+        for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
+            if left.source == right.source:
+                continue
+            low, high = sorted((left.value.low, right.value.low))
+            if high / low > MAX_MAGNITUDE_RATIO:
+                continue
+            pairs.setdefault((left.id, right.id), key)
+    return [Candidate(key=key, claims=pair) for pair, key in sorted(pairs.items())]
 
 
 _STOPWORDS = frozenset(

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from claimdiff.align import content_words, count_family, independent_count
+from claimdiff.align import ClaimContext, content_words, count_family, independent_count
 from claimdiff.dates_compare import dates_equal, dates_overlap
 from claimdiff.models import (
     Candidate,
@@ -26,6 +26,7 @@ from claimdiff.models import (
     EventClaim,
     Finding,
     FindingKind,
+    QuantityClaim,
     QuoteClaim,
     RoleClaim,
     Source,
@@ -53,6 +54,9 @@ SAME_ROLE = "same-role"
 ROLE_WORDING = "role-wording"
 DATE_PRECISION = "date-precision-compatible"
 SAME_DATE = "same-date"
+ROUNDING_COMPATIBLE = "rounding-compatible"
+VALUE_MISMATCH = "value-mismatch"
+SIMILAR_CONTEXT = "similar-context"
 NAME_SPELLING = "name-spelling"
 
 PARAPHRASE_THRESHOLD = 72.0
@@ -66,6 +70,7 @@ class ClassifyContext:
     entities: Mapping[str, Entity]
     sources: Mapping[str, Source]
     dependent: Mapping[str, set[str]]
+    claim_contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
 
 
 def evidence_item(claim: Claim) -> str:
@@ -94,6 +99,8 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
         finding: Finding | None = None
         if isinstance(first, CountClaim):
             finding = _classify_counts(claims, context, candidate.key)  # type: ignore[arg-type]
+        elif isinstance(first, QuantityClaim):
+            finding = _classify_quantities(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, QuoteClaim):
             finding = _classify_quotes(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, RoleClaim):
@@ -103,6 +110,82 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def group_corroborations(findings: Sequence[Finding], context: ClassifyContext) -> list[Finding]:
+    """Equal figures for one fact, across many sources, become one agreement, not n² pairs."""
+    parent: dict[str, str] = {}
+
+    def find(item: str) -> str:
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    grouped: list[Finding] = []
+    members: list[Finding] = []
+    vague: list[Finding] = []
+    for finding in findings:
+        numeric = all(
+            isinstance(context.claims.get(c), CountClaim | QuantityClaim) for c in finding.claims
+        )
+        if finding.kind == "agreement" and numeric and SAME_VALUE in finding.reasons:
+            members.append(finding)
+            first = finding.claims[0]
+            for other in finding.claims[1:]:
+                parent[find(other)] = find(first)
+        elif finding.kind == "vague_vs_specific" and numeric:
+            vague.append(finding)
+        else:
+            grouped.append(finding)
+    components: dict[str, list[Finding]] = {}
+    for finding in members:
+        components.setdefault(find(finding.claims[0]), []).append(finding)
+    for parts in components.values():
+        if len(parts) == 1:
+            grouped.append(parts[0])
+            continue
+        claim_ids = sorted({c for f in parts for c in f.claims})
+        claims = [context.claims[c] for c in claim_ids]
+        reasons = [r for f in parts for r in f.reasons if not r.startswith(SIMILAR_CONTEXT)]
+        sources = sorted({c.source for c in claims})
+        written = sorted({_as_written(c) for c in claims})
+        grouped.append(
+            _make(
+                "agreement",
+                f"{' / '.join(written)}: same figure in {len(sources)} sources",
+                reasons,
+                claims,
+                context,
+                max(f.confidence for f in parts),
+            )
+        )
+    # One "same figure at different precision" per pair of groups, not per pair of sources.
+    between: dict[tuple[str, ...], list[Finding]] = {}
+    for finding in vague:
+        key = tuple(sorted({find(c) for c in finding.claims}))
+        between.setdefault(key, []).append(finding)
+    for parts in between.values():
+        if len(parts) == 1:
+            grouped.append(parts[0])
+            continue
+        claims = [context.claims[c] for c in sorted({c for f in parts for c in f.claims})]
+        written = sorted({_as_written(c) for c in claims})
+        sources = sorted({c.source for c in claims})
+        reasons = [r for f in parts for r in f.reasons if not r.startswith(SIMILAR_CONTEXT)]
+        grouped.append(
+            _make(
+                "vague_vs_specific",
+                f"{' vs '.join(written)}: the same figure at different precision "
+                f"in {len(sources)} sources",
+                reasons,
+                claims,
+                context,
+                max(f.confidence for f in parts),
+            )
+        )
+    return grouped
 
 
 def _make(
@@ -138,7 +221,7 @@ def _make(
 
 def _count_label(claim: CountClaim, context: ClassifyContext) -> str:
     where = _event_context(claim.event, context)
-    return f"{claim.value.display()} {claim.noun}" + (f" ({where})" if where else "")
+    return _as_written(claim) + (f" ({where})" if where else "")
 
 
 def _event_context(event_id: str | None, context: ClassifyContext) -> str:
@@ -326,6 +409,92 @@ def _update_reason(left: CountClaim, right: CountClaim, context: ClassifyContext
             f"{later.id} {later.published})"
         )
     return None
+
+
+# --------------------------------------------------------------------------- quantities
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+# Words around two amounts must be this alike before a difference counts as a conflict.
+QUANTITY_CONFLICT_SIMILARITY = 70.0
+QUANTITY_SAME_FACT_SIMILARITY = 40.0
+QUANTITY_VAGUE_SIMILARITY = 50.0
+
+
+def _as_written(claim: Claim) -> str:
+    return " ".join(claim.text.split())
+
+
+def written_interval(claim: QuantityClaim) -> tuple[float, float]:
+    """The interval a rounded figure stands for: "$28bn" is 27.5bn to 28.5bn."""
+    low, high = claim.value.low, claim.value.high
+    match = _NUMBER.search(claim.text)
+    if match is None or low != high:
+        return low, high
+    number = float(match.group(0).replace(",", ""))
+    if number == 0:
+        return low, high
+    half_step = 0.5 * 10.0 ** -len(match.group(1) or "") * (low / number)
+    return low - half_step, high + half_step
+
+
+def _context_similarity(left: Claim, right: Claim, context: ClassifyContext) -> float:
+    a = context.claim_contexts.get(left.id, ClaimContext()).words
+    b = context.claim_contexts.get(right.id, ClaimContext()).words
+    if not a or not b:
+        return 0.0
+    return float(fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))))
+
+
+def _classify_quantities(
+    claims: Sequence[QuantityClaim], context: ClassifyContext
+) -> Finding | None:
+    left, right = claims[0], claims[1]
+    if left.value.unit != right.value.unit:
+        return None
+    similarity = _context_similarity(left, right, context)
+    label = f"{_as_written(left)} vs {_as_written(right)}"
+    words = " ".join(context.claim_contexts.get(left.id, ClaimContext()).words[:6])
+    shown = f"{label} ({words})" if words else label
+    similar = f"{SIMILAR_CONTEXT}: {similarity:.0f}"
+    if left.value.low == right.value.low and left.value.high == right.value.high:
+        if similarity < QUANTITY_SAME_FACT_SIMILARITY:
+            return None
+        return _make(
+            "agreement",
+            f"{shown}: same figure",
+            [SAME_VALUE, similar],
+            claims,
+            context,
+            0.5 + similarity / 250,
+        )
+    left_low, left_high = written_interval(left)
+    right_low, right_high = written_interval(right)
+    if left_low < right_high and right_low < left_high:
+        if similarity < QUANTITY_VAGUE_SIMILARITY:
+            return None
+        reason = (
+            COUNT_RANGE_OVERLAP
+            if (left.value.approximate or right.value.approximate)
+            else ROUNDING_COMPATIBLE
+        )
+        return _make(
+            "vague_vs_specific",
+            f"{shown}: the same figure at different precision",
+            [reason, similar],
+            claims,
+            context,
+            0.4 + similarity / 250,
+        )
+    if similarity < QUANTITY_CONFLICT_SIMILARITY:
+        return None
+    return _make(
+        "conflict",
+        f"{shown}: different figures in a similar context",
+        [VALUE_MISMATCH, similar, CONTEXT_UNKNOWN],
+        claims,
+        context,
+        0.2 + similarity / 250,
+    )
 
 
 # --------------------------------------------------------------------------- quotes

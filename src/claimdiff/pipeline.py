@@ -15,8 +15,13 @@ from time import perf_counter
 from typing import Any
 
 from claimdiff import __version__
-from claimdiff.align import align_claims, dependent_sources, resolve_claims, sentence_places
-from claimdiff.classify import ClassifyContext, classify, name_variant_findings
+from claimdiff.align import align_claims, claim_contexts, dependent_sources, resolve_claims
+from claimdiff.classify import (
+    ClassifyContext,
+    classify,
+    group_corroborations,
+    name_variant_findings,
+)
 from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
 from claimdiff.extract import extract_source
 from claimdiff.models import (
@@ -126,7 +131,8 @@ def analyse(
     for left, right in dependent_pairs:
         dependent[left].add(right)
         dependent[right].add(left)
-    candidates = align_claims(claims, resolution.events, sentence_places(extractions, resolution))
+    contexts = claim_contexts(extractions, resolution, {s.id: s.text for s in sources})
+    candidates = align_claims(claims, resolution.events, contexts)
     timings["align"] = perf_counter() - started
 
     started = perf_counter()
@@ -136,8 +142,9 @@ def analyse(
         entities={e.id: e for e in resolution.entities},
         sources={s.id: s for s in sources},
         dependent=dependent,
+        claim_contexts=contexts,
     )
-    findings = classify(candidates, context)
+    findings = group_corroborations(classify(candidates, context), context)
     findings.extend(name_variant_findings(resolution.entities, context))
     findings = _deduplicate(findings)
     findings, stale = apply_decisions(findings, decisions)
