@@ -27,6 +27,7 @@ from claimdiff.models import (
     QuantityClaim,
     QuoteClaim,
     Record,
+    Sentence,
 )
 from claimdiff.places import place_relation
 
@@ -65,7 +66,8 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
     (
         "meeting",
         re.compile(
-            r"\b(?:met|meets|meeting|held talks|holds talks|talks (?:with|between)|"
+            r"\b(?:met|meets|meeting|(?:held|holds|holding|hold)(?: [\w-]+){0,2} talks|"
+            r"(?:bilateral|high-level|high-profile|official) talks|talks (?:with|between)|"
             r"received by|hosted)\b",
             re.IGNORECASE,
         ),
@@ -80,6 +82,36 @@ _BACK_REFERENCE = re.compile(
     r"during (?:the|this|that|his|her|their) (?:visit|trip|stay|meeting|talks))\b",
     re.IGNORECASE,
 )
+# Only a demonstrative points back; "the summit of X" is often a first mention.
+_SKIP_AS_BACK_REFERENCE = re.compile(
+    r"\b(?:(?:this|that|these|those|the current|the same) "
+    r"(?:visit|trip|tour|meeting|talks|summit)s?|"
+    r"during (?:the|this|that|his|her|their) (?:visit|trip|stay|meeting|talks))\b",
+    re.IGNORECASE,
+)
+# "the signed documents", "previously signed deals", "agreements concluded so far",
+# "targets were met", "further visits": a trigger word that narrates no new event.
+_NOT_AN_EVENT_BEFORE = re.compile(
+    r"\b(?:existing|all|further|more|future|regular|frequent|reciprocal|mutual|several|"
+    r"many|such|previous)\s+$",
+    re.IGNORECASE,
+)
+# Before a participle ("signed", "met", "concluded") these make it an adjective, a reduced
+# relative clause or a passive: a reference to a signing, not the narration of one.
+_NOT_AN_EVENT_BEFORE_PARTICIPLE = re.compile(
+    r"(?:\b(?:the|previously|already|recently|newly|jointly|earlier|were|was|been|being|be|are|is)"
+    r"|(?:agreements?|documents?|deals?|accords?|contracts?|treaties|treaty|memorand\w+|"
+    r"mous?|pacts?|protocols?|targets?|demands?|needs?))\s+$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"(?:ed|met)$", re.IGNORECASE)
+_PASSIVE_SIGNING = re.compile(r"\b(?:were|was|been|being|be|are|is)\s+$", re.IGNORECASE)
+_DIGIT_OR_NUMBER_WORD = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|"
+    r"twenty|thirty|forty|fifty)\b",
+    re.IGNORECASE,
+)
+_NOUN_SENSITIVE = frozenset({"signing", "meeting", "visit"})
 _PRESENT_TENSE = re.compile(
     r"\b(?:is|are) (?:visiting|meeting|holding talks|in)\b|\b(?:visits|arrives|meets)\b",
     re.IGNORECASE,
@@ -105,13 +137,9 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
         sentence_dates = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         seen_types: set[str] = set()
         for event_type, pattern in _TRIGGERS:
-            match = pattern.search(context.text, sentence.start, sentence.end)
+            match = _first_trigger(context, event_type, pattern, sentence, in_sentence)
             if match is None or event_type in seen_types:
                 continue
-            if _inside_quote_or_name(match.start(), in_sentence):
-                continue
-            if _is_back_reference(context.text, match, sentence.start):
-                continue  # "during the visit" points at an occasion already narrated
             seen_types.add(event_type)
             frames.append(
                 _frame(context, event_type, match, in_sentence, sentence_dates, published)
@@ -121,11 +149,43 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     return list(_inherit_narrative_context(frames, lambda offset: bisect_right(starts, offset)))
 
 
+def _first_trigger(
+    context: ExtractionContext,
+    event_type: str,
+    pattern: re.Pattern[str],
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+) -> re.Match[str] | None:
+    """The first trigger in the sentence that narrates an event of its own."""
+    text = context.text
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        # A named summit ("the X Summit") is an event even inside an organisation's name.
+        if event_type != "summit" and _inside_quote_or_name(match.start(), mentions):
+            continue
+        if _is_back_reference(text, match, sentence.start):
+            continue  # "during the visit" points at an occasion already narrated
+        before = text[max(sentence.start, match.start() - 24) : match.start()]
+        participle = bool(_PARTICIPLE.search(match.group(0)))
+        not_an_event = _NOT_AN_EVENT_BEFORE.search(before) or (
+            participle and _NOT_AN_EVENT_BEFORE_PARTICIPLE.search(before)
+        )
+        if event_type in _NOUN_SENSITIVE and not_an_event:
+            passive_with_count = (
+                event_type == "signing"
+                and _PASSIVE_SIGNING.search(before)
+                and _DIGIT_OR_NUMBER_WORD.search(text, sentence.start, sentence.end)
+            )
+            if not passive_with_count:
+                continue
+        return match
+    return None
+
+
 def _is_back_reference(text: str, match: re.Match[str], floor: int) -> bool:
     window_start = max(floor, match.start() - 20)
     return any(
         ref.start() <= match.start() < ref.end()
-        for ref in _BACK_REFERENCE.finditer(text, window_start, match.end() + 4)
+        for ref in _SKIP_AS_BACK_REFERENCE.finditer(text, window_start, match.end() + 4)
     )
 
 
