@@ -13,10 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from claimdiff.gazetteer import country_for
 from claimdiff.models import (
     Candidate,
     Claim,
     CountClaim,
+    DateClaim,
+    DateValue,
     Event,
     EventClaim,
     QuantityClaim,
@@ -117,7 +120,8 @@ def align_claims(
     candidates.extend(_align_quantities(quantities, contexts))
     candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
     candidates.extend(_align_roles([c for c in claims if isinstance(c, RoleClaim)]))
-    candidates.extend(_align_event_dates([c for c in claims if isinstance(c, EventClaim)]))
+    candidates.extend(_align_event_dates(claims))
+    candidates.extend(_align_event_pairs([c for c in claims if isinstance(c, EventClaim)], events))
     return sorted(candidates, key=lambda c: (c.key, c.claims))
 
 
@@ -245,17 +249,53 @@ def _align_roles(roles: Sequence[RoleClaim]) -> list[Candidate]:
     return candidates
 
 
-def _align_event_dates(frames: Sequence[EventClaim]) -> list[Candidate]:
-    by_event: dict[str, list[EventClaim]] = defaultdict(list)
+def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
+    """The date each source gives one event: the date claim its frame took its date from."""
+    frames = [c for c in claims if isinstance(c, EventClaim)]
+    dates = [c for c in claims if isinstance(c, DateClaim)]
+    frame_dates: dict[tuple[str, str], set[DateValue]] = defaultdict(set)
     for frame in frames:
-        if frame.event and frame.date is not None and not frame.date.relative:
-            by_event[frame.event].append(frame)
+        if frame.event and frame.date is not None:
+            frame_dates[(frame.event, frame.source)].add(frame.date)
+    by_event: dict[str, dict[str, DateClaim]] = defaultdict(dict)
+    for date in sorted(dates, key=lambda d: d.id):
+        if date.event and date.value in frame_dates.get((date.event, date.source), ()):
+            by_event[date.event].setdefault(date.source, date)
     candidates: list[Candidate] = []
-    for event, members in sorted(by_event.items()):
-        if len({m.source for m in members}) >= 2:
+    for event, per_source in sorted(by_event.items()):
+        if len(per_source) >= 2:
             candidates.append(
-                Candidate(key=f"event-date|{event}", claims=tuple(sorted(m.id for m in members)))
+                Candidate(
+                    key=f"event-date|{event}",
+                    claims=tuple(sorted(c.id for c in per_source.values())),
+                )
             )
+    return candidates
+
+
+_PAIRED_EVENT_TYPES = frozenset({"visit", "summit", "inauguration"})
+
+
+def _align_event_pairs(frames: Sequence[EventClaim], events: Sequence[Event]) -> list[Candidate]:
+    """Events of one type at related places that the resolver kept apart: a reader may
+    conflate them, so the report says what tells them apart."""
+    representative: dict[str, EventClaim] = {}
+    for frame in sorted(frames, key=lambda f: f.id):
+        if frame.event and frame.value in _PAIRED_EVENT_TYPES and frame.place:
+            representative.setdefault(frame.event, frame)
+    blocks: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.id in representative and event.place:
+            blocks[f"{event.type}|{country_for(event.place) or fold(event.place)}"].append(event)
+    candidates: list[Candidate] = []
+    for key, members in sorted(blocks.items()):
+        if len(members) > MAX_PARTICIPANT_BLOCK:
+            continue
+        for left, right in combinations(members, 2):
+            if set(left.sources) == set(right.sources) and len(left.sources) == 1:
+                continue  # two events of one source: its own narrative, not a cross-check
+            pair = tuple(sorted((representative[left.id].id, representative[right.id].id)))
+            candidates.append(Candidate(key=f"event-pair|{key}", claims=pair))
     return candidates
 
 

@@ -21,6 +21,7 @@ from claimdiff.evaluate import (
     score_claims,
     score_entities,
 )
+from claimdiff.evaluate_findings import FindingScores, render_finding_scores, score_findings
 from claimdiff.extract import extract_source
 from claimdiff.models import Source, SourceExtraction
 
@@ -83,9 +84,12 @@ def eval_command(
         extractions = [extract_source(source) for source in sources]
         scores = score_claims(gold_claims, extractions, texts)
         entities = _score_entities(gold, extractions, texts)
+        findings = _score_findings(gold, sources, extractions, texts)
     except ClaimdiffError as exc:
         raise InputError(str(exc)) from exc
     click.echo(render_scores(scores, entities), nl=False)
+    if findings is not None:
+        click.echo(render_finding_scores(findings), nl=False)
     if show_errors:
         click.echo(_render_errors(scores), nl=False)
     total = scores.span_total if span_only else scores.strict_total
@@ -142,6 +146,28 @@ def _score_entities(
     resolution = resolve(extractions)
     pairs = [pair for alignment in alignments for pair in alignment.must_not_merge]
     return score_entities(clusters, resolution.entities, texts, must_not_merge=pairs)
+
+
+def _score_findings(
+    gold: Path,
+    sources: Sequence[Source],
+    extractions: Sequence[SourceExtraction],
+    texts: dict[str, str],
+) -> FindingScores | None:
+    folder = gold / "alignment"
+    expected = (
+        [f for path in sorted(folder.glob("*.json")) for f in load_alignment(path).findings]
+        if folder.is_dir()
+        else []
+    )
+    involved = {source for finding in expected for source in finding.sources}
+    if not expected or not involved <= set(texts):
+        return None
+    from claimdiff.pipeline import analyse  # the full pipeline is only needed for finding gold
+
+    chosen = [i for i, source in enumerate(sources) if source.id in involved]
+    report, _ = analyse([sources[i] for i in chosen], [extractions[i] for i in chosen])
+    return score_findings(expected, report, texts)
 
 
 def _below(total: KindScore, min_precision: float | None, min_recall: float | None) -> bool:

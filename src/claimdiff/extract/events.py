@@ -123,6 +123,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|’)\s*$")
 _OCCASIONS: frozenset[str] = frozenset({"visit", "meeting", "summit"})
 # How far (in sentences) narration of one occasion usually runs before a new topic.
 NARRATIVE_SENTENCES = 3
+_NOUN_TRIGGER = re.compile(r"(?:visits?|trips?|tours?|(?:a |his |her |their )stay)", re.IGNORECASE)
+_DURING_BEFORE = re.compile(r"\b(?:during|on)\s+(?:a|an|his|her|their|an official)?\s*$", re.I)
 _VISIT_BY = re.compile(r"\s+(?:of|by)\s+(?:(?:the|Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _WINDOW = 60
 
@@ -136,17 +138,38 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         sentence_dates = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         seen_types: set[str] = set()
+        in_this_sentence: list[EventClaim] = []
         for event_type, pattern in _TRIGGERS:
             match = _first_trigger(context, event_type, pattern, sentence, in_sentence)
             if match is None or event_type in seen_types:
                 continue
             seen_types.add(event_type)
-            frames.append(
+            in_this_sentence.append(
                 _frame(context, event_type, match, in_sentence, sentence_dates, published)
             )
+        frames.extend(_dates_to_nearest_trigger(context.text, in_this_sentence, sentence_dates))
     frames.sort(key=lambda f: (f.start, f.end))
     starts = [sentence.start for sentence in context.sentences]
     return list(_inherit_narrative_context(frames, lambda offset: bisect_right(starts, offset)))
+
+
+def _dates_to_nearest_trigger(
+    text: str, frames: list[EventClaim], dates: Sequence[DateClaim]
+) -> list[EventClaim]:
+    """With several events in a sentence, a date belongs to the trigger nearest to it:
+    in "his visit ... following the summit in 2021", 2021 dates the summit, not the visit."""
+    if len(frames) < 2:
+        return frames
+    usable = [d for d in dates if not _NOT_EVENT_DATE.search(text, max(0, d.start - 12), d.start)]
+    owner = {d.id: min(frames, key=lambda f: (abs(f.start - d.start), f.start)).id for d in usable}
+    result: list[EventClaim] = []
+    for frame in frames:
+        own = [d for d in usable if owner[d.id] == frame.id]
+        if frame.date is not None and not frame.date.relative:
+            nearest = min(own, key=lambda d: abs(d.start - frame.start)).value if own else None
+            frame = frame.model_copy(update={"date": nearest})
+        result.append(frame)
+    return result
 
 
 def _first_trigger(
@@ -262,11 +285,16 @@ def _visitor(text: str, match: re.Match[str], people: Sequence[Mention]) -> Ment
         between = text[person.end : match.start()]
         if _POSSESSIVE.match(between) or _POSSESSIVE.search(between[:3]):
             return person
+    after = [p for p in persons if p.start >= match.end()]
+    if _NOUN_TRIGGER.fullmatch(match.group(0)):
+        # "During a visit to X, Y met ...": the visitor is the subject after the clause;
+        # "Z referred to the recent visit of ...": Z is not the visitor.
+        fronted = _DURING_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        return after[0] if fronted and after else None
     if before:
         nearest = before[-1]
         if match.start() - nearest.end <= 40:
             return nearest
-    after = [p for p in persons if p.start >= match.end()]
     return after[0] if after else None
 
 
@@ -276,8 +304,21 @@ _NOT_EVENT_DATE = re.compile(
 )
 
 
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened after ``start``."""
+    span = text[start:position]
+    return span.count("“") > span.count("”") or span.count('"') % 2 == 1
+
+
 def _nearest_date(text: str, offset: int, dates: Sequence[DateClaim]) -> DateValue | None:
-    usable = [d for d in dates if not _NOT_EVENT_DATE.search(text, max(0, d.start - 12), d.start)]
+    usable = [
+        d
+        for d in dates
+        if not _NOT_EVENT_DATE.search(text, max(0, d.start - 12), d.start)
+        # "today" in someone's words dates the words, not the event narrated around them
+        and _quoted(text, min(offset, d.start), d.start)
+        == _quoted(text, min(offset, d.start), offset)
+    ]
     if not usable:
         return None
     return min(usable, key=lambda d: abs(d.start - offset)).value
