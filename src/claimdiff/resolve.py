@@ -361,10 +361,12 @@ def _hard_difference(a: _FrameView, b: _FrameView) -> str | None:
 def _positive_evidence(a: _FrameView, b: _FrameView) -> bool:
     place = bool(a.place and b.place and place_relation(a.place, b.place) != "different")
     date = bool(a.date and b.date and dates_overlap(a.date, b.date))
-    people = bool(a.participants & b.participants)
+    shared = len(a.participants & b.participants)
     if a.frame.source == b.frame.source:
         return place or date
-    return (place and (date or people)) or (date and people)
+    # The same two people meeting, told with a place in one source and a date in the other.
+    same_pair = shared >= 2 and a.frame.value == b.frame.value
+    return (place and (date or shared > 0)) or (date and shared > 0) or same_pair
 
 
 def resolve_events(

@@ -31,7 +31,11 @@ _WHITESPACE = re.compile(r"\s+")
 
 def md_text(text: str) -> str:
     """Inline-safe: one line, HTML entities escaped, Markdown punctuation backslashed."""
-    flat = _WHITESPACE.sub(" ", text).strip()
+    return _escape_inline(text).strip()
+
+
+def _escape_inline(text: str) -> str:
+    flat = _WHITESPACE.sub(" ", text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
@@ -56,9 +60,11 @@ def _excerpt(text: str, claim: ReportClaim) -> str:
     after = text[claim.end : end]
     prefix = "…" if start > claim.sentence_start else ""
     suffix = "…" if end < claim.sentence_end else ""
-    return f"{prefix}{md_text(before)} **{md_text(marked)}** {md_text(after)}{suffix}".replace(
-        "  ", " "
-    ).strip()
+    # Bold needs no space inside its markers, so spaces at the claim's edges move outside.
+    lead = " " if marked[:1].isspace() else ""
+    trail = " " if marked[-1:].isspace() else ""
+    body = f"{_escape_inline(before)}{lead}**{md_text(marked)}**{trail}{_escape_inline(after)}"
+    return f"{prefix}{body.strip()}{suffix}"
 
 
 def render_markdown(report: Report, texts: Mapping[str, str]) -> str:
@@ -145,7 +151,7 @@ def _render_finding(
         published = getattr(source, "published", None)
         when = f", {published}" if published else ""
         lines.append(
-            f"- {_code(claim.source)} ({md_text(title[:80])}{when}) "
+            f"- {_code(claim.source)} ({md_text(title[:80].rstrip(' ,;:'))}{when}) "
             f"chars {claim.start}–{claim.end}: "
             f"{_excerpt(texts.get(claim.source, ''), claim)}"
         )
