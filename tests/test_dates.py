@@ -60,6 +60,36 @@ D = dt.date
         ("Prices rose in March.", "March", D(2022, 3, 1), D(2022, 3, 31), "month"),
         ("Since last May.", "last May", D(2021, 5, 1), D(2021, 5, 31), "month"),
         ("It was three years ago.", "three years ago", D(2019, 1, 1), D(2019, 12, 31), "year"),
+        (
+            "Profit in the fourth quarter of 2004.",
+            "the fourth quarter of 2004",
+            D(2004, 10, 1),
+            D(2004, 12, 31),
+            "month",
+        ),
+        ("Sales in Q1 2005 rose.", "Q1 2005", D(2005, 1, 1), D(2005, 3, 31), "month"),
+        (
+            "Due in the first three months of 2005.",
+            "the first three months of 2005",
+            D(2005, 1, 1),
+            D(2005, 3, 31),
+            "month",
+        ),
+        (
+            "Growth in the first half of 2005.",
+            "the first half of 2005",
+            D(2005, 1, 1),
+            D(2005, 6, 30),
+            "month",
+        ),
+        (
+            "Growth in the third quarter.",
+            "the third quarter",
+            D(2022, 7, 1),
+            D(2022, 9, 30),
+            "month",
+        ),
+        ("It drove 2004 sales.", "2004", D(2004, 1, 1), D(2004, 12, 31), "year"),
     ],  # fmt: skip
 )
 def test_date_span_and_value(
@@ -123,7 +153,8 @@ def test_weekday_before_full_date_is_one_claim() -> None:
         ("2022", DateValue(start=D(2022, 1, 1), end=D(2022, 12, 31), granularity="year")),
         ("We", None),
         ("", None),
-        ("Q1 2022", None),
+        ("Q1 2022", DateValue(start=D(2022, 1, 1), end=D(2022, 3, 31), granularity="month")),
+        ("Q5 2022", None),
     ],
 )
 def test_parse_date_text(text: str, expected: DateValue | None) -> None:
@@ -181,3 +212,35 @@ _NEWSY = st.lists(
 def test_every_span_indexes_its_text(text: str, base: dt.date | None) -> None:
     for record in extract(text, published=base):
         assert text[record.start : record.end] == record.text
+
+
+def test_year_earlier_counts_back_from_the_year_last_stated() -> None:
+    claims = extract("Profit rose in 2004. It was £5m a year earlier.", published=None)
+    assert [(c.text, c.value.iso()) for c in claims] == [
+        ("2004", "2004"),
+        ("a year earlier", "2003"),
+    ]
+
+
+def test_quarter_without_year_is_nearest_publication() -> None:
+    [claim] = extract("Profit in the fourth quarter rose.", published=D(2005, 2, 3))
+    assert (claim.value.start, claim.value.end) == (D(2004, 10, 1), D(2004, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He scored in the first half of the match.",
+        "A third quarter of the pie.",
+        "Profit was lower a year earlier.",
+        "Profit in the fourth quarter rose.",
+    ],
+)
+def test_periods_without_year_or_publication_date_are_skipped(text: str) -> None:
+    assert extract(text, published=None) == []
+
+
+def test_date_restated_in_brackets_is_one_claim() -> None:
+    [claim] = extract("This evening (Monday) they met.", published=D(2022, 5, 30))
+    assert claim.text == "This evening (Monday)"
+    assert len(extract("Monday (Tuesday) was odd.")) == 2  # different days stay apart

@@ -122,6 +122,10 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:per\s?cent|percent|%|[a-z]+s\b(?<!'s)|people|men|women|children|police|staff"
     r"|km|kg|miles|metres|tonnes|barrels)(?![\w])"
 )
+_PERIOD_NOUN_AFTER = re.compile(
+    r"\s+(?:sales|profits|earnings|revenues|results|figures|accounts|losses|elections|budgets"
+    r"|forecasts|targets|prices|levels|rates|games|championships)(?![\w])"
+)
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|the|during|before|after|early|late|mid|year|around"
     r"|circa|end|spring|summer|autumn|winter|fall)\s+$|[(,]\s*$",
@@ -141,6 +145,21 @@ _RELATIVE = re.compile(
     rf"|(?P<count>\d{{1,2}}|{_NUMBER_WORD})\s+(?P<ago_unit>days?|weeks?|months?|years?)\s+ago)"
     r"(?![\w'’])"
 )
+_PERIOD = re.compile(
+    r"\b(?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|third|fourth|final|last))(?:\s+|-)"
+    r"(?P<part>(?i:quarter|half))(?:\s+(?i:of|in)\s+(?:(?P<year>1[89]\d\d|20\d\d)"
+    r"|(?P<this>(?i:this|the)\s+year)))?(?![\w-])"
+    r"|\b(?:(?i:the)\s+)?(?i:first)\s+(?P<months>(?i:three|six|nine))\s+(?i:months)\s+(?i:of)\s+"
+    r"(?P<months_year>1[89]\d\d|20\d\d)(?![\w-])"
+    r"|\bQ(?P<q>[1-4])(?:\s+(?P<q_year>1[89]\d\d|20\d\d))?(?![\w-])"
+)
+_EARLIER = re.compile(
+    r"\b(?i:(?P<count>a|one|two|three|four|five|\d)\s+years?\s+(?:earlier|before)"
+    r"|the\s+(?:previous|preceding|prior)\s+year)(?![\w'’])"
+)
+_STATED_YEAR = re.compile(r"(?<![\w$£€¥.,/:#-])(?:1[89]\d\d|20\d\d)(?![\w%-]|[.,]\d)")
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+MONTH_COUNTS = {"three": 3, "six": 6, "nine": 9}
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -261,6 +280,8 @@ def _resolve_year_range(match: re.Match[str], text: str, base: dt.date | None) -
 def _resolve_bare_year(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
     start, end = match.span()
     after = _NOT_A_YEAR_AFTER.match(text, end)
+    if after and _PERIOD_NOUN_AFTER.match(text, end):
+        after = None  # "2004 sales", "the 2005 elections": what a year yields or holds
     if after and not _YEAR_CONTEXT_BEFORE.search(text, max(0, start - 20), start):
         return None  # "2000 people", "1900 km": a count or measure, not a year
     if re.match(r"\s?(?:[ap]\.?m\b|hrs\b|GMT\b|BST\b)", text[end : end + 5]):
@@ -362,6 +383,66 @@ def _ago(count: str, unit: str, base: dt.date) -> DateValue | None:
     return _years(base.year - number, base.year - number, relative=True)
 
 
+def _months(year: int, first: int, last: int, *, relative: bool = False) -> DateValue | None:
+    if not 1 <= year <= 9999:
+        return None
+    return DateValue(
+        start=dt.date(year, first, 1),
+        end=_month_end(year, last),
+        granularity="month",
+        relative=relative,
+    )
+
+
+def _resolve_period(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+    """ "the fourth quarter of 2004", "Q1 2005", "the first half of 2005", "the first six months
+    of 2005". Without a year, a quarter is the occurrence nearest publication; a half needs a
+    year ("the first half" of a match is no date)."""
+    if match["months"]:
+        return _months(int(match["months_year"]), 1, MONTH_COUNTS[match["months"].lower()])
+    if match["q"]:
+        quarter, year_text, part = int(match["q"]), match["q_year"], "quarter"
+    else:
+        ordinal, part = match["ordinal"].lower(), match["part"].lower()
+        quarter, year_text = QUARTER_ORDINALS[ordinal], match["year"]
+        if part == "half":
+            if ordinal not in ("first", "second") or not (year_text or match["this"]):
+                return None
+            quarter = 1 if ordinal == "first" else 3
+    size = 6 if part == "half" else 3
+    first = (quarter - 1) * 3 + 1
+    if year_text:
+        return _months(int(year_text), first, first + size - 1)
+    if base is None:
+        return None
+    if match["this"] or part == "half":
+        return _months(base.year, first, first + size - 1, relative=True)
+
+    def distance(year: int) -> int:
+        start, end = dt.date(year, first, 1), _month_end(year, first + 2)
+        return 0 if start <= base <= end else min(abs((start - base).days), abs((end - base).days))
+
+    year = min((base.year - 1, base.year, base.year + 1), key=distance)
+    return _months(year, first, first + 2, relative=True)
+
+
+def _resolve_earlier(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+    """ "a year earlier", "the previous year": before the year the text last stated."""
+    count = (match["count"] or "a").lower()
+    number = int(count) if count.isdigit() else SMALL_NUMBERS.get(count, 0)
+    if number <= 0:
+        return None
+    window_start = max(0, match.start() - 800, text.rfind("\n\n", 0, match.start()))
+    stated = [
+        int(year.group()) for year in _STATED_YEAR.finditer(text, window_start, match.start())
+    ]
+    if stated:
+        return _years(stated[-1] - number, stated[-1] - number, relative=True)
+    if base is None:
+        return None
+    return _years(base.year - number, base.year - number, relative=True)
+
+
 def _is_name(match: re.Match[str], text: str) -> bool:
     """ "Theresa May 2017", "June Brown 12": a name, not a month (May, June, April, August)."""
     month = match["month"]
@@ -387,12 +468,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_WEEKDAY_NAME, _resolve_weekday),
     (_RELATIVE, _resolve_relative),
     (_BARE_YEAR, _resolve_bare_year),
+    (_PERIOD, _resolve_period),
+    (_EARLIER, _resolve_earlier),
 )
 # Scanning the whole text with eleven patterns is slow, so a cheap literal regex finds
 # triggers and only the patterns that can contain a trigger run, in a window around it.
 _RELATIVE_WORDS = [
     "yesterday", "today", "tonight", "tomorrow", "overnight", "week", "month", "year",
-    "night", "morning", "afternoon", "evening", "day", "ago",
+    "night", "morning", "afternoon", "evening", "day", "ago", "quarter",
 ]  # fmt: skip
 _TRIGGER = re.compile(
     r"(?P<digit>[0-9]+)|(?P<month>"
@@ -407,15 +490,19 @@ _AGO_AFTER = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+ago\b")
 # A trigger kind selects the window around it and the patterns that can hold it; a date
 # with a month name is always found from its month, so digits only look for years.
 _WINDOWS: dict[str, tuple[int, int]] = {
-    "year": (30, 30), "month": (30, 30), "weekday": (6, 20), "relative": (28, 16)
+    "year": (30, 30), "month": (30, 30), "weekday": (6, 20), "relative": (28, 16),
+    "period": (20, 30),
 }  # fmt: skip
 _RANKS: dict[str, tuple[int, ...]] = {
-    "year": (0, 3, 10), "month": (1, 2, 4, 5, 6, 7), "weekday": (8,), "relative": (9,)
+    "year": (0, 3, 10, 11), "month": (1, 2, 4, 5, 6, 7), "weekday": (8,), "relative": (9, 12),
+    "period": (11,),
 }  # fmt: skip
 
 
 def _trigger_kind(trigger: re.Match[str], text: str) -> str | None:
     kind = trigger.lastgroup or ""
+    if kind == "relative" and trigger.group() == "quarter":
+        return "period"  # a quarter with a year is found from the year
     if kind != "digit":
         return kind
     digits = trigger.group()
@@ -456,9 +543,26 @@ def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, DateVal
     last_end = -1
     for start, negative_length, _, value in ordered:
         if start >= last_end:
-            chosen.append((start, start - negative_length, value))
-            last_end = start - negative_length
+            end = start - negative_length
+            last_end = end
+            if chosen and _restates(text, chosen[-1], (start, end, value)):
+                # "This evening (Monday)": one date, restated in brackets
+                chosen[-1] = (chosen[-1][0], end + 1, chosen[-1][2])
+                continue
+            chosen.append((start, end, value))
     return chosen
+
+
+def _restates(
+    text: str, previous: tuple[int, int, DateValue], current: tuple[int, int, DateValue]
+) -> bool:
+    between = text[previous[1] : current[0]]
+    return (
+        previous[2].start == current[2].start
+        and previous[2].end == current[2].end
+        and between.strip() == "("
+        and text.startswith(")", current[1])
+    )
 
 
 _NO_DATE = DateValue(start=dt.date.min, end=dt.date.min, granularity="day")

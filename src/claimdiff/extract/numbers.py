@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -373,6 +373,8 @@ CURRENCIES: dict[str, str] = {
     "dinars": "dinar",
     "lira": "TRY",
     "rand": "ZAR",
+    "kronor": "SEK",
+    "krona": "SEK",
 }
 UNITS: dict[str, str] = {
     "km": "kilometre",
@@ -433,8 +435,6 @@ VAGUE: dict[str, tuple[float, float]] = {
     "a handful of": (2, 6),
     "several": (3, 9),
     "a number of": (3, 20),
-    "numerous": (10, 999),
-    "many": (10, 999),
     "dozens of": (24, 99),
     "dozens": (24, 99),
     "scores of": (40, 199),
@@ -577,7 +577,7 @@ _TIME_UNIT = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_WORD = re.compile(
-    r"\s+(" + "|".join(k for k in CURRENCIES if k.isalpha()) + r")\b", re.IGNORECASE
+    r"(?:\s+|-)(" + "|".join(k for k in CURRENCIES if k.isalpha()) + r")\b", re.IGNORECASE
 )
 _CURRENCY_BEFORE = re.compile(r"(US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|Rs\.?\s?)$")
 _HEDGE_BEFORE = re.compile(
@@ -598,9 +598,13 @@ _ID_BEFORE = re.compile(
     r"(?:\b([A-Z][\w.-]*|No\.?|no\.|number|version|article|section|chapter|page|room|flight|route"
     r"|channel|level|grade|stage|phase|resolution|line|platform|gate|act|rule|clause|tier|row)\s+)$"
 )
-_WORDS = re.compile(
-    r"[ \t]+(?:of\s+)?((?:[A-Za-z][A-Za-z'’-]*)(?:[ \t]+[A-Za-z][A-Za-z'’-]*){0,4})"
-)
+_TOKEN = r"(?:(?:[A-Z]+\d[\dA-Z]*|\d+[A-Z][\dA-Z]*)s?(?![\w'’-])|[A-Za-z][A-Za-z'’-]*)"
+_WORDS = re.compile(rf"[ \t]+(?:of\s+)?({_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}})")
+_TOKENS = re.compile(_TOKEN)
+# A model name ("A350", "7E7"): a noun only at the end of a partitive ("10 of its A350").
+_MODEL = re.compile(r"[A-Z]+\d[\dA-Z]*s?|\d+[A-Z][\dA-Z]*s?")
+# "30 of the aircraft", "up to 50 of its new planes": a part of a set the text names.
+_PARTITIVE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|his|her|our|your|my)(?=[ \t])")
 _COMPOUND = re.compile(
     r"(memorand(?:um|a|ums)\s+of\s+understanding|letters?\s+of\s+intent"
     r"|heads?\s+of\s+(?:state|government)|prisoners?\s+of\s+war|members?\s+of\s+parliament"
@@ -614,15 +618,39 @@ _VERB_AFTER = re.compile(
     r"\s+(?:(?:were|was|are|is|have|has|had|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?"
     r"([a-z]+)\b"
 )
-_DETERMINER_BEFORE = re.compile(
-    r"(?<![\w])(?i:the|a|an|his|her|its|their|our|this|that|whose|my|your)\s+$"
+_RATIO_AFTER = re.compile(r"\s+to\s+(?:one|1)(?![\w-]|[.,]\d)", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?<![\w])(?i:by|of)\s+$")
+_CENTS = re.compile(r"\s+cents?(?![\w])", re.IGNORECASE)
+_PENCE = re.compile(r"(?:p|\s+pence)(?![\w'’])")
+_OLDS_AFTER = re.compile(r"[\s-]+olds(?![\w])", re.IGNORECASE)
+_PERIOD_END_AFTER = re.compile(r"\s+(?:to|ending|ended|through)(?![\w])")
+_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?i:the|those|these)\s+$")
+_AGED_BEFORE = re.compile(
+    r"(?<![\w])(?i:aged|ages)\s+(?:(?:between|under|over|from)\s+)?(?:\d+\s*(?:and|to|or|-)\s*)?$"
 )
+# "raise the pension age from 60 to 65", "the age of 18": an age stated in the clause.
+_AGE_BEFORE = re.compile(r"(?<![\w-])(?i:age)(?![\w-])[^.;:!?\n\d]*(?:\d+[^.;:!?\n\d]*)?$")
 _LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
 # "the two countries", "both sides": a reference back to known parties, not a count claim.
 _ANAPHORIC_BEFORE = re.compile(
     r"(?<![\w])(?i:the|these|those|both|all|our|their|its|his|her|your)\s+$"
 )
-_ANAPHORIC_WORDS = frozenset({"two", "three", "both"})
+_ANAPHORIC_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "both",
+    ]
+)
 _PRONOUN_ONE = re.compile(
     r"\bno\s+one\b|\bone\s+(?:of|another|who|that)\b|\b(?:any|some|every)one\b", re.I
 )
@@ -710,10 +738,20 @@ def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list
     date_spans = [(r.start, r.end) for r in found if isinstance(r, DateClaim)]
     records: list[Record] = []
     text = context.text
+    counted: list[_Number] = []  # counts so far: the antecedents of elided nouns
     for number in _scan(text, date_spans, require_noun=True):
         if _is_back_reference(text, number):
             continue
+        if number.kind == "bare":
+            elided = _elided_count(context, number, counted)
+            if elided is None:
+                if number.predicate == "count" or number.value.hedge is not None:
+                    continue  # a bare number that no verb governs: scores, ids, page numbers
+                number = replace(number, kind="quantity")
+            else:
+                number = elided
         if number.kind == "count" and number.noun is not None:
+            counted.append(number)
             records.append(
                 CountClaim.model_validate(
                     {
@@ -738,6 +776,45 @@ def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list
                 )
             )
     return records
+
+
+def _elided_count(
+    context: ExtractionContext, number: _Number, counted: Sequence[_Number]
+) -> _Number | None:
+    """A count whose noun is left out and named earlier in the sentence.
+
+    "12,500 jobs had gone while 7,800 were being moved", "merge 35 agencies into nine",
+    "the option to buy 20 more", "all member states, several of which", "the number of
+    civil servants rose to 520,000". A bare number with no such antecedent is no count.
+    """
+    value = number.value
+    if value.high < 2 or not float(value.low).is_integer():
+        return None
+    text = context.text
+    vague_object = value.hedge in VAGUE and _governing_verb(text, number.start) is not None
+    if vague_object and not _OF_WHICH.match(text, number.end):
+        return None  # "forced thousands from their homes": a vague object, often generic
+    sentence_start = context.sentence_bounds(number.start, number.end)[0]
+    antecedent: tuple[str | None, str] | None = None
+    for earlier in reversed(counted):
+        if earlier.start < sentence_start:
+            break
+        if earlier.noun is not None:
+            antecedent = (earlier.object, earlier.noun)
+            break
+    if antecedent is None:
+        for mention in _NUMBER_OF.finditer(text, sentence_start, number.start):
+            phrase = _noun_phrase(text, mention.end(), plural=True, any_noun=False)
+            if phrase is not None and phrase.end <= number.start:
+                antecedent = (phrase.object, phrase.noun)
+    if antecedent is None:
+        return None
+    object_, noun = antecedent
+    return replace(number, kind="count", object=object_, noun=noun)
+
+
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"(?<![\w])(?i:the\s+(?:total\s+)?number)(?=\s+of\s)")
 
 
 def _is_back_reference(text: str, number: _Number) -> bool:
@@ -779,7 +856,7 @@ def _read(text: str, match: re.Match[str], *, require_noun: bool) -> _Number | N
     if group == "vague":
         return _read_vague(text, match, require_noun=require_noun)
     if group == "ordinal":
-        return _read_ordinal(text, match.start(), match.end(), _ordinal_value(match.group(group)))
+        return _read_fraction(text, match)  # "second trip" is a position, not an amount
     if group == "multiply":
         word = match.group(group).lower()
         factor = {"doub": 2.0, "trip": 3.0, "treb": 3.0, "quad": 4.0, "halv": 0.5}[word[:4]]
@@ -817,8 +894,8 @@ def _read_digits(text: str, match: re.Match[str], *, require_noun: bool) -> _Num
         return None
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end):
         return None
-    if (ordinal := _ORDINAL_SUFFIX.match(text, end)) is not None and "." not in raw:
-        return _read_ordinal(text, start, ordinal.end(), int(raw.replace(",", "")))
+    if _ORDINAL_SUFFIX.match(text, end) is not None and "." not in raw:
+        return None  # "30th": a position, not an amount
     currency = _CURRENCY_BEFORE.search(before)
     identifier = _ID_BEFORE.search(before)
     if currency is None and identifier is not None and not _is_common_word(identifier.group(1)):
@@ -879,6 +956,10 @@ def _read_value(
         value = value * SCALES[(scale.group(1) or scale.group(2)).lower()]
         low = high = value
         end = scale.end()
+    ratio = _RATIO_AFTER.match(text, end) if value > 1 and currency is None else None
+    if ratio is not None and _RATIO_BEFORE.search(text, max(0, start - 8), start):
+        ratio_value = CountValue(low=float(value), high=float(value), unit="ratio")
+        return _Number(start, ratio.end(), ratio_value, "quantity", "ratio")  # "by two to one"
     # a range: "18 to 25", "18-25", "between 18 and 25"
     hedge_match = _HEDGE_BEFORE.search(text, max(0, start - 30), start)
     hedge = " ".join(hedge_match.group(1).lower().split()) if hedge_match else None
@@ -894,6 +975,14 @@ def _read_value(
             end = other[1]
         elif hedge == "between":
             hedge = None
+    if high == low and (first_percent := _PERCENT.match(text, end)) is not None:
+        # "between 3% and 6%", "3%-6%": the unit after each bound
+        percent_join = _RANGE_JOIN.match(text, first_percent.end())
+        if percent_join and (hedge == "between") == ("and" in percent_join.group(0)):
+            second = _ATOM.match(text, percent_join.end())
+            other = _second_value(text, second) if second else None
+            if other is not None and other[0] > value and _PERCENT.match(text, other[1]):
+                high, end = other[0], other[1]
     if hedge == "between" and high == low:
         hedge = None
     # what follows: percent, fold, hyphenated time, time unit, measure unit, currency word
@@ -915,11 +1004,22 @@ def _read_value(
         kind, end = "quantity", hyphen_time.end()
         predicate_default = "age" if hyphen_time.group(2) else "duration"
     elif currency is None and (time_unit := _TIME_UNIT.match(text, end)) is not None:
+        if _OLDS_AFTER.match(text, time_unit.end()):
+            return None  # "18 to 24 year olds": a group label
+        if _PERIOD_END_AFTER.match(text, time_unit.end()) and _DEFINITE_BEFORE.search(
+            text, max(0, start - 12), start
+        ):
+            return None  # "the 12 months to 31 December" only delimits a period
         unit = normalise_noun(time_unit.group(1))
         kind, predicate_default, end = "quantity", "duration", time_unit.end()
     elif currency is None and (currency_word := _CURRENCY_WORD.match(text, end)) is not None:
         unit = CURRENCIES[currency_word.group(1).lower()]
         kind, predicate_default, end = "quantity", "amount", currency_word.end()
+        if (cents := _CENTS.match(text, end)) is not None:  # "70 euro cents"
+            low, high, end = low / 100, high / 100, cents.end()
+    elif currency is None and scale is None and (pence := _PENCE.match(text, end)) is not None:
+        unit, kind, predicate_default, end = "GBP", "quantity", "amount", pence.end()
+        low, high = low / 100, high / 100
     elif currency is None and not words and (measure := _UNIT.match(text, end)) is not None:
         unit = UNITS[measure.group(1)]
         kind, predicate_default, end = "quantity", "measure", measure.end()
@@ -931,19 +1031,26 @@ def _read_value(
     if kind == "count":
         phrase = _noun_phrase(text, end, plural=value != 1, any_noun=False)
         if phrase is None:
-            if words or not require_noun:
-                if require_noun:
-                    return None
+            if _AGED_BEFORE.search(text, max(0, start - 20), start):
+                return None  # "people aged 18 or over": a group label
+            if not require_noun:
                 kind = "quantity"
+            elif (
+                0 < value < 130
+                and "age" in text[max(0, start - 50) : start].lower()
+                and _AGE_BEFORE.search(text, max(0, start - 50), start)
+            ):
+                unit, kind, predicate_default = "year", "quantity", "age"  # "pension age 65"
+            elif words and (value == 1 or scale is not None):
+                return None
+            elif scale is None:
+                kind = "bare"  # "7,800 were moved": extract_numbers looks for the elided noun
             else:
                 kind = "quantity"
-                verb_start = hedge_match.start(1) if hedge_match else start
-                governed = _governing_verb(text, verb_start) or _verb_after(text, end)
-                if scale is None and governed is None:
-                    return None  # a bare small number: scores, ids, page numbers
         else:
             object_, noun, end = phrase.object, phrase.noun, phrase.end
-    if words and value == 1 and noun is None and (require_noun or _PRONOUN_ONE.search(text)):
+    one = words and value == 1 and noun is None and unit is None
+    if one and (require_noun or _PRONOUN_ONE.search(text)):
         return None  # "one" as a pronoun: "one of the", "no one"
     if hedge_match is not None and hedge is not None:
         start = hedge_match.start(1)
@@ -959,7 +1066,7 @@ def _read_value(
         hedge=hedge,
         unit=unit,
     )
-    if predicate_default in ("duration", "age", "multiple"):
+    if predicate_default in ("duration", "age", "multiple", "ratio"):
         predicate = predicate_default
     else:
         predicate = verb or predicate_default
@@ -1040,25 +1147,32 @@ def _read_vague(text: str, match: re.Match[str], *, require_noun: bool) -> _Numb
     low, high = VAGUE[key]
     start, end = match.span()
     phrase = _noun_phrase(text, end, plural=True, any_noun=False)
-    if phrase is None and require_noun:
-        return None
     value = CountValue(low=low, high=high, approximate=True, hedge=key)
     if phrase is None:
-        return _Number(start, end, value, "quantity", "count")
+        if require_noun and key.endswith(" of"):
+            return None
+        verb = _governing_verb(text, start) or _verb_after(text, end)
+        return _Number(start, end, value, "bare" if require_noun else "quantity", verb or "count")
     verb = _governing_verb(text, start) or _verb_after(text, phrase.end)
     return _Number(start, phrase.end, value, "count", verb or "count", phrase.object, phrase.noun)
 
 
-def _read_ordinal(text: str, start: int, end: int, value: int | None) -> _Number | None:
-    if value is None or not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+def _read_fraction(text: str, match: re.Match[str]) -> _Number | None:
+    """ "a third of voters", "important for a fifth.": a share, as a percentage."""
+    denominator = FRACTION_DENOMINATORS.get(match.group(0).lower())
+    if denominator is None or not _FRACTION_AFTER.match(text, match.end()):
         return None
-    if _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text, max(0, start - 20), start):
+    article = _FRACTION_BEFORE.search(text, max(0, match.start() - 5), match.start())
+    if article is None:
         return None
-    phrase = _noun_phrase(text, end, plural=False, any_noun=True)
-    if phrase is None:
-        return None
-    number_value = CountValue(low=value, high=value)
-    return _Number(start, phrase.end, number_value, "quantity", "ordinal", phrase.object)
+    share = round(100 / denominator, 2)
+    value = CountValue(low=share, high=share, unit="%")
+    return _Number(article.start(), match.end(), value, "quantity", "fraction")
+
+
+FRACTION_DENOMINATORS = {"third": 3, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_FRACTION_BEFORE = re.compile(r"(?<![\w])(?i:a|one)\s+$")
+_FRACTION_AFTER = re.compile(r"\s+of\s|\s*[.,;:)]")
 
 
 # --------------------------------------------------------------------------- number words
@@ -1081,23 +1195,21 @@ def _words_value(words: str) -> int | None:
     return int(value)
 
 
-@lru_cache(maxsize=1024)
-def _ordinal_value(word: str) -> int | None:
-    word = word.lower()
-    if word in ORDINAL_WORDS:
-        return ORDINAL_WORDS[word]
-    tens, _, unit = word.partition("-")
-    tens_value = _words_value(tens)
-    if tens_value is None or unit not in ORDINAL_WORDS:
-        return None
-    return tens_value + ORDINAL_WORDS[unit]
-
-
 # --------------------------------------------------------------------------- nouns and verbs
 
 
-def _noun_phrase(text: str, position: int, *, plural: bool, any_noun: bool) -> _Phrase | None:
-    """The counted noun after a number: modifiers then a head ("cooperation documents")."""
+def _noun_phrase(
+    text: str, position: int, *, plural: bool, any_noun: bool, partitive: bool = False
+) -> _Phrase | None:
+    """The counted noun after a number: modifiers then a head ("cooperation documents").
+
+    "other" and "more" before the modifiers are skipped ("six other unions"), "and"/"or"
+    may join modifiers ("civil and public servants"), and "of" may sit inside a capitalised
+    name ("Department of Health posts"). In a partitive ("10 of its A350") a model name
+    that ends the phrase is its head.
+    """
+    if plural and not partitive and (part := _PARTITIVE.match(text, position)) is not None:
+        return _noun_phrase(text, part.end(), plural=plural, any_noun=any_noun, partitive=True)
     match = _WORDS.match(text, position)
     if match is None:
         return None
@@ -1108,20 +1220,29 @@ def _noun_phrase(text: str, position: int, *, plural: bool, any_noun: bool) -> _
         if compound:
             break
     modifiers: list[str] = []
+    content = 0  # modifiers that are not joining words
     cursor = words_start
-    for token in re.finditer(r"[A-Za-z][A-Za-z'’-]*", match.group(1)):
+    tokens = list(_TOKENS.finditer(match.group(1)))
+    for index, token in enumerate(tokens):
         absolute = words_start + token.start()
         if compound and absolute == compound.start():
             noun = normalise_noun(compound.group(1))
             return _Phrase(compound.end(), " ".join([*modifiers, noun]), _head_of(noun))
         word = token.group(0)
         lowered = word.lower()
-        if lowered in STOP_WORDS or len(modifiers) >= 3:
-            return None
+        following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+        if not modifiers and lowered in _SKIPPED_FIRST and following:
+            continue
+        if modifiers and following and _joins(lowered, tokens[index - 1].group(0), following):
+            modifiers.append(lowered)
+            continue
+        if lowered in STOP_WORDS or content >= 5:
+            return _model_head(modifiers, tokens[index - 1], words_start) if partitive else None
         cursor = words_start + token.end()
         acronym = bool(re.fullmatch(r"[A-Z]{2,}s?|[A-Z][a-z][A-Z]s?", word))
         if word[0].isupper() and not acronym:
             modifiers.append(lowered)  # "17 Tajik ministers": a proper adjective
+            content += 1
             continue
         if _is_head(lowered, word, plural=plural, any_noun=any_noun):
             noun = normalise_noun(word)
@@ -1130,7 +1251,26 @@ def _noun_phrase(text: str, position: int, *, plural: bool, any_noun: bool) -> _
         if lowered.endswith("ly"):
             return None
         modifiers.append(lowered)
+        content += 1
+    if partitive and tokens and match.end(1) == words_start + tokens[-1].end():
+        return _model_head(modifiers, tokens[-1], words_start)
     return None
+
+
+_SKIPPED_FIRST = frozenset({"other", "more"})
+
+
+def _joins(lowered: str, previous: str, following: str) -> bool:
+    """ "and"/"or" between modifiers, "of" inside a capitalised name."""
+    if lowered in ("and", "or"):
+        return following.lower() not in STOP_WORDS
+    return lowered == "of" and previous[0].isupper() and following[0].isupper()
+
+
+def _model_head(modifiers: list[str], last: re.Match[str], words_start: int) -> _Phrase | None:
+    if not modifiers or not _MODEL.fullmatch(last.group(0)):
+        return None
+    return _Phrase(words_start + last.end(), " ".join(modifiers), modifiers[-1])
 
 
 def _head_of(noun: str) -> str:
