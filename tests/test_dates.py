@@ -126,8 +126,14 @@ def test_weekday_resolves_to_latest_on_or_before_publication() -> None:
     assert claim.value.start == D(2022, 5, 29) and claim.value.relative
 
 
-def test_relative_expressions_need_a_publication_date() -> None:
-    assert extract("He arrived on Sunday, last week, yesterday, on 17 May.", published=None) == []
+def test_relative_expressions_without_publication_date_stay_unresolved() -> None:
+    claims = extract("He arrived on Sunday, last week, yesterday, on 17 May.", published=None)
+    assert claims
+    assert all(claim.value is None for claim in claims)
+
+
+def test_a_period_needing_a_year_is_not_an_unresolved_date() -> None:
+    assert extract("Profit in the fourth quarter rose.", published=None) == []
 
 
 def test_absolute_dates_need_no_publication_date() -> None:

@@ -261,6 +261,14 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
     for date in sorted(dates, key=lambda d: d.id):
         if date.event and date.value in frame_dates.get((date.event, date.source), ()):
             by_event[date.event].setdefault(date.source, date)
+    weekday = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+    undated = sorted(
+        (d for d in dates if d.event and d.value is None and weekday.search(d.text)),
+        key=lambda d: (d.source, d.start),
+    )
+    for date in undated:
+        # An undated text's "on Monday" stands for its source when it gives no other date.
+        by_event[date.event or ""].setdefault(date.source, date)
     candidates: list[Candidate] = []
     for event, per_source in sorted(by_event.items()):
         if len(per_source) >= 2:

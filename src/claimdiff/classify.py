@@ -84,10 +84,9 @@ def _value_key(claim: Claim) -> str:
         return f"{claim.value.low:g}-{claim.value.high:g} {claim.noun}"
     if isinstance(claim, EventClaim):
         return f"{claim.value} {claim.place or ''} {claim.date.iso() if claim.date else ''}"
-    value = claim.value
-    if hasattr(value, "iso"):
-        return str(value.iso())
-    return " ".join(str(value).split())[:200]
+    if isinstance(claim, DateClaim):
+        return claim.value.iso() if claim.value else f"unresolved {claim.text.lower()}"
+    return " ".join(str(claim.value).split())[:200]
 
 
 def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[Finding]:
@@ -598,13 +597,44 @@ def _same_country_words(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------- event dates
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_CONSISTENT = "weekday-consistent"
+WEEKDAY_MISMATCH = "weekday-mismatch"
+
+
+def _weekday_named(claim: DateClaim) -> int | None:
+    words = claim.text.lower().split()
+    named = [i for i, day in enumerate(_WEEKDAYS) if day in words]
+    return named[0] if len(named) == 1 else None
+
+
 def _classify_event_dates(claims: Sequence[DateClaim], context: ClassifyContext) -> Finding | None:
     if len({c.source for c in claims}) < 2:
         return None
     event = context.events.get(claims[0].event or "")
     label = event.label if event else "event"
-    values = [c.value for c in claims]
-    shown = " vs ".join(sorted({f"{_as_written(c)} ({c.value.iso()})" for c in claims}))
+    resolved = [c for c in claims if c.value is not None]
+    unresolved = [c for c in claims if c.value is None]
+    values = [c.value for c in resolved if c.value is not None]
+    shown = " vs ".join(
+        sorted({f"{_as_written(c)} ({c.value.iso() if c.value else 'undated'})" for c in claims})
+    )
+    if unresolved:
+        # "on Monday" in an undated text, against a date another source gives the event.
+        weekdays = {_weekday_named(c) for c in unresolved}
+        if not values or None in weekdays or len(weekdays) != 1:
+            return None
+        (weekday,) = weekdays
+        days = {v.start.weekday() for v in values if v.granularity == "day" and v.start == v.end}
+        if not days:
+            return None
+        if days == {weekday}:
+            return _make(
+                "vague_vs_specific", f"{label}: {shown}", [WEEKDAY_CONSISTENT], claims, context, 0.7
+            )
+        return _make(
+            "conflict", f"{label}: {shown}", [WEEKDAY_MISMATCH, SAME_EVENT], claims, context, 0.5
+        )
     if all(dates_equal(values[0], v) for v in values[1:]):
         return _make(
             "agreement", f"{label}: same date {values[0].iso()}", [SAME_DATE], claims, context, 0.85

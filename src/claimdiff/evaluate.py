@@ -439,6 +439,8 @@ def value_agrees(gold: GoldClaim, claim: Claim, names: Mapping[str, str]) -> boo
             gold.low, gold.high, value.low, value.high, approximate=gold.approximate
         )
     if isinstance(gold, GoldDate) and isinstance(claim, DateClaim):
+        if claim.value is None:  # unresolved: right only where the gold is unresolved too
+            return gold.start is None and gold.end is None
         if gold.start is not None and gold.start != claim.value.start:
             return False
         return gold.end is None or gold.end == claim.value.end
@@ -461,7 +463,7 @@ def describe_value(claim: Claim, names: Mapping[str, str]) -> str:
     if isinstance(claim, CountClaim | QuantityClaim):
         return claim.value.display()
     if isinstance(claim, DateClaim):
-        return claim.value.iso()
+        return claim.value.iso() if claim.value else "unresolved"
     if isinstance(claim, QuoteClaim):
         speaker = claim.attributed_to or claim.subject
         return f"speaker {names.get(speaker, speaker) if speaker else None}"

@@ -151,8 +151,11 @@ class QuantityClaim(ClaimBase):
 
 
 class DateClaim(ClaimBase):
+    """A date as written. ``value`` is None for a relative date ("on Monday") in a text
+    with no publication date: the claim is real, its anchor unknown, and never guessed."""
+
     kind: Literal["date"] = "date"
-    value: DateValue
+    value: DateValue | None
 
 
 class QuoteClaim(ClaimBase):

@@ -239,8 +239,8 @@ def _report_claim(claim: Claim) -> ReportClaim:
             detail["noun"] = claim.noun
             detail["noun_class"] = list(claim.noun_class)
     elif isinstance(claim, DateClaim):
-        value = claim.value.iso()
-        detail = claim.value.model_dump(mode="json")
+        value = claim.value.iso() if claim.value else None
+        detail = claim.value.model_dump(mode="json") if claim.value else {"unresolved": True}
     elif isinstance(claim, EventClaim):
         value = claim.value
         detail = {

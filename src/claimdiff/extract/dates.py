@@ -580,16 +580,40 @@ def _claim_span(match: re.Match[str]) -> tuple[int, int]:
 # --------------------------------------------------------------------------- public
 
 
+# Any fixed day works: it only reveals which spans are relative dates, never their value.
+_PROBE_ANCHOR = dt.date(2001, 6, 15)
+# Only deixis needs the publication date; "the fourth quarter" needs a year, which is
+# another matter, and is left out rather than recorded as a date.
+_DEICTIC = re.compile(
+    rf"\b(?:{_WEEKDAY}|yesterday|today|tonight|tomorrow|last|next|this|ago|past|"
+    r"(?:earlier|later) (?:in|that|on) the day)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_dates(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
     base = context.source.published
     records: list[Record] = []
+    found_spans: list[tuple[int, int]] = []
     for start, end, value in _candidates(context.text, base):
-        records.append(
-            DateClaim.model_validate(
-                {**context.span_fields("date", start, end), "predicate": "date", "value": value}
-            )
-        )
+        found_spans.append((start, end))
+        records.append(_date_claim(context, start, end, value))
+    if base is None:
+        # Relative dates of an undated text: claims with an unknown anchor.
+        for start, end, _ in _candidates(context.text, _PROBE_ANCHOR):
+            overlaps = any(s < end and start < e for s, e in found_spans)
+            if not overlaps and _DEICTIC.search(context.text, start, end):
+                records.append(_date_claim(context, start, end, None))
+    records.sort(key=lambda r: (r.start, r.end))
     return records
+
+
+def _date_claim(
+    context: ExtractionContext, start: int, end: int, value: DateValue | None
+) -> DateClaim:
+    return DateClaim.model_validate(
+        {**context.span_fields("date", start, end), "predicate": "date", "value": value}
+    )
 
 
 _INTERVAL = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})")

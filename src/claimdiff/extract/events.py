@@ -131,7 +131,8 @@ _WINDOW = 60
 
 def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
     mentions = [r for r in found if isinstance(r, Mention)]
-    dates = [r for r in found if isinstance(r, DateClaim)]
+    # A relative date with no anchor cannot date an event.
+    dates = [r for r in found if isinstance(r, DateClaim) and r.value is not None]
     published = context.source.published
     frames: list[EventClaim] = []
     for sentence in context.sentences:
