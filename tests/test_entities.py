@@ -186,3 +186,90 @@ def test_every_span_indexes_its_text_on_random_input(text: str) -> None:
     assert time.perf_counter() - started < 1.0
     for record in records:
         assert ctx.text[record.start : record.end] == record.text
+
+
+def test_lower_case_title_before_name_gives_role() -> None:
+    (claim,) = roles("The budget was presented by finance minister Olu Adeyemi on Tuesday.")
+    assert claim.value == "Minister of Finance"
+    assert claim.text == "finance minister Olu Adeyemi"
+    person = by_text("Profits rose, said chief executive Mara Lindqvist.")["Mara Lindqvist"]
+    assert person.entity_kind == "person" and person.titles == ("chief executive",)
+
+
+def test_lower_case_title_without_name_is_not_a_role() -> None:
+    assert roles("The finance minister will speak and the analyst agreed.") == []
+
+
+def test_surname_that_is_a_place_word_after_a_title() -> None:
+    found = by_text("Prices will fall, said farming correspondent Lena Bay.")
+    assert found["Lena Bay"].entity_kind == "person"
+
+
+def test_military_rank_is_a_role_too() -> None:
+    text = "Defence Minister Lieutenant General Aram Petrosyan visited the base."
+    values = {claim.value: claim.text for claim in roles(text)}
+    assert values["Lieutenant General"] == "Lieutenant General Aram Petrosyan"
+    assert "Minister of Defense" in values
+
+
+def test_rank_before_common_words_is_not_a_person() -> None:
+    text = "Members of the Dock and General Porters' Union voted; porters agreed."
+    assert [c for c in roles(text) if c.value == "General"] == []
+
+
+def test_bare_president_takes_the_office_named_only_by_title() -> None:
+    text = (
+        "Chilean President Rosa Ibarra arrived in Lima. In the meeting, which the President "
+        "also attended, Ms Ibarra praised her talks with the President of Peru."
+    )
+    bare = [m for m in mentions(text) if m.text == "President"]
+    assert bare and bare[0].name == "President of Peru"
+    assert bare[0].country == "Peru"
+
+
+def test_bare_president_stays_unresolved_between_two_named_presidents() -> None:
+    text = (
+        "Chilean President Rosa Ibarra met Peruvian President Hugo Salas in Lima. "
+        "The President later left for the airport."
+    )
+    bare = [m for m in mentions(text) if m.text == "President"]
+    assert bare and bare[0].name not in ("Rosa Ibarra", "Hugo Salas")
+
+
+def test_bare_president_with_one_country_resolves() -> None:
+    text = "Chilean President Rosa Ibarra arrived. The President later met students."
+    bare = [m for m in mentions(text) if m.text == "President"]
+    assert bare and bare[0].name == "Rosa Ibarra"
+
+
+def test_company_apposition_makes_every_mention_an_organisation() -> None:
+    text = (
+        "Halden Vexa, the Norwegian shipping group, has raised its dividend. "
+        "Halden Vexa said profits rose."
+    )
+    kinds = {m.entity_kind for m in mentions(text) if m.text == "Halden Vexa"}
+    assert kinds == {"organization"}
+
+
+def test_acronym_after_article_or_before_speech_verb_is_an_organisation() -> None:
+    found = by_text("The GMWU said cuts would hurt members, according to a GMWU report.")
+    assert found["GMWU"].entity_kind == "organization"
+    assert by_text("He bought a new GPS yesterday.").get("GPS") is None
+
+
+def test_capital_after_a_place_preposition_is_not_metonymy() -> None:
+    found = by_text("Opening an embassy in Lisbon was a good idea, and Lisbon signed the deal.")
+    lisbons = [m for m in mentions("Opening an embassy in Lisbon was a good idea.")]
+    assert lisbons[0].name == "Lisbon" and lisbons[0].via == "name"
+    assert found  # the acting capital still resolves elsewhere
+
+
+def test_sentence_initial_modal_does_not_start_a_name() -> None:
+    assert "Could Acme" not in by_text("Could Acme survive the new tax? Nobody knows.")
+    assert "Will Hanley" in by_text("Will Hanley said the tax was unfair.")
+
+
+def test_layout_junk_is_not_a_name() -> None:
+    found = by_text("Delta PressCommentary: the talks went well, said Aziz Karimov.")
+    assert not any("Commentary" in t for t in found)
+    assert "Top Cmdr" not in by_text("Border security is a priority: Top Cmdr")

@@ -130,3 +130,82 @@ def test_every_quote_span_indexes_its_text_on_random_input(text: str) -> None:
     started = time.perf_counter()
     quotes(text)
     assert time.perf_counter() - started < 1.0
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.value, q.attributed_to) for q in quotes(text)]
+
+
+def test_apposition_speaker_is_the_person_not_the_employer() -> None:
+    text = '"Prices will rise," Ola Brenn, an analyst at Kestrel Bank told reporters.'
+    assert speakers(text) == [("Prices will rise,", "Ola Brenn")]
+    text = (
+        "Dan Ruiz, the leader of the Harbour Workers Union said: "
+        '"We will strike next month if nothing changes."'
+    )
+    assert speakers(text)[0][1] == "Dan Ruiz"
+
+
+def test_definite_organisation_speaker_refers_back() -> None:
+    text = (
+        "Shares in Vexa Holdings fell. Revenues at Vexa Holdings slipped 5% last year, "
+        "the company said. It added it was planning further cuts in the spring."
+    )
+    found = speakers(text)
+    assert ("Revenues at Vexa Holdings slipped 5% last year", "Vexa Holdings") in found
+    assert ("it was planning further cuts in the spring", "Vexa Holdings") in found
+
+
+def test_definite_person_speaker_after_the_verb() -> None:
+    text = (
+        "Talks will resume in the spring, said farm affairs correspondent Jo Hale. "
+        "A deal would take months to agree, said our correspondent."
+    )
+    assert speakers(text) == [
+        ("Talks will resume in the spring", "Jo Hale"),
+        ("A deal would take months to agree", "Jo Hale"),
+    ]
+
+
+def test_unnamed_plural_speakers_give_reported_speech_without_speaker() -> None:
+    assert speakers("Critics say the plan is far too costly for the town.") == [
+        ("the plan is far too costly for the town", None)
+    ]
+    assert speakers("Analysts said that the move is aimed at winning over investors.") == [
+        ("the move is aimed at winning over investors", None)
+    ]
+
+
+def test_participle_takes_the_sentence_subject() -> None:
+    text = "Mira Olsen praised the deal, saying both firms would gain from it."
+    assert speakers(text) == [("both firms would gain from it", "Mira Olsen")]
+    noun_phrase = "Mira Olsen visited the plant, stressing the importance of exports."
+    assert speakers(noun_phrase) == []
+
+
+def test_time_phrase_before_that() -> None:
+    text = "Union leader Sam Obi warned last week that more strikes would follow."
+    assert speakers(text) == [("more strikes would follow", "Sam Obi")]
+
+
+def test_quoted_fragment_takes_the_speaker_of_the_sentence() -> None:
+    text = 'Ms Ada Kerr said little. She called for action to "protect the young".'
+    assert ("protect the young", "Ada Kerr") in speakers(text)
+
+
+def test_clause_framing_a_quote_is_not_a_second_claim() -> None:
+    text = 'Ian Moss said the budget was "a false economy for everyone".'
+    assert speakers(text) == [("a false economy for everyone", "Ian Moss")]
+
+
+def test_news_agency_citation_is_not_speech() -> None:
+    text = "According to Delta News, the minister met the envoy in the capital on Monday."
+    assert quotes(text) == []
+
+
+def test_subject_inside_opening_relative_clause_is_skipped() -> None:
+    text = (
+        "In this meeting, which Mr Tor Lund also attended, Ms Eva Strand spoke and said: "
+        "Good progress was made on every point."
+    )
+    assert speakers(text)[-1][1] == "Eva Strand"

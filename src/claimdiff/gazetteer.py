@@ -8,7 +8,10 @@ enough for a per-token loop.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 def words(text: str) -> frozenset[str]:
@@ -329,7 +332,7 @@ ACRONYMS: dict[str, str] = {
 
 # All-caps words that are common nouns rather than names of anything.
 COMMON_ACRONYMS = words(
-    """GDP GNP CEO CFO COO CTO MOU MOUS MOUs MoU MoUs UAV UAVs TV PC PCS DVD CD CDs DVDs AM
+    """GDP GNP CEO CFO COO CTO MOU MOUS MOUs MoU MoUs UAV UAVs TV PC DVD CD CDs DVDs AM
     PM OK AIDS HIV VAT IT ID IQ SMS PR MP MPs MEP MEPs QC GP GPs NGO NGOs PhD MBA FAQ
     USB GPS LCD MP3 RSS WWW HTML URL I II III IV VI VII VIII IX XI XII A B C D E F"""
 )
@@ -364,7 +367,7 @@ Commander;President of the Republic"""
 _RANKS = """General;Lieutenant General;Major General;Brigadier General;Colonel General;
 Colonel;Lieutenant Colonel;Major;Captain;Lieutenant;Sergeant;Corporal;Field Marshal;
 Marshal;Air Marshal;Air Chief Marshal;Admiral;Rear Admiral;Vice Admiral;Commodore;
-Brigadier;Gen;Gen.;Lt;Lt.;Col;Col.;Maj;Maj.;Capt;Capt.;Sgt;Sgt.;Brig;Brig.;Adm;Adm.;
+Brigadier;Gen;Gen.;Lt;Lt.;Col;Col.;Maj;Maj.;Capt;Capt.;Sgt;Sgt.;Brig;Brig.;Adm;Adm.;Cmdr;Cdr;
 Lt Gen;Maj Gen;Brig Gen;Lt Col"""
 
 _HONORIFICS = """Ayatollah;Grand Ayatollah;Hojatoleslam;Hojjatoleslam;Hujjat al-Islam;Imam;
@@ -429,6 +432,7 @@ class Title:
 
     canonical: str
     office: bool
+    rank: bool = False
 
 
 def _title_case(phrase: str) -> str:
@@ -442,8 +446,8 @@ def _title_case(phrase: str) -> str:
 def _build_titles() -> dict[str, Title]:
     titles: dict[str, Title] = {}
 
-    def add(phrase: str, canonical: str, office: bool) -> None:
-        titles.setdefault(phrase.lower(), Title(canonical, office))
+    def add(phrase: str, canonical: str, office: bool, rank: bool = False) -> None:
+        titles.setdefault(phrase.lower(), Title(canonical, office, rank))
 
     for portfolio, canonical in _PORTFOLIOS.items():
         name = f"Minister of {canonical}"
@@ -484,7 +488,7 @@ def _build_titles() -> dict[str, Title]:
             phrase = raw.strip()
             if phrase:
                 canonical = synonyms.get(phrase.lower(), _title_case(phrase.rstrip(".")))
-                add(phrase, canonical, office)
+                add(phrase, canonical, office, rank=block is _RANKS)
     return titles
 
 
@@ -610,3 +614,24 @@ def gender_of_titles(titles: tuple[str, ...]) -> str | None:
         if lowered in MALE_HONORIFICS:
             return "m"
     return None
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of ``phrases`` as a prefix tree ("sa(?:id|y(?:s|ing)?)"), so the
+    regex engine tests a few characters per position instead of every phrase in turn."""
+    tree: dict[str, dict[str, Any]] = {}
+    end = ""  # a key no character can take: marks that a phrase ends here
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[end] = {}
+
+    def render(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end in node else body
+
+    return render(tree)

@@ -115,6 +115,10 @@ _NOT_NAMES = _words(
     staff secretary manager motors"""
 )
 _TITLE_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim", "vice"})
+# Auxiliaries and modals that open questions ("Could Acme survive?"): never a name's start.
+_OPENERS = _words(
+    """could would should can might must shall did does do is are was were has have had"""
+)
 _SPLIT_HEAD_KEEP = _ORG_WORDS | _PLACE_WORDS | frozenset({"republic", "kingdom", "emirates"})
 
 
@@ -179,6 +183,7 @@ class _Extractor:
         self.used = [False] * len(self.tokens)
         self.mentions_by_index: list[_Mention] = []
         self.title_cache: dict[int, object] = {}
+        self.ranks: list[tuple[int, int, _Mention, str, str]] = []
         self.place_cache: dict[int, object] = {}
 
     # ------------------------------------------------------------------ driver
@@ -188,7 +193,15 @@ class _Extractor:
         i = 0
         while i < n:
             token = tokens[i]
-            if self.used[i] or not (token.cap or token.lower in _DETERMINERS):
+            if self.used[i]:
+                i += 1
+                continue
+            if not (token.cap or token.lower in _DETERMINERS):
+                if token.lower in _TITLE_FIRST and not token.headline:
+                    advanced = self._prenominal_at(i)
+                    if advanced > i:
+                        i = advanced
+                        continue
                 i += 1
                 continue
             if not token.headline:
@@ -265,7 +278,9 @@ class _Extractor:
                 break
         return best
 
-    def _role_phrase(self, i: int) -> _Role | None:
+    def _role_phrase(self, i: int, prenominal: bool = False) -> _Role | None:
+        """A role phrase at token i; ``prenominal`` accepts any lower-case title ("analyst"),
+        for a caller that requires a name right after it ("analyst Jane Doe")."""
         tokens, n = self.tokens, len(self.tokens)
         j = i
         determiner = tokens[j].lower in _DETERMINERS
@@ -407,7 +422,7 @@ class _Extractor:
                 role += f" of {country}"
             if destination is not None and canonical in _DESTINATION_TITLES:
                 role += f" to {destination}"
-        if not lowercase_ok and affiliation is None and country is None:
+        if not lowercase_ok and affiliation is None and country is None and not prenominal:
             return None
         return _Role(
             start=start,
@@ -471,6 +486,29 @@ class _Extractor:
         self._mark(i, phrase.end)
         return phrase.end
 
+    def _prenominal_at(self, i: int) -> int:
+        """ "finance minister Trevor Manuel", "analyst Jane Doe": a lower-case title before a
+        name (news style drops the capital and the article). Returns the next index."""
+        tokens, n = self.tokens, len(self.tokens)
+        # Cheap test first: a capitalised word must follow within the same run of words.
+        m = i + 1
+        while m < n and tokens[m].joined and not tokens[m].cap and m - i < 5:
+            m += 1
+        if m >= n or not (tokens[m].joined and tokens[m].cap) or tokens[i].poss:
+            return i
+        phrase = self._role_phrase(i, prenominal=True)
+        if phrase is None or phrase.role is None or phrase.end >= n:
+            return i
+        k = phrase.end
+        if not (tokens[k].joined and tokens[k].cap) or tokens[k - 1].poss:
+            return i
+        name_end = self._name_run(k)
+        if name_end <= k or not self._plausible_person(k, name_end, phrase, titled=True):
+            return i
+        self._add_person(k, name_end, phrase, phrase.start)
+        self._mark(i, name_end)
+        return name_end
+
     def _closes_apposition(self, k: int) -> bool:
         tokens = self.tokens
         if k >= len(tokens):
@@ -532,9 +570,15 @@ class _Extractor:
             or self._speech_next(i, i + 1)
         )
 
-    def _plausible_person(self, k: int, end: int, phrase: _Role | None) -> bool:
+    def _plausible_person(
+        self, k: int, end: int, phrase: _Role | None, titled: bool = False
+    ) -> bool:
+        """``titled``: a title stands right before the name, so a surname that is also a
+        place word ("Cape", "Bay") does not make it a place."""
         words = [t.lower for t in self.tokens[k:end]]
-        if words[-1] in _ORG_WORDS or words[-1] in _PLACE_WORDS or words[-1] in _NOT_NAMES:
+        if words[-1] in _ORG_WORDS or words[-1] in _NOT_NAMES:
+            return False
+        if words[-1] in _PLACE_WORDS and not (titled and end - k > 1):
             return False
         surface = self._surface(k, end)
         if gz.country_for(surface) is not None or surface in gz.REGIONS:
@@ -542,7 +586,9 @@ class _Extractor:
         if _ACRONYM.fullmatch(surface):
             return False
         if phrase is not None and not phrase.role and phrase.titles:
-            return True  # honorifics and ranks are strong cues
+            # Honorifics and ranks are strong cues, unless every word is a common word
+            # ("the Dock and General Porters' Union").
+            return end - k > 1 or words[0] not in self.lower_words
         return any(w not in self.lower_words for w in words)
 
     def _surface(self, k: int, end: int) -> str:
@@ -563,12 +609,16 @@ class _Extractor:
                 return i + 1
         if "-" in token.word and not token.word.rsplit("-", 1)[1][:1].isupper():
             return i + 1
-        if token.first and not self._initial_is_name(i):
+        if token.first and (token.lower in _OPENERS or not self._initial_is_name(i)):
+            return i + 1
+        if _GLUED.search(token.word):
             return i + 1
         m = i + 1
         if not token.poss:
             while m < n and tokens[m].joined and not self.used[m]:
                 nxt = tokens[m]
+                if _GLUED.search(nxt.word):
+                    break  # "PressCommentary": page layout glued two labels together
                 if nxt.cap and nxt.lower not in _STOP and nxt.lower not in _WEEKDAYS:
                     if nxt.lower in _MONTHS and self._followed_by_digit(m):
                         break
@@ -679,6 +729,8 @@ class _Extractor:
             return
         if single and (gz.is_title_word(first.word) or gz.is_title_word(first.word[:-1])):
             return
+        if not single and gz.title_for(tokens[end - 1].word.rstrip(".")) is not None:
+            return  # "Top Cmdr", "Senior Minister": a title without a name
         after = self._parenthetical_acronym(end)
         if after is not None:
             self.acronyms.setdefault(after, surface)
@@ -731,6 +783,10 @@ class _Extractor:
 
     def _person_or_other(self, k: int, end: int) -> EntityKind:
         tokens = self.tokens
+        # "Halden Vexa, the Norwegian shipping group, ...": an apposition names the kind.
+        described = _ORG_APPOSITION.match(self.text, tokens[end - 1].end)
+        if described is not None:
+            return "organization"
         words = [t.lower for t in tokens[k:end]]
         # Common words in a capitalised phrase: more likely a thing than a person.
         if (
@@ -764,6 +820,9 @@ class _Extractor:
     def _is_actor(self, k: int, end: int) -> bool:
         tokens, n = self.tokens, len(self.tokens)
         last = tokens[end - 1]
+        start = tokens[k].start
+        if _PLACE_CUE_BEFORE.search(self.text, max(0, start - 30), start):
+            return False  # "an embassy in Lisbon was opened": a location, not an actor
         if last.poss:
             return _METONYMY_NOUN_AFTER.match(self.text, last.end + 2) is not None
         m = end
@@ -809,7 +868,15 @@ class _Extractor:
             return
         if token.headline:
             return
-        self.mentions.append(_Mention(token.start, token.end, "other", word))
+        # "the GMWU", "a GMWU report", "GMWU said": an article or a speech verb makes an unknown
+        # acronym an organisation (people are not written in capitals).
+        before = self.text[max(0, token.start - 4) : token.start].lower()
+        article = before.endswith(("the ", " a ", " an ")) or before in ("a ", "an ")
+        kind: EntityKind = "organization" if article or self._speech_next_at(token) else "other"
+        self.mentions.append(_Mention(token.start, token.end, kind, word))
+
+    def _speech_next_at(self, token: _Token) -> bool:
+        return _SPEECH_AFTER.match(self.text, token.end) is not None
 
     # ------------------------------------------------------------------ building mentions
 
@@ -839,6 +906,14 @@ class _Extractor:
         )
         self.mentions.append(mention)
         index = len(self.mentions) - 1
+        # Military ranks are roles too: "Major General X" holds the rank "Major General".
+        floor = tokens[min(phrase_start, phrase.start)].start
+        for written in titles:
+            title = gz.title_for(written)
+            if title is not None and title.rank:
+                at = self.text.rfind(written, floor, tokens[k].start)
+                if at >= 0:
+                    self.ranks.append((at, tokens[end - 1].end, mention, title.canonical, written))
         if phrase.role is not None:
             first = min(phrase_start, k)
             last = max(phrase.end, end)
@@ -887,18 +962,67 @@ class _Extractor:
                         full_names.setdefault(" ".join(parts[-2:]), mention.name)
                 if mention.key is not None:
                     holders.append(mention)
+        # One name, one kind: "Halden Vexa, the Norwegian shipping group" makes every later
+        # "Halden Vexa said" an organisation too.
+        organisations = {m.name for m in mentions if m.kind == "organization"}
+        for mention in mentions:
+            if (
+                mention.via == "name"
+                and mention.kind in ("person", "other")
+                and mention.name in organisations
+                and not mention.titles
+            ):
+                mention.kind = "organization"
         for mention in mentions:
             if mention.via == "name" and (mention.kind != "organization" and not mention.country):
                 full = full_names.get(mention.name)
                 if full is not None and full != mention.name:
                     mention.name = full
                     mention.kind = "person"
+        held = {h.key for h in holders}
         for mention in mentions:
             if mention.via != "role" or "holder" in mention.extra or mention.key is None:
+                continue
+            if mention.key[1] is None and not self._country_from_context(mention, holders, held):
                 continue
             holder = _holder_for(mention, holders)
             if holder is not None:
                 mention.name = holder.name
+
+    def _country_from_context(
+        self, mention: _Mention, holders: list[_Mention], held: set[tuple[str, str | None] | None]
+    ) -> bool:
+        """A bare "the President": which country's? False leaves the mention unresolved.
+
+        With one country for the title in the document, that one. With several ("the Chilean
+        president" and "the President of Peru"), the office the document names only by its
+        title ("the President of Peru", no name given) is the one a bare title refers to;
+        failing that, no guess.
+        """
+        assert mention.key is not None
+        canonical = mention.key[0]
+        named = {h.key[1] for h in holders if h.key is not None and h.key[0] == canonical}
+        titled_only = {
+            m.key[1]
+            for m in self.mentions
+            if m.via == "role"
+            and m.key is not None
+            and m.key[0] == canonical
+            and m.key[1] is not None
+            and "holder" not in m.extra
+            and m.key not in held
+        }
+        countries = {c for c in named | titled_only if c}
+        if len(countries) <= 1:
+            return True
+        if len(titled_only) == 1:
+            (country,) = titled_only
+            assert country is not None
+            mention.country = country
+            mention.role = f"{canonical} of {country}"
+            mention.name = mention.role
+            mention.key = (canonical, country)
+        return False
 
     def _records(self) -> list[Record]:
         context = self.context
@@ -922,6 +1046,17 @@ class _Extractor:
             ids[id(mention)] = record.id
             records.append(record)
         at = DateValue(start=published, end=published, granularity="day") if published else None
+        for start, end, holder, rank, written in self.ranks:
+            records.append(
+                RoleClaim(
+                    **context.span_fields("role", start, end),
+                    subject=ids.get(id(holder)) or None,
+                    predicate="holds_title",
+                    object=written,
+                    value=rank,
+                    at=at,
+                )
+            )
         for start, end, _index, phrase in self.roles:
             person = next(
                 (
@@ -1034,45 +1169,61 @@ _PLACE_CUE_BEFORE = re.compile(
     + r") to)(?: the)? +$"
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+# Two words run together by page layout ("PressCommentary"); brand names glue shorter parts.
+_GLUED = re.compile(r"[A-Z][a-z]{4,}[A-Z][a-z]{5,}")
+_ORGANISATION_HEADS = _ORG_WORDS | _words(
+    """firm maker manufacturer retailer carrier operator giant producer supplier bourse
+    lender insurer conglomerate charity broadcaster airline publisher chain"""
+)
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,4}?(?:"
+    + _trie(_ascii_lower(_ORGANISATION_HEADS))
+    + r")\b"
+)
 
 
 def _tokenise(context: ExtractionContext) -> list[_Token]:
     text = context.text
-    sentences = context.sentences
+    headline_paragraphs = _headline_paragraphs(context)
+    # Plain tuples: this loop runs once per capitalised word of the corpus.
+    bounds = [(s.start, s.end, s.paragraph in headline_paragraphs) for s in context.sentences]
     tokens: list[_Token] = []
+    append = tokens.append
     sentence_index = 0
-    sentence_count = len(sentences)
+    sentence_count = len(bounds)
     previous_end = -1
     previous_lower = ""
-    headline_paragraphs = _headline_paragraphs(context)
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
-        poss = word.endswith(_POSSESSIVE) and len(word) > 2
+        poss = len(word) > 2 and word.endswith(_POSSESSIVE)
         if poss:
             word = word[:-2]
             end -= 2
-        while sentence_index < sentence_count and sentences[sentence_index].end <= start:
+        while sentence_index < sentence_count and bounds[sentence_index][1] <= start:
             sentence_index += 1
         first = False
         headline = False
         if sentence_index < sentence_count:
-            sentence = sentences[sentence_index]
-            if sentence.start <= start:
-                first = previous_end < sentence.start
-                headline = sentence.paragraph in headline_paragraphs
-        gap = text[previous_end:start] if previous_end >= 0 else "\n"
-        joined = (
-            gap == " "
-            or gap == "\u00a0"
-            or (gap == ". " and (previous_lower in _ABBREVIATED or len(previous_lower) == 1))
-        )
-        if first:
-            joined = False
+            sentence_start, _, headline_sentence = bounds[sentence_index]
+            if sentence_start <= start:
+                first = previous_end < sentence_start
+                headline = headline_sentence
         lower = word.lower()
+        gap = start - previous_end
+        if first or previous_end < 0:
+            joined = False
+        elif gap == 1:
+            joined = text[previous_end] in " \u00a0"
+        elif gap == 2:
+            joined = text.startswith(". ", previous_end) and (
+                previous_lower in _ABBREVIATED or len(previous_lower) == 1
+            )
+        else:
+            joined = False
         cap = word[0].isupper() or word[1:4].find("-") >= 0
-        tokens.append(_Token(start, end, word, lower, cap, poss, joined, first, headline))
-        previous_end = end + (2 if poss else 0)
+        append(_Token(start, end, word, lower, cap, poss, joined, first, headline))
+        previous_end = end + 2 if poss else end
         previous_lower = lower
     return tokens
 

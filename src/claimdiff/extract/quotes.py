@@ -15,37 +15,93 @@ else to the last person mentioned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
-from claimdiff.gazetteer import gender_of_titles
+from claimdiff.gazetteer import alternation, gender_of_titles, words
 from claimdiff.models import Mention, QuoteClaim, Record
 
-_VERBS = (
-    "said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|emphasised|emphasized|"
-    "emphasises|emphasizes|underlined|underscored|stated|states|declared|insisted|warned|"
-    "explained|argued|claimed|remarked|continued|asked|replied|responded|announced|wrote|"
-    "tweeted|commented|observed|highlighted|urged|recalled|concluded|admitted|acknowledged|"
-    "maintained|suggested|pointed out|went on|saying|adding|noting|stressing|emphasising|"
-    "emphasizing|underlining|warning|insisting|explaining|arguing"
-)
+_VERB_WORDS = words(
+    """said says say told tells added adds stressed stresses noted notes emphasised emphasized
+    emphasises emphasizes underlined underscored stated states declared insisted warned
+    explained argued claimed remarked continued asked replied responded announced wrote
+    tweeted commented observed highlighted urged recalled concluded admitted acknowledged
+    maintained suggested saying adding noting stressing emphasising emphasizing underlining
+    warning insisting explaining arguing predicted predicts complained complains contend
+    contends contended"""
+) | {"pointed out", "went on"}
+_VERBS = alternation(_VERB_WORDS)
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _VERB_AT_END = re.compile(rf"\b(?:{_VERBS})\b(?:(?:\s+\S+){{0,4}}?\s*[:,])?\s*$")
-_REPORTED = re.compile(rf"\b(?:{_VERBS})\b(?:\s+that\b|\s*:)?\s*")
+# "warned last week that", "said on Monday that": a short time phrase may sit before "that".
+_TIME_PHRASE = (
+    r"(?:\s+(?:on|last|this|earlier|later|yesterday|today|tonight|in|at|during|privately|"
+    r"publicly|repeatedly|again|also|previously|recently)(?:\s+[\w’']+){0,2}?)?"
+)
+_REPORTED = re.compile(rf"\b(?:{_VERBS})\b(?:{_TIME_PHRASE}\s+that\b|\s*:)?\s*")
+# Participles that take a clause without "that" ("..., saying the talks went well"); others
+# ("emphasising the importance of ...") usually take a noun phrase.
+_PARTICIPLES = frozenset({"saying", "adding"})
+# "according to Delta News, ..." cites where the story came from; it is not a statement.
+_NEWS_OUTLET = re.compile(
+    r"\b(?:News|Agency|Times|Post|Press|TV|Television|Radio|Journal|Herald|Gazette|Telegraph|"
+    r"Tribune|Daily|Wire|Reuters|Broadcasting|Corporation)$"
+)
+# Verbs that attribute a quoted fragment later in the same sentence ("he called it a
+# "disaster"", "she described the plan as "reckless"").
+_FRAGMENT_VERB = re.compile(
+    r"\b(?:"
+    + alternation(_VERB_WORDS | words("called calls described describes accused branded"))
+    + r")\b"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _PRONOUN_BEFORE = re.compile(
-    r"\b(he|she|He|She)(?:\s+(?:also|later|then|again|further|earlier|[a-z]+ly))?\s*$"
+    r"\b(he|she|He|She|It|it)(?:\s+(?:also|later|then|again|further|earlier|has|had|[a-z]+ly))?"
+    r"\s*$"
+)
+# A definite description as the subject of a speech verb: "the group said", "the news and
+# data seller said", "our correspondent added". Group 1 is the head noun.
+_DEFINITE_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Oo]ur|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,4}?([a-z]+)"
+    r"(?:\s+(?:also|has|have|had|later|then|again|further))*\s+$"
+)
+# Nouns that name an organisation in a definite description ("the company", "the union").
+_ORGANISATION_NOUNS = words(
+    """company firm group bank business carrier airline maker manufacturer producer retailer
+    seller supplier operator giant union body agency organisation organization charity
+    government ministry department party exchange bourse network broadcaster insurer lender
+    chain conglomerate regulator watchdog institute council commission committee club
+    association federation board authority newspaper paper publisher studio team"""
+)
+# Unnamed plural speakers: "Analysts said that ...", "Critics of the plan say ...".
+_GENERIC_BEFORE = re.compile(
+    r"(?:^|[.;:,]\s+(?:but\s+|and\s+|while\s+)?|(?<![\w,])(?:[Bb]ut|[Aa]nd|[Ww]hile)\s+)"
+    r"(?:[A-Z]?[a-z]+\s+)?(?:[Aa]nalysts|[Cc]ritics|[Aa]dvocates|[Ee]xperts|[Oo]bservers|"
+    r"[Oo]fficials|[Ee]conomists|[Ss]ources|[Ss]upporters|[Oo]pponents|[Cc]ampaigners|"
+    r"[Ii]nsiders|[Dd]iplomats|[Rr]esidents|[Ww]itnesses|[Ii]nvestors|[Tt]raders|[Rr]esearchers|"
+    r"[Ss]cientists|[Dd]octors|[Pp]olice)"
+    r"(?:\s+(?:of|at|for|in|from)\s+[\w\s’'-]{1,40}?)?(?:\s+(?:have|had|also|have\s+long))*\s+$"
+)
+# Apposition that puts a mention inside a description of an earlier person:
+# "Ola Brenn, an analyst at Kestrel Bank, said" -- Brenn speaks, not the bank.
+_APPOSITION_INSIDE = re.compile(
+    r",\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,5}?(?:of|at|for|from|with|in)"
+    r"\s+(?:the\s+)?$"
 )
 _BARE_CLAUSE_VERBS = frozenset({"said", "says", "say", "added", "adds"})
-_ADVERB_GAP = re.compile(r"\s+(?:(?:also|later|then|again|further|earlier|[a-z]+ly)\s+)?")
-_LEAD_GAP = re.compile(r"\s*(?:(?:the|The|by)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
+_ADVERB_GAP = re.compile(
+    r"\s+(?:(?:also|later|then|again|further|earlier|has|have|had|would|will|[a-z]+ly)\s+){0,2}"
+)
+_LEAD_GAP = re.compile(r"\s*(?:(?:the|The|by|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _QUOTE_MARKS = re.compile('[\u201c\u201d"\u2018\u2019]')
 _PREPOSITION = re.compile(
     r"(?:in|on|at|during|after|before|to|by|with|from|for|of|while|when|as|about)\b", re.I
 )
 _SENTENCE_END = ".!?"
 _MIN_WORDS = 4
+_FRAMING_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -58,16 +114,56 @@ class _Speech:
     attached: bool  # a speech verb is attached to the quote
 
 
+class _Speakers(list[Mention]):
+    """Person and organisation mentions in text order, plus what anaphora resolve to."""
+
+    def __init__(self, found: Sequence[Record]) -> None:
+        mentions = sorted(
+            (r for r in found if isinstance(r, Mention)), key=lambda m: (m.start, m.end)
+        )
+        super().__init__(m for m in mentions if m.entity_kind in ("person", "organization"))
+        counts: dict[str, int] = {}
+        for mention in mentions:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+        # "the company said" refers back to an organisation; a name of unknown kind that the
+        # document repeats ("Vexa" five times) is one too, more likely than a passing word.
+        self.organisations = [
+            m
+            for m in mentions
+            if m.via != "role"
+            and (
+                m.entity_kind == "organization"
+                or (m.entity_kind == "other" and counts[m.name] > 1 and m.via == "name")
+            )
+        ]
+
+    def organisation_before(self, position: int, head: str | None = None) -> Mention | None:
+        """The last organisation named before ``position``; one whose name has ``head`` first."""
+        candidates = [m for m in self.organisations if m.end <= position]
+        if head is not None:
+            for mention in reversed(candidates):
+                if head in mention.name.lower().split():
+                    return mention
+        for kind in ("organization", "other"):
+            for mention in reversed(candidates):
+                if mention.entity_kind == kind:
+                    return mention
+        return None
+
+    def titled_before(self, position: int, noun: str) -> Mention | None:
+        """The last person before ``position`` whose title or role has ``noun`` in it."""
+        for mention in reversed(self):
+            if mention.end > position or mention.entity_kind != "person":
+                continue
+            words = " ".join((*mention.titles, mention.role or "")).lower().split()
+            if noun in words:
+                return mention
+        return None
+
+
 def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
     text = context.text
-    speakers = sorted(
-        (
-            r
-            for r in found
-            if isinstance(r, Mention) and r.entity_kind in ("person", "organization")
-        ),
-        key=lambda m: (m.start, m.end),
-    )
+    speakers = _Speakers(found)
     directs = [_attribute(context, s, e, speakers) for s, e in _direct_quotes(text)]
     quoted = [
         (s.start, s.end)
@@ -75,12 +171,19 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
         if s.attached or len(text[s.start : s.end].split()) >= _MIN_WORDS
     ]
     reported = _reported(context, speakers, quoted)
+    wrappers: set[int] = set()
     for direct in directs:
-        if direct.speaker is None and direct.pronoun is None:
-            for clause in reported:
-                if clause.start <= direct.start and direct.end <= clause.end + 1:
-                    direct.speaker, direct.pronoun = clause.speaker, clause.pronoun
-                    direct.attached = True
+        for index, clause in enumerate(reported):
+            if not (clause.start <= direct.start and direct.end <= clause.end + 1):
+                continue
+            if direct.speaker is None and direct.pronoun is None:
+                direct.speaker, direct.pronoun = clause.speaker, clause.pronoun
+                direct.attached = True
+            # 'X said the plan was "a false economy"': the quote is the claim; a clause that
+            # only frames it (the quote opens within its first words) is not a second one.
+            if len(text[clause.start : direct.start].split()) <= _FRAMING_WORDS:
+                wrappers.add(index)
+    reported = [clause for index, clause in enumerate(reported) if index not in wrappers]
     events = sorted(directs + reported, key=lambda s: s.start)
     records: list[Record] = []
     last: Mention | None = None
@@ -97,11 +200,12 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
     ]
     for event in events:
         speaker = event.speaker
-        if speaker is None and event.pronoun is not None:
+        if speaker is None and event.pronoun in ("he", "she"):
             speaker = _resolve_pronoun(event, last, last_end, persons, genders)
         # An unattributed quote right after someone spoke continues them.
         if (
             speaker is None
+            and event.pronoun is None
             and event.direct
             and last is not None
             and _sentences_between(context, last_end, event.start) <= 1
@@ -192,9 +296,7 @@ def _add(
         spans.append((start, end))
 
 
-def _attribute(
-    context: ExtractionContext, start: int, end: int, speakers: list[Mention]
-) -> _Speech:
+def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Speakers) -> _Speech:
     text = context.text
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -235,7 +337,8 @@ def _attribute(
         assert verb is not None
         speech = _speaker_at_verb(text, base + verb.start(), base + verb.end(), opening, speakers)
         if speech is None:
-            speech = _sentence_subject(text, base, base + verb.start(), speakers)
+            subject_start = max(line_start, sentence_start)
+            speech = _sentence_subject(text, subject_start, base + verb.start(), speakers)
         if speech is not None:
             return _Speech(start, end, True, speech[0], speech[1], True)
     according = _ACCORDING.search(before)
@@ -243,19 +346,50 @@ def _attribute(
         speaker = _mention_after(text, base + according.end(), speakers, 60)
         if speaker is not None:
             return _Speech(start, end, True, speaker, None, True)
+    # A fragment later in the sentence: 'He called for measures to "support us all"',
+    # 'Lund warned the "costs could outweigh the gains"'.
+    fragments = list(_FRAGMENT_VERB.finditer(before))
+    fragment = fragments[-1] if fragments else None
+    if fragment is not None and not _QUOTE_MARKS.search(before, fragment.end()):
+        speech = _speaker_at_verb(
+            text, base + fragment.start(), base + fragment.end(), opening, speakers
+        )
+        if speech is not None and (speech[0] is None or speech[0].start < base + fragment.start()):
+            return _Speech(start, end, True, speech[0], speech[1], True)
     return _Speech(start, end, True, None, None, False)
 
 
 def _speaker_at_verb(
-    text: str, verb_start: int, verb_end: int, limit: int, speakers: list[Mention]
+    text: str, verb_start: int, verb_end: int, limit: int, speakers: _Speakers
 ) -> tuple[Mention | None, str | None] | None:
-    """The speaker of a speech verb: a mention or pronoun before it, or a mention after it."""
+    """The speaker of a speech verb: a mention or pronoun before it, or a mention after it.
+
+    A pronoun comes back as ``(None, "he")``; unnamed plural speakers ("analysts said") as
+    ``(None, "they")``, which nothing resolves.
+    """
     pronoun = _PRONOUN_BEFORE.search(text, max(0, verb_start - 20), verb_start)
     if pronoun:
-        return None, pronoun.group(1).lower()
+        word = pronoun.group(1).lower()
+        if word != "it":
+            return None, word
+        organisation = speakers.organisation_before(pronoun.start())
+        return (organisation, None) if organisation is not None else None
     before = _mention_before(text, verb_start, speakers, max(0, verb_start - 160))
     if before is not None:
         return before, None
+    definite = _DEFINITE_BEFORE.search(text, max(0, verb_start - 80), verb_start)
+    if definite:
+        head = definite.group(1)
+        if head in _ORGANISATION_NOUNS:
+            organisation = speakers.organisation_before(definite.start(), head)
+            if organisation is not None:
+                return organisation, None
+        else:
+            person = speakers.titled_before(definite.start(), head)
+            if person is not None:
+                return person, None
+    if _GENERIC_BEFORE.search(text, max(0, verb_start - 80), verb_start):
+        return None, "they"
     after = _mention_after(text, verb_end, speakers, 50)
     if after is not None:
         return after, None
@@ -263,40 +397,75 @@ def _speaker_at_verb(
     return None
 
 
-def _mention_before(
-    text: str, position: int, speakers: list[Mention], floor: int
-) -> Mention | None:
+def _mention_before(text: str, position: int, speakers: _Speakers, floor: int) -> Mention | None:
     """The mention that is the subject of a verb at ``position`` ("X said", "X, the ..., said")."""
-    best: Mention | None = None
-    for mention in reversed(speakers):
+    best = -1
+    for index in range(len(speakers) - 1, -1, -1):
+        mention = speakers[index]
         if mention.end > position:
             continue
         if mention.start < floor:
             break
         gap = text[mention.end : position]
         if _ADVERB_GAP.fullmatch(gap) or gap == "":
-            return mention
-        stripped = gap.strip()
+            return _outer_subject(text, speakers, index)
+        stripped = _TRAILING_AUXILIARY.sub("", gap).strip()
         if stripped.startswith(",") and stripped.endswith(",") and len(stripped.split()) <= 14:
-            best = mention  # apposition: keep looking for an earlier, outer subject
+            best = index  # apposition: keep looking for an earlier, outer subject
             continue
-        if best is not None:
-            return best
-        if any(c in gap for c in '.!?\u201c\u201d"'):
+        if best >= 0 or any(c in gap for c in '.!?\u201c\u201d"'):
             break
-    return best
+    return _outer_subject(text, speakers, best) if best >= 0 else None
 
 
-def _mention_after(text: str, position: int, speakers: list[Mention], reach: int) -> Mention | None:
+_TRAILING_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|would|will))+\s*$")
+
+
+def _outer_subject(text: str, speakers: _Speakers, index: int) -> Mention:
+    """A mention inside an apposition ("X, an analyst at Y Bank") yields the person it describes."""
+    mention = speakers[index]
+    for earlier in range(index - 1, max(-1, index - 4), -1):
+        person = speakers[earlier]
+        if person.entity_kind != "person" or mention.start - person.end > 80:
+            continue
+        if _APPOSITION_INSIDE.fullmatch(text, person.end, mention.start):
+            return person
+        break
+    return mention
+
+
+def _mention_after(text: str, position: int, speakers: _Speakers, reach: int) -> Mention | None:
     for mention in speakers:
         if mention.start < position:
             continue
         if mention.start > position + reach:
             break
-        if _LEAD_GAP.fullmatch(text[position : mention.start]):
-            return mention
+        gap = text[position : mention.start]
+        if _LEAD_GAP.fullmatch(gap):
+            return _described_person(text, speakers, mention)
+        if mention.titles and _TITLED_GAP.fullmatch(gap):
+            return mention  # "said farm affairs correspondent Jo Hale"
         break
     return None
+
+
+_DESCRIPTOR = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,4}")
+_TITLED_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){1,5}")
+
+
+def _described_person(text: str, speakers: _Speakers, mention: Mention) -> Mention:
+    """ "ABC farm affairs correspondent Jo Hale": the person, not the affiliation."""
+    if mention.entity_kind == "person":
+        return mention
+    for person in speakers:
+        if person.start <= mention.end:
+            continue
+        if person.entity_kind == "person" and _DESCRIPTOR.fullmatch(
+            text, mention.end, person.start
+        ):
+            return person
+        break
+    return mention
 
 
 def _resolve_pronoun(
@@ -334,7 +503,7 @@ def _sentences_between(context: ExtractionContext, a: int, b: int) -> int:
 
 
 def _reported(
-    context: ExtractionContext, speakers: list[Mention], quoted: list[tuple[int, int]]
+    context: ExtractionContext, speakers: _Speakers, quoted: list[tuple[int, int]]
 ) -> list[_Speech]:
     text = context.text
     found: list[_Speech] = []
@@ -342,6 +511,8 @@ def _reported(
     def inside_quote(a: int, b: int) -> bool:
         return any(s - 1 <= a <= e + 1 for s, e in quoted)
 
+    # One scan of the whole text for speech verbs; most sentences have none.
+    verbs = [m.start() for m in _VERB.finditer(text)]
     for sentence in context.sentences:
         s_start, s_end = sentence.start, sentence.end
         body_end = s_end
@@ -349,8 +520,12 @@ def _reported(
             body_end -= 1
         if body_end - s_start < 10:
             continue
-        speech = _verb_clause(text, s_start, body_end, speakers) or _according(
-            text, s_start, body_end, speakers
+        at = bisect_left(verbs, s_start)
+        has_verb = at < len(verbs) and verbs[at] < body_end
+        speech = (_verb_clause(text, s_start, body_end, speakers) if has_verb else None) or (
+            _according(text, s_start, body_end, speakers)
+            if text.find("ccording to", s_start, body_end) >= 0
+            else None
         )
         if speech is None or inside_quote(speech.start, speech.end):
             continue
@@ -360,23 +535,36 @@ def _reported(
     return found
 
 
-def _verb_clause(text: str, start: int, end: int, speakers: list[Mention]) -> _Speech | None:
+def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speech | None:
     for verb in _REPORTED.finditer(text, start, end):
         verb_start = verb.start()
         word_end = _VERB.match(text, verb_start)
         assert word_end is not None
-        speech = _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
-        if speech is None and re.match(
-            r"\s*(?:that\b|:)", text[word_end.end() : word_end.end() + 6]
-        ):
+        word = word_end.group()
+        after_comma = text.endswith(", ", start, verb_start)
+        that_follows = re.match(r"\s*(?:that\b|:)", text[word_end.end() : word_end.end() + 6])
+        described_after = False
+        if word.endswith("ing") and after_comma:
+            # "X met Y, saying ...": the participle's subject is the sentence's subject.
+            if word not in _PARTICIPLES and not that_follows:
+                continue
             speech = _sentence_subject(text, start, verb_start, speakers)
+        else:
+            speech = _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
+            if speech is None and after_comma:
+                # "..., said our correspondent." -- a definite description after the verb.
+                speech = _definite_after(text, word_end.end(), speakers)
+                described_after = speech is not None
+            if speech is None and that_follows:
+                # "X praised ... and stressed that ...".
+                speech = _sentence_subject(text, start, verb_start, speakers)
         if speech is None:
             continue
         speaker, pronoun = speech
-        if speaker is not None and speaker.start > verb_start:
+        if speaker is not None and speaker.start > verb_start and not after_comma:
             continue  # "said X" without quotes is rarely a clause
         clause = verb.end()
-        if clause >= end:
+        if clause >= end or described_after or (speaker is not None and speaker.start > verb_start):
             # "Good agreements were signed ..., he noted." -- the clause comes first.
             comma = text.rfind(",", start, verb_start)
             if comma > start and len(text[comma + 1 : verb_start].split()) <= 8:
@@ -384,7 +572,7 @@ def _verb_clause(text: str, start: int, end: int, speakers: list[Mention]) -> _S
             continue
         marker = text[word_end.end() : clause]
         if "that" not in marker and ":" not in marker:
-            if word_end.group() not in _BARE_CLAUSE_VERBS:
+            if word not in _BARE_CLAUSE_VERBS and word not in _PARTICIPLES:
                 continue
             if text[clause] in '\u201c"':
                 continue
@@ -397,31 +585,58 @@ def _verb_clause(text: str, start: int, end: int, speakers: list[Mention]) -> _S
     return None
 
 
+_DEFINITE_AFTER = re.compile(r"\s+(?:our|the)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s*[.,;]")
+
+
+def _definite_after(
+    text: str, position: int, speakers: _Speakers
+) -> tuple[Mention | None, str | None] | None:
+    match = _DEFINITE_AFTER.match(text, position)
+    if match is None:
+        return None
+    head = match.group(1)
+    if head in _ORGANISATION_NOUNS:
+        found = speakers.organisation_before(position, head)
+    else:
+        found = speakers.titled_before(position, head)
+    return (found, None) if found is not None else None
+
+
 _SUBJECT_PRONOUN = re.compile(r"(?:[A-Z][a-z]+,\s+)?(He|She)\b")
 
 
 def _sentence_subject(
-    text: str, start: int, verb_start: int, speakers: list[Mention]
+    text: str, start: int, verb_start: int, speakers: _Speakers
 ) -> tuple[Mention | None, str | None] | None:
     """The subject that opens the sentence, for "X praised ... and stressed: ..."."""
     pronoun = _SUBJECT_PRONOUN.match(text, start, verb_start)
     if pronoun:
         return None, pronoun.group(1).lower()
     for mention in speakers:
-        if mention.start >= start:
-            if mention.start <= start + 40 and mention.end < verb_start:
-                return mention, None
+        if mention.start < start:
+            continue
+        if mention.start > start + 120 or mention.end >= verb_start:
             return None
+        lead = text[start : mention.start]
+        # "In this meeting, which the President attended, X said": a mention inside an
+        # opening clause (an odd number of commas before it, or after "which") is not it.
+        if lead.count(",") % 2 == 0 and not _RELATIVE.search(lead.rsplit(",", 1)[-1]):
+            after_clause = _AFTER_OPENING_CLAUSE.search(lead) is not None
+            return (mention, None) if mention.start <= start + 40 or after_clause else None
     return None
 
 
-def _according(text: str, start: int, end: int, speakers: list[Mention]) -> _Speech | None:
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|when)\b")
+_AFTER_OPENING_CLAUSE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){0,3}$")
+
+
+def _according(text: str, start: int, end: int, speakers: _Speakers) -> _Speech | None:
     match = _ACCORDING.search(text, start, end)
     if match is None:
         return None
     speaker = _mention_after(text, match.end(), speakers, 40)
     pronoun = None
-    if speaker is None:
+    if speaker is None or _NEWS_OUTLET.search(speaker.name):
         return None
     if match.start() == start:
         comma = text.find(",", speaker.end, end)
