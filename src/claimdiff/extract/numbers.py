@@ -493,7 +493,9 @@ _WORD = (
     r"(?![\w])"
 )
 _WORD_SEQUENCE = (
-    rf"(?:(?:a\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*)"
+    # At most twelve words: the longest number anyone writes out ("nine hundred and
+    # ninety-nine thousand ...") fits, and a run like "million million ..." stays linear.
+    rf"(?:(?:a\s+(?=(?:{_SCALE_WORDS}|dozen)\b))?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD}){{0,11}})"
 )
 _DOZEN = r"(?:(?:half\s+a|a|two|three|four|five|six)\s+dozen)(?![\w-])"
 _VAGUE = "|".join(

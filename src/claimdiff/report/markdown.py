@@ -48,8 +48,11 @@ def md_cell(text: str | None) -> str:
 
 
 def _code(text: str) -> str:
-    """Identifiers in backticks; a backtick inside would end the span, so drop it."""
-    return "`" + _WHITESPACE.sub(" ", text).replace("`", "'") + "`"
+    """Identifiers in backticks; a backtick inside would end the span, so drop it.
+
+    GFM splits table cells on "|" even inside a code span, so it is escaped there too.
+    """
+    return "`" + _WHITESPACE.sub(" ", text).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def _excerpt(text: str, claim: ReportClaim) -> str:
