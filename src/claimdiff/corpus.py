@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +62,9 @@ def load_corpus(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
         stem = source_id_for(file, path if path.is_dir() else file.parent)
         if stem in seen:
             warnings.append(
-                CorpusWarning(str(file), f"skipped: source id '{stem}' already used by {seen[stem]}")
+                CorpusWarning(
+                    str(file), f"skipped: source id '{stem}' already used by {seen[stem]}"
+                )
             )
             continue
         source = _read_source(file, stem, manifest.get(stem), warnings, max_bytes)
@@ -70,9 +73,7 @@ def load_corpus(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
             sources.append(source)
     unknown = sorted(set(manifest) - set(seen))
     for stem in unknown:
-        warnings.append(
-            CorpusWarning(str(path / MANIFEST_NAME), f"entry '{stem}' matches no file")
-        )
+        warnings.append(CorpusWarning(str(path / MANIFEST_NAME), f"entry '{stem}' matches no file"))
     sources.sort(key=lambda s: s.id)
     return Corpus(tuple(sources), tuple(warnings))
 
@@ -132,24 +133,40 @@ def _read_source(
     warnings: list[CorpusWarning],
     max_bytes: int,
 ) -> Source | None:
+    if not _is_valid_name(source_id):
+        warnings.append(CorpusWarning(_printable(file), "skipped: file name is not valid UTF-8"))
+        return None
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
+        status = file.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A FIFO or a device named *.txt would block or never end.
+            warnings.append(CorpusWarning(str(file), "skipped: not a regular file"))
+            return None
+        if status.st_size > max_bytes:
             warnings.append(
-                CorpusWarning(str(file), f"skipped: {size} bytes is over the limit of {max_bytes}")
+                CorpusWarning(
+                    str(file), f"skipped: {status.st_size} bytes is over the limit of {max_bytes}"
+                )
             )
             return None
-        raw = file.read_bytes()
+        with file.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)  # the file may have grown since stat()
     except OSError as exc:
         warnings.append(CorpusWarning(str(file), f"skipped: {exc.strerror or exc}"))
+        return None
+    if len(raw) > max_bytes:
+        warnings.append(CorpusWarning(str(file), f"skipped: over the limit of {max_bytes} bytes"))
         return None
     if not raw.strip():
         warnings.append(CorpusWarning(str(file), "skipped: empty file"))
         return None
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:8192] and not raw.startswith(_UTF16_BOMS):
         warnings.append(CorpusWarning(str(file), "skipped: binary file"))
         return None
     text, encoding, note = decode_bytes(raw)
+    if not text.strip():
+        warnings.append(CorpusWarning(str(file), "skipped: empty file"))
+        return None
     if note:
         warnings.append(CorpusWarning(str(file), note))
     entry = entry or ManifestEntry()
@@ -176,11 +193,16 @@ def decode_bytes(raw: bytes) -> tuple[str, str, str | None]:
     """Decode as UTF-8 (dropping a BOM); otherwise detect the charset, and say so."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            return _normalise_newlines(raw.decode("utf-16")), "utf-16", "decoded as UTF-16 (BOM)"
+        except UnicodeDecodeError:
+            pass
     try:
         return _normalise_newlines(raw.decode("utf-8")), "utf-8", None
     except UnicodeDecodeError as exc:
         bad_at = exc.start
-    high_bytes = sum(1 for byte in raw if byte >= 0x80)
+    high_bytes = len(raw) - len(raw.translate(None, _HIGH_BYTES))
     if high_bytes <= max(8, len(raw) // 50):
         # A mostly-ASCII file with a few stray high bytes is almost always Windows-1252
         # (a "£" or a curly quote); statistical detectors guess wildly on so little evidence.
@@ -189,7 +211,11 @@ def decode_bytes(raw: bytes) -> tuple[str, str, str | None]:
         except UnicodeDecodeError:
             pass
         else:
-            return _normalise_newlines(text), "cp1252", f"not valid UTF-8 (byte {bad_at}); decoded as cp1252"
+            return (
+                _normalise_newlines(text),
+                "cp1252",
+                f"not valid UTF-8 (byte {bad_at}); decoded as cp1252",
+            )
     from charset_normalizer import from_bytes  # imported lazily: only broken files need it
 
     best = from_bytes(raw).best()
@@ -203,6 +229,23 @@ def decode_bytes(raw: bytes) -> tuple[str, str, str | None]:
         "utf-8",
         f"not valid UTF-8 (byte {bad_at}); undecodable bytes replaced with U+FFFD",
     )
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _is_valid_name(name: str) -> bool:
+    # Undecodable bytes in a file name come back as lone surrogates, which no output can hold.
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(path: Path) -> str:
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _normalise_newlines(text: str) -> str:
@@ -274,14 +317,16 @@ def infer_published(text: str) -> dt.date | None:
 
 
 def load_manifest(path: Path) -> dict[str, ManifestEntry]:
-    """Parse ``sources.toml``: one table per source id, e.g. ``[bbc-001] published = 2005-02-01``."""
+    """Parse ``sources.toml``: a table per source id (``[bbc-001] published = 2005-02-01``)."""
     if not path.is_file():
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
-        raise ManifestError(f"malformed TOML: {exc.msg if hasattr(exc, 'msg') else exc}", path=str(path), line=line) from exc
+        raise ManifestError(
+            f"malformed TOML: {exc.msg if hasattr(exc, 'msg') else exc}", path=str(path), line=line
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ManifestError(f"cannot read: {exc}", path=str(path)) from exc
     table = data.get("sources", data)
@@ -292,7 +337,8 @@ def load_manifest(path: Path) -> dict[str, ManifestEntry]:
         unknown = set(fields) - MANIFEST_FIELDS
         if unknown:
             raise ManifestError(
-                f"'{stem}' has unknown field(s) {sorted(unknown)}; allowed: {sorted(MANIFEST_FIELDS)}",
+                f"'{stem}' has unknown field(s) {sorted(unknown)}; "
+                f"allowed: {sorted(MANIFEST_FIELDS)}",
                 path=str(path),
             )
         published = fields.get("published")
@@ -300,7 +346,9 @@ def load_manifest(path: Path) -> dict[str, ManifestEntry]:
             try:
                 published = dt.date.fromisoformat(published)
             except ValueError as exc:
-                raise ManifestError(f"'{stem}': published must be an ISO date", path=str(path)) from exc
+                raise ManifestError(
+                    f"'{stem}': published must be an ISO date", path=str(path)
+                ) from exc
         elif isinstance(published, dt.datetime):
             published = published.date()
         elif published is not None and not isinstance(published, dt.date):

@@ -18,11 +18,13 @@ from claimdiff.models import Sentence
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st mt jr sr
     no nos vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.g i.e a.m p.m approx est dept fig hon messrs mme mlle ft""".split()
+    u.s u.k u.n e.g i.e a.m p.m approx est dept fig hon messrs mme mlle ft""".split()  # noqa: SIM905
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+# Linear time: a match never starts inside a run of punctuation, and the possessive
+# quantifiers never give back what they took (a long "....x" was quadratic before).
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -91,4 +93,6 @@ class SentenceIndex:
         if index < 0:
             return None
         sentence = self.sentences[index]
-        return sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
+        return (
+            sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
+        )

@@ -16,6 +16,10 @@ from claimdiff.models import Claim, Mention, Record, SourceExtraction
 
 T = TypeVar("T")
 
+# mkstemp creates files readable by the owner only; outputs get the usual umask-based mode.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
 
 
@@ -24,6 +28,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -84,9 +89,7 @@ def write_extraction(claims_dir: Path, extraction: SourceExtraction) -> Path:
 def read_extraction(claims_dir: Path, source_id: str) -> SourceExtraction:
     path = claims_path(claims_dir, source_id)
     if not path.is_file():
-        raise StoreError(
-            "no claims for this source; run 'claimdiff extract' first", path=str(path)
-        )
+        raise StoreError("no claims for this source; run 'claimdiff extract' first", path=str(path))
     mentions: list[Mention] = []
     claims: list[Claim] = []
     for number, record in iter_jsonl(path, RECORD_ADAPTER):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,9 +12,10 @@ from typing import Any, TypeVar
 import click
 
 from claimdiff.cli import EXIT_FINDINGS
-from claimdiff.corpus import CorpusWarning, load_corpus
-from claimdiff.models import Decision, Report, SourceExtraction
-from claimdiff.pipeline import FINDING_ORDER, PipelineResult, analyse, extract_all, run
+from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
+from claimdiff.execute import cpu_count, default_cache_dir, make_extractor
+from claimdiff.models import Decision, Report, Source, SourceExtraction
+from claimdiff.pipeline import FINDING_ORDER, Extractor, PipelineResult, analyse, run
 from claimdiff.report import render_json, render_markdown
 from claimdiff.report.json import render_schema
 from claimdiff.review import DecisionStore
@@ -73,6 +76,77 @@ def output_options(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def extraction_options(function: F) -> F:
+    """Options of the commands that extract: parallelism, cache and the size limit."""
+
+    @click.option(
+        "--jobs",
+        "-j",
+        default=1,
+        show_default=True,
+        type=click.IntRange(min=0),
+        help="Extract in this many processes; 0 means one per CPU. Output does not depend on it.",
+    )
+    @click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Claims cached per source content and claimdiff version "
+        "[default: CLAIMS_DIR/.claimdiff-cache].",
+    )
+    @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+    @click.option(
+        "--max-bytes",
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="Skip (with a warning) files larger than this.",
+    )
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class StderrProgress:
+    """A counter on stderr, drawn only on a terminal and only once a run has taken ``delay``."""
+
+    def __init__(self, label: str, total: int, *, quiet: bool, delay: float = 2.0) -> None:
+        self.enabled = not quiet and total > 0 and sys.stderr.isatty()
+        self.label = label
+        self.total = total
+        self.done = 0
+        self.delay = delay
+        self.started = time.monotonic()
+        self.drawn = False
+
+    def __call__(self, advance: int) -> None:
+        self.done += advance
+        if self.enabled and (self.drawn or time.monotonic() - self.started >= self.delay):
+            self.drawn = True
+            click.echo(f"\r{self.label} {self.done}/{self.total}", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.drawn:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+def cli_extractor(
+    claims_dir: Path, jobs: int, cache_dir: Path | None, no_cache: bool, quiet: bool
+) -> Extractor:
+    """``execute.make_extractor`` from the options, with a progress counter on stderr."""
+    cache = None if no_cache else (cache_dir or default_cache_dir(claims_dir))
+
+    def extract(sources: Sequence[Source]) -> list[SourceExtraction]:
+        progress = StderrProgress("extracting", len(sources), quiet=quiet)
+        try:
+            return make_extractor(jobs or cpu_count(), cache, progress)(sources)
+        finally:
+            progress.close()
+
+    return extract
+
+
 def load_decisions(claims_dir: Path) -> list[Decision]:
     path = claims_dir / DECISIONS_FILE
     return DecisionStore(path).load() if path.is_file() else []
@@ -119,6 +193,7 @@ def exit_for(report: Report, fail_on: Sequence[str], min_confidence: float) -> N
 @corpus_argument
 @claims_dir_option
 @output_options
+@extraction_options
 def run_command(
     corpus: Path,
     claims_dir: Path,
@@ -126,6 +201,10 @@ def run_command(
     fail_on: tuple[str, ...],
     min_confidence: float,
     quiet: bool,
+    jobs: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    max_bytes: int,
 ) -> None:
     """Extract, align and classify the claims of CORPUS (a folder or one file; default
     seeds/), write claims/<source-id>.jsonl and reports/report.md + report.json.
@@ -134,10 +213,11 @@ def run_command(
 
     Example:
 
-        claimdiff run seeds/ --fail-on conflict
+        claimdiff run seeds/ --fail-on conflict --jobs 0
     """
     decisions = load_decisions(claims_dir)
-    result: PipelineResult = run(corpus, decisions=decisions, extract=extract_all)
+    extract = cli_extractor(claims_dir, jobs, cache_dir, no_cache, quiet)
+    result: PipelineResult = run(corpus, decisions=decisions, extract=extract, max_bytes=max_bytes)
     show_warnings(result.warnings, quiet)
     for extraction in result.extractions:
         write_extraction(claims_dir, extraction)
@@ -151,17 +231,26 @@ def run_command(
 @click.command("extract")
 @corpus_argument
 @claims_dir_option
-@click.option("--quiet", "-q", is_flag=True, help="No warnings or summary on stderr.")
-def extract_command(corpus: Path, claims_dir: Path, quiet: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress, warnings or summary on stderr.")
+@extraction_options
+def extract_command(
+    corpus: Path,
+    claims_dir: Path,
+    quiet: bool,
+    jobs: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    max_bytes: int,
+) -> None:
     """Extract the claims of every source in CORPUS into CLAIMS_DIR/<source-id>.jsonl.
 
     Example:
 
-        claimdiff extract seeds/ --claims-dir claims
+        claimdiff extract seeds/ --claims-dir claims --jobs 2
     """
-    loaded = load_corpus(corpus)
+    loaded = load_corpus(corpus, max_bytes=max_bytes)
     show_warnings(loaded.warnings, quiet)
-    extractions = extract_all(loaded.sources)
+    extractions = cli_extractor(claims_dir, jobs, cache_dir, no_cache, quiet)(loaded.sources)
     for extraction in extractions:
         write_extraction(claims_dir, extraction)
     if not quiet:
