@@ -8,9 +8,12 @@ so the work grows with block sizes, not with the square of the corpus.
 from __future__ import annotations
 
 import re
+import zlib
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from claimdiff.gazetteer import country_for
@@ -35,7 +38,8 @@ from claimdiff.names import fold
 # (think of a country in a corpus about that country); the event still is.
 MAX_PARTICIPANT_BLOCK = 60
 SHINGLE_WORDS = 8
-DEPENDENT_SHARED_SHINGLES = 6
+SHINGLE_SAMPLE = 4
+DEPENDENT_SHARED_SHINGLES = 2
 DEPENDENT_SHARE = 0.3
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -198,34 +202,64 @@ _STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS or w in {"not", "no"})
+
+
 def content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS or w in {"not", "no"}]
+    """Words that carry meaning, folded; negations are kept, since they change it."""
+    return list(_content_words(text))
 
 
 def _distinct_statements(quotes: Sequence[QuoteClaim]) -> list[QuoteClaim]:
     """One claim per statement: a direct quote and its reported frame overlap in the text."""
+    by_source: dict[str, list[QuoteClaim]] = defaultdict(list)
+    for quote in quotes:
+        by_source[quote.source].append(quote)
     kept: list[QuoteClaim] = []
-    for quote in sorted(quotes, key=lambda q: (q.source, not q.direct, -(q.end - q.start), q.id)):
-        if not any(
-            k.source == quote.source and k.start < quote.end and quote.start < k.end for k in kept
-        ):
-            kept.append(quote)
+    for members in by_source.values():
+        preferred = sorted(members, key=lambda q: (not q.direct, -(q.end - q.start), q.id))
+        taken: list[tuple[int, int]] = []  # sorted, disjoint spans already kept
+        for quote in preferred:
+            index = bisect_left(taken, (quote.start, quote.start))
+            neighbours = taken[max(0, index - 1) : index + 1]
+            if not any(start < quote.end and quote.start < end for start, end in neighbours):
+                insort(taken, (quote.start, quote.end))
+                kept.append(quote)
     return kept
 
 
+# A word said in more quotes of one speaker than this is no evidence of the same statement.
+MAX_WORD_POSTINGS = 200
+MIN_SHARED_WORDS = 4
+
+
 def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
+    """Quotes of one speaker in different sources that share several content words."""
     by_speaker: dict[str, list[QuoteClaim]] = defaultdict(list)
     for quote in _distinct_statements(quotes):
         if quote.subject:
             by_speaker[quote.subject].append(quote)
     candidates: list[Candidate] = []
     for speaker, members in sorted(by_speaker.items()):
-        for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
-            if left.source != right.source:
+        members.sort(key=lambda c: c.id)
+        words = [frozenset(content_words(q.value)) for q in members]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, bag in enumerate(words):
+            for word in bag:
+                postings[word].append(index)
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for holders in postings.values():
+            if len(holders) > MAX_WORD_POSTINGS:
+                continue
+            for left, right in combinations(holders, 2):
+                shared[(left, right)] += 1
+        for (left, right), count in sorted(shared.items()):
+            a, b = members[left], members[right]
+            if a.source != b.source and count >= MIN_SHARED_WORDS:
                 candidates.append(
-                    Candidate(
-                        key=f"quote|{speaker}", claims=(left.id, right.id), entities=(speaker,)
-                    )
+                    Candidate(key=f"quote|{speaker}", claims=(a.id, b.id), entities=(speaker,))
                 )
     return candidates
 
@@ -311,11 +345,15 @@ def _align_event_pairs(frames: Sequence[EventClaim], events: Sequence[Event]) ->
 
 
 def _shingles(text: str) -> set[int]:
+    """Hashes of 8-word windows, one in SHINGLE_SAMPLE kept (the same ones in every text,
+    since the choice depends on the hash), so copied passages still share a fixed share."""
     words = _WORD.findall(text.lower())
-    return {
-        hash(" ".join(words[i : i + SHINGLE_WORDS]))
-        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
-    }
+    # crc32, not hash(): str hashes change from process to process, and so would the sample.
+    hashes = (
+        zlib.crc32(" ".join(window).encode())
+        for window in zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)
+    )
+    return {h for h in hashes if h % SHINGLE_SAMPLE == 0}
 
 
 def dependent_sources(sources: Sequence[Source]) -> list[tuple[str, str]]:

@@ -161,7 +161,9 @@ def read_cached(cache_dir: Path, key: str, source_id: str) -> SourceExtraction |
 def write_cached(cache_dir: Path, key: str, extraction: SourceExtraction) -> None:
     """Best effort: a cache that cannot be written only costs time on the next run."""
     with contextlib.suppress(OSError, UnicodeError):
-        atomic_write_text(cache_path(cache_dir, key), extraction.model_dump_json() + "\n")
+        atomic_write_text(
+            cache_path(cache_dir, key), extraction.model_dump_json() + "\n", durable=False
+        )
 
 
 @lru_cache(maxsize=1)

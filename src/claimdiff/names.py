@@ -58,6 +58,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", ascii_text)).strip()
 
 
+@lru_cache(maxsize=262144)
 def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(token for token in fold(name).split() if token not in PARTICLES)
 
@@ -127,6 +128,7 @@ class NameMatch:
     reasons: tuple[str, ...]
 
 
+@lru_cache(maxsize=262144)
 def compare_names(left: str, right: str) -> NameMatch:
     left_tokens, right_tokens = name_tokens(left), name_tokens(right)
     if not left_tokens or not right_tokens:
@@ -176,11 +178,19 @@ def _aligned_reasons(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str
 
 
 def blocking_keys(name: str) -> set[str]:
-    """Keys under which a name may meet its variants: each token's skeleton and phonetic key."""
-    keys: set[str] = set()
-    for token in name_tokens(name):
-        if len(token) <= 2:
-            continue
-        keys.add("s:" + skeleton(token))
-        keys.update("p:" + key for key in phonetic_keys(token))
+    """Keys under which a full name may meet its variants.
+
+    The surname's skeleton and phonetic keys (same order, spelling variants, a name written
+    as one word or two), the first two tokens (an extra trailing token), and the unordered
+    pair of first and last (token order). Not every token: a block of every "John" would
+    make comparison quadratic in the corpus.
+    """
+    tokens = [t for t in name_tokens(name) if len(t) > 2] or list(name_tokens(name))
+    if not tokens:
+        return set()
+    last = tokens[-1]
+    keys = {"s:" + skeleton(last)} | {"p:" + key for key in phonetic_keys(last)}
+    if len(tokens) >= 2:
+        keys.add(f"f:{skeleton(tokens[0])}|{skeleton(tokens[1])}")
+        keys.add("o:" + "|".join(sorted((skeleton(tokens[0]), skeleton(last)))))
     return keys

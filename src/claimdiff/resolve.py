@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimdiff.dates_compare import dates_overlap, narrower
+from claimdiff.gazetteer import country_for
 from claimdiff.models import (
     DateValue,
     Entity,
@@ -30,7 +31,14 @@ from claimdiff.models import (
     RoleClaim,
     SourceExtraction,
 )
-from claimdiff.names import blocking_keys, compare_names, fold, name_tokens
+from claimdiff.names import (
+    blocking_keys,
+    compare_names,
+    fold,
+    name_tokens,
+    phonetic_keys,
+    skeleton,
+)
 from claimdiff.places import place_relation
 
 
@@ -68,6 +76,15 @@ class _NameNode:
     roles: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def primary(self) -> str:
+        """The node's most frequent spelling (first alphabetically on a tie)."""
+        if self._primary is None:
+            self._primary = sorted(self.names, key=lambda n: (-self.names[n], n))[0]
+        return self._primary
+
+    _primary: str | None = None
 
 
 def resolve(
@@ -148,6 +165,8 @@ def resolve_entities(
         union.find(key)
 
     def allowed(left: _NameNode, right: _NameNode) -> bool:
+        if not forbidden:
+            return True
         group_left = {fold(n) for k in _members(union, left.key) for n in nodes[k].names}
         group_right = {fold(n) for k in _members(union, right.key) for n in nodes[k].names}
         return not any(frozenset((a, b)) in forbidden for a in group_left for b in group_right)
@@ -198,12 +217,12 @@ def _merge_variants(
 ) -> None:
     blocks: dict[str, list[_NameNode]] = defaultdict(list)
     for node in people:
-        name = node.names.most_common(1)[0][0]
+        name = node.primary
         for block in blocking_keys(name):
             blocks[block].append(node)
     compared: set[tuple[str, str]] = set()
     for block_nodes in blocks.values():
-        if len(block_nodes) > 200:
+        if len(block_nodes) > 100:
             continue  # a key shared by hundreds of names discriminates nothing
         for i, left in enumerate(block_nodes):
             for right in block_nodes[i + 1 :]:
@@ -211,9 +230,7 @@ def _merge_variants(
                 if pair in compared:
                     continue
                 compared.add(pair)
-                match = compare_names(
-                    left.names.most_common(1)[0][0], right.names.most_common(1)[0][0]
-                )
+                match = compare_names(left.primary, right.primary)
                 if match.relation == "variant" and not strict:
                     evidence = True
                 elif match.relation == "variant" and strict:
@@ -234,19 +251,33 @@ def _merge_short_forms(
     allowed: Callable[[_NameNode, _NameNode], bool],
 ) -> None:
     full_by_source: dict[str, list[_NameNode]] = defaultdict(list)
-    all_full: list[_NameNode] = []
+    # Full names indexed by the skeleton of each token after the first: a surname can only
+    # be a short form of a name that has a token with its skeleton (or an exact token).
+    by_tail: dict[str, list[_NameNode]] = defaultdict(list)
     for node in nodes.values():
         if node.kind == "person" and node.key.count("|") == 1:
-            all_full.append(node)
+            for token in name_tokens(node.primary)[1:]:
+                by_tail[skeleton(token)].append(node)
+                for key in phonetic_keys(token):
+                    by_tail["p:" + key].append(node)
             for source in node.sources:
                 full_by_source[source].append(node)
     for node in sorted(nodes.values(), key=lambda n: n.key):
         if node.kind != "person" or node.key.count("|") != 2:
             continue
         source = node.key.split("|")[1]
-        surname = node.names.most_common(1)[0][0]
+        surname = node.primary
         local = _short_form_targets(surname, full_by_source.get(source, []), union)
-        targets = local or _short_form_targets(surname, all_full, union)
+        if local:
+            targets = local
+        else:
+            token = (name_tokens(surname) or ("",))[0]
+            near = {
+                candidate.key: candidate
+                for index in (skeleton(token), *("p:" + k for k in phonetic_keys(token)))
+                for candidate in by_tail.get(index, ())
+            }
+            targets = _short_form_targets(surname, near.values(), union)
         if len(targets) == 1:
             target = nodes[next(iter(targets))]
             if allowed(node, target):
@@ -259,7 +290,7 @@ def _short_form_targets(
 ) -> set[str]:
     roots: set[str] = set()
     for candidate in candidates:
-        name = candidate.names.most_common(1)[0][0]
+        name = candidate.primary
         if compare_names(surname, name).relation == "short-form":
             roots.add(union.find(candidate.key))
     return roots
@@ -307,8 +338,11 @@ def _build_entities(
                 name=name,
                 variants=tuple(variants),
                 roles=tuple(entity_roles),
+                # Built from validated mentions: construct skips a second validation.
                 mentions=tuple(
-                    MentionRef(source=m.source, start=m.start, end=m.end, text=m.text)
+                    MentionRef.model_construct(
+                        source=m.source, start=m.start, end=m.end, text=m.text
+                    )
                     for m in mentions
                 ),
                 mention_ids=tuple(m.id for m in mentions),
@@ -369,6 +403,15 @@ def _positive_evidence(a: _FrameView, b: _FrameView) -> bool:
     return (place and (date or shared > 0)) or (date and shared > 0) or same_pair
 
 
+def _event_keys(view: _FrameView) -> list[str]:
+    keys = [f"person|{p}" for p in sorted(view.participants)]
+    if view.place:
+        keys.append(f"place|{country_for(view.place) or fold(view.place)}")
+    if view.date:
+        keys.append(f"source|{view.frame.source}")
+    return keys
+
+
 def resolve_events(
     frames: Sequence[EventClaim],
     entity_of_mention: dict[str, str],
@@ -388,15 +431,25 @@ def resolve_events(
         for f in frames
     ]
     clusters: list[list[_FrameView]] = []
+    # Positive evidence needs a shared place, a shared participant, or (within one source)
+    # a date, so a frame only meets the clusters indexed under one of its own keys.
+    index: dict[str, list[int]] = defaultdict(list)
     for view in views:
-        for cluster in clusters:
+        keys = _event_keys(view)
+        nearby = sorted({number for key in keys for number in index.get(key, ())})
+        for number in nearby:
+            cluster = clusters[number]
             if all(_hard_difference(view, other) is None for other in cluster) and any(
                 _positive_evidence(view, other) for other in cluster
             ):
                 cluster.append(view)
                 break
         else:
+            number = len(clusters)
             clusters.append([view])
+        for key in keys:
+            if number not in index[key][-1:]:
+                index[key].append(number)
     names = {e.id: e.name for e in entities}
     drafts = [_event_draft(cluster, names) for cluster in clusters]
     drafts.sort(key=lambda d: (d[0], d[1].frames))

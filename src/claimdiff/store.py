@@ -23,8 +23,13 @@ os.umask(_UMASK)
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+
+    The rename makes the write atomic against a kill or a crash of this process;
+    ``durable`` also flushes to disk (against power loss), which costs a sync per file and
+    is skipped for outputs that are regenerated from the corpus (claims, cache).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -32,7 +37,8 @@ def atomic_write_text(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -44,8 +50,10 @@ def dump_jsonl(items: Iterable[T], adapter: TypeAdapter[T]) -> str:
     return "".join(adapter.dump_json(item).decode("utf-8") + "\n" for item in items)
 
 
-def write_jsonl(path: Path, items: Iterable[T], adapter: TypeAdapter[T]) -> None:
-    atomic_write_text(path, dump_jsonl(items, adapter))
+def write_jsonl(
+    path: Path, items: Iterable[T], adapter: TypeAdapter[T], *, durable: bool = True
+) -> None:
+    atomic_write_text(path, dump_jsonl(items, adapter), durable=durable)
 
 
 def iter_jsonl(path: Path, adapter: TypeAdapter[T]) -> Iterator[tuple[int, T]]:
@@ -82,7 +90,7 @@ def write_extraction(claims_dir: Path, extraction: SourceExtraction) -> Path:
     """``claims/<source-id>.jsonl``: the source's mentions, then its claims, one per line."""
     path = claims_path(claims_dir, extraction.source)
     records: list[Record] = [*extraction.mentions, *extraction.claims]
-    write_jsonl(path, records, RECORD_ADAPTER)
+    write_jsonl(path, records, RECORD_ADAPTER, durable=False)
     return path
 
 
