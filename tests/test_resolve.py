@@ -157,3 +157,31 @@ def test_visits_by_different_visitors_are_different_events() -> None:
     ]
     events, _ = resolve_events(frames, of_mention, entities)
     assert len(events) == 2
+
+
+def test_role_with_another_complement_joins_the_unique_holder_of_that_title() -> None:
+    mentions = [
+        mention("a", "Lucia Andrade", 0, role="Chief Justice of the Supreme Court"),
+        mention("b", "Chief Justice of Chile", 0, role="Chief Justice of Chile", via="role"),
+    ]
+    entities, _ = resolve_entities(mentions)
+    assert len(entities) == 1
+
+
+def test_title_held_by_two_people_does_not_resolve_a_role_mention() -> None:
+    mentions = [
+        mention("a", "Lucia Andrade", 0, role="President of Chile"),
+        mention("b", "Tomas Kervan", 0, role="President of Estonia"),
+        mention("c", "President of Peru", 0, role="President of Peru", via="role"),
+    ]
+    entities, _ = resolve_entities(mentions)
+    assert len(entities) == 3
+
+
+def test_british_and_american_spellings_of_an_organisation_are_one() -> None:
+    mentions = [
+        mention("a", "Andean Trade Organisation", 0, kind="organization"),
+        mention("b", "Andean Trade Organization", 0, kind="organization"),
+    ]
+    entities, _ = resolve_entities(mentions)
+    assert len(entities) == 1

@@ -51,11 +51,17 @@ PARTICLES = frozenset(
 )
 
 
+# British and American spellings of one organisation's name: "-isation" and "-ization".
+_ISE = re.compile(r"(?<=[a-z]{3})is(ation|ations)\b")
+
+
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Unicode to lowercase ASCII words: 'Raïsi-Zādeh' -> 'raisi zadeh'."""
     ascii_text = anyascii(unicodedata.normalize("NFKC", text)).lower()
     ascii_text = ascii_text.replace("'", "").replace("’", "").replace("`", "")
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", ascii_text)).strip()
+    folded = _SPACES.sub(" ", _NON_WORD.sub(" ", ascii_text)).strip()
+    return _ISE.sub(r"iz\1", folded)
 
 
 @lru_cache(maxsize=262144)

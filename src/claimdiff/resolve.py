@@ -191,9 +191,16 @@ def resolve_entities(
     entity_mentions: dict[str, list[Mention]] = {
         root: [m for key in keys for m in nodes[key].mentions] for root, keys in groups.items()
     }
+    holder_by_title: dict[str, set[str]] = defaultdict(set)
+    for role, holders_of_role in holder_by_role.items():
+        holder_by_title[_title_head(role)].update(holders_of_role)
     for mention in role_only:
         role_key = fold(mention.role or mention.name)
         holders = holder_by_role.get(role_key, set())
+        if not holders:
+            # "Supreme Leader of Iran" vs "Supreme Leader of the Islamic Revolution": the
+            # same title; taken only when one person in the corpus holds it.
+            holders = holder_by_title.get(_title_head(role_key), set())
         if len(holders) == 1:
             root = next(iter(holders))
             entity_mentions[root].append(mention)
@@ -202,6 +209,11 @@ def resolve_entities(
             root = f"role|{role_key}"
             entity_mentions.setdefault(root, []).append(mention)
     return _build_entities(entity_mentions, reasons)
+
+
+def _title_head(role: str) -> str:
+    """The title without its "of ..." complement: "supreme leader of iran" -> "supreme leader"."""
+    return role.split(" of ", 1)[0].strip()
 
 
 def _members(union: _UnionFind, key: str) -> list[str]:
