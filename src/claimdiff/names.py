@@ -57,7 +57,7 @@ _ISE = re.compile(r"(?<=[a-z]{3})is(ation|ations)\b")
 
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
-    """Unicode to lowercase ASCII words: 'Raïsi-Zādeh' -> 'raisi zadeh'."""
+    """Unicode to lowercase ASCII words: 'Ćorić-Zādeh' -> 'coric zadeh'."""
     ascii_text = anyascii(unicodedata.normalize("NFKC", text)).lower()
     ascii_text = ascii_text.replace("'", "").replace("’", "").replace("`", "")
     folded = _SPACES.sub(" ", _NON_WORD.sub(" ", ascii_text)).strip()
@@ -144,7 +144,7 @@ def compare_names(left: str, right: str) -> NameMatch:
     if len(left_tokens) == len(right_tokens):
         reasons = _aligned_reasons(left_tokens, right_tokens)
         if reasons is None and len(left_tokens) == 2:
-            # "Rahmon Emomali" vs "Emomali Rahmon": token order varies across languages.
+            # "Karimov Rustam" vs "Rustam Karimov": token order varies across languages.
             reasons = _aligned_reasons(left_tokens, tuple(reversed(right_tokens)))
             if reasons is not None:
                 reasons = (*reasons, "token-order")

@@ -357,7 +357,7 @@ def _build_entities(
     entity_of_mention: dict[str, str] = {}
     for number, (kind, name, root, mentions) in enumerate(drafts, start=1):
         entity_id = f"E{number}"
-        # What was written ("Rahmon") as well as whom it names ("Emomali Rahmon").
+        # What was written ("Karimov") as well as whom it names ("Rustam Karimov").
         written = {" ".join(m.text.split()) for m in mentions if m.via in {"name", "acronym"}}
         variants = sorted({m.name for m in mentions} | written, key=lambda n: (n != name, n))
         entity_roles = sorted({m.role for m in mentions if m.role})

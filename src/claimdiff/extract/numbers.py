@@ -1,4 +1,4 @@
-"""Counts and quantities: "17 memorandums of understanding", "$1.13bn", "about 100 people".
+"""Counts and quantities: "12 memorandums of understanding", "$1.13bn", "about 100 people".
 
 One compiled regex finds numeric atoms (digits, number words, vague quantifiers,
 ordinals, multiplicative verbs); small anchored regexes then read the few
@@ -27,7 +27,7 @@ fixed intervals (``VAGUE``). All of these are ``approximate=True``.
 
 Not numbers here: four-digit years without a thousands separator (1800-2099,
 dates.py owns them), day numbers next to a month name, clock times, phone
-numbers, ids ("F-16", "Ababil-2", "Windows 2000"), list numbering, numbers
+numbers, ids ("F-16", "Tu-154", "Windows 2000"), list numbering, numbers
 inside words, and "one" as a pronoun ("one of the", "no one").
 """
 
