@@ -175,7 +175,7 @@ def _render_entities(report: Report) -> list[str]:
         "",
         "## Entities",
         "",
-        "| id | kind | name | variants (where) | roles |",
+        "| id | kind | name | mentioned as (where) | roles |",
         "|---|---|---|---|---|",
     ]
     for entity in report.entities:
