@@ -238,8 +238,8 @@ def _render_uncorroborated(report: Report, texts: Mapping[str, str]) -> list[str
         for claim in claims[:MAX_UNCORROBORATED_PER_SOURCE]:
             value = claim.value if claim.value is not None else ""
             lines.append(
-                f"- {claim.kind} {md_text(str(value))[:120]}, chars {claim.start}–{claim.end}: "
-                f"{md_text(claim.text)[:200]}"
+                f"- {claim.kind} {md_text(str(value)[:120])}, chars {claim.start}–{claim.end}: "
+                f"{md_text(claim.text[:200])}"
             )
         if len(claims) > MAX_UNCORROBORATED_PER_SOURCE:
             lines.append(
