@@ -290,3 +290,13 @@ def test_not_claims(text: str) -> None:
     assert counts("He scored 3 in the final.") == []  # no counted noun before a bare number
     claims = [c.text for c in extract(text)]
     assert not [c for c in claims if c not in ("17%", "Some 14%")]
+
+
+def test_one_of_a_set_is_not_a_count() -> None:
+    from claimdiff.extract import ExtractionContext
+    from claimdiff.extract.numbers import extract_numbers
+    from claimdiff.models import Source
+
+    text = "It is one of Chile's biggest companies, and it sold 30 of the aircraft."
+    context = ExtractionContext.for_source(Source(id="t", path="t.txt", text=text))
+    assert [r.text for r in extract_numbers(context, [])] == ["30 of the aircraft"]

@@ -819,7 +819,13 @@ _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.IGNORECA
 _NUMBER_OF = re.compile(r"(?<![\w])(?i:the\s+(?:total\s+)?number)(?=\s+of\s)")
 
 
+# "one of Russia's biggest firms" picks a member of a set; it counts nothing.
+_ONE_OF = re.compile(r"(?i)one\s+of\b")
+
+
 def _is_back_reference(text: str, number: _Number) -> bool:
+    if _ONE_OF.match(text, number.start):
+        return True
     first_word = text[number.start : number.end].split(" ", 1)[0].lower()
     if first_word not in _ANAPHORIC_WORDS:
         return False
