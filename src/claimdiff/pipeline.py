@@ -155,6 +155,8 @@ def analyse(
         generated_by=f"claimdiff {__version__}",
         summary=_summary(findings, len(stale), len(sources), len(claims)),
         sources=tuple(_report_source(s) for s in sources),
+        # Field by field, not via model_dump: tens of thousands of mentions would be
+        # serialised and validated again for nothing.
         entities=tuple(
             ReportEntity(
                 id=e.id,
@@ -215,17 +217,7 @@ def _summary(findings: Sequence[Finding], stale: int, sources: int, claims: int)
 
 
 def _report_source(source: Source) -> ReportSource:
-    return ReportSource(
-        id=source.id,
-        path=source.path,
-        title=source.title,
-        outlet=source.outlet,
-        url=source.url,
-        published=source.published,
-        published_from=source.published_from,
-        encoding=source.encoding,
-        decode_note=source.decode_note,
-    )
+    return ReportSource.model_validate(source.model_dump(include=set(ReportSource.model_fields)))
 
 
 def _report_claim(claim: Claim) -> ReportClaim:
@@ -272,22 +264,7 @@ def _report_claim(claim: Claim) -> ReportClaim:
 
 
 def _report_finding(finding: Finding) -> ReportFinding:
-    return ReportFinding(
-        id=finding.id,
-        kind=finding.kind,
-        summary=finding.summary,
-        reasons=finding.reasons,
-        claims=finding.claims,
-        entities=finding.entities,
-        sources=finding.sources,
-        independent_sources=finding.independent_sources,
-        confidence=finding.confidence,
-        status=finding.status,
-        reviewer=finding.reviewer,
-        note=finding.note,
-        decision_key=finding.decision_key,
-        evidence=finding.evidence,
-    )
+    return ReportFinding.model_validate(finding.model_dump(include=set(ReportFinding.model_fields)))
 
 
 __all__ = ["PipelineResult", "analyse", "check", "extract_all", "run"]

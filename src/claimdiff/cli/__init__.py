@@ -70,25 +70,21 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _register() -> None:
+    # Imported here: the command modules import this one for InputError and the exit codes.
     from claimdiff.cli.commands import extract_command, report_command, run_command, schema_command
+    from claimdiff.cli.eval import eval_command
+    from claimdiff.cli.review import review_group, verify_command
 
-    cli.add_command(run_command)
-    cli.add_command(extract_command)
-    cli.add_command(report_command)
-    cli.add_command(schema_command)
-    try:
-        from claimdiff.cli.review import review_group, verify_command
-    except ImportError:  # pragma: no cover - during development only
-        pass
-    else:
-        cli.add_command(review_group)
-        cli.add_command(verify_command)
-    try:
-        from claimdiff.cli.eval import eval_command
-    except ImportError:  # pragma: no cover - during development only
-        pass
-    else:
-        cli.add_command(eval_command)
+    for command in (
+        run_command,
+        extract_command,
+        report_command,
+        schema_command,
+        review_group,
+        verify_command,
+        eval_command,
+    ):
+        cli.add_command(command)
 
 
 _register()
