@@ -60,6 +60,16 @@ def test_count_is_attached_to_the_signing_of_its_sentence() -> None:
         ),
         pytest.param("The demands were met by the government.", id="passive-met"),
         pytest.param("He invited the minister for further visits to Lima.", id="generic-plural"),
+        pytest.param(
+            "He invited the minister for further high-level visits to Lima.",
+            id="generic-plural-with-modifier",
+        ),
+        pytest.param(
+            "Good agreements were signed in line with the plan until 2030.",
+            id="passive-without-a-count",
+        ),
+        pytest.param("The meeting, which lasted an hour, ended without a deal.", id="the-meeting"),
+        pytest.param("The minister came to Lima for bilateral talks.", id="purpose-of-a-trip"),
     ],
 )
 def test_references_to_past_events_are_not_new_frames(sentence: str) -> None:

@@ -93,9 +93,11 @@ _SKIP_AS_BACK_REFERENCE = re.compile(
 # "targets were met", "further visits": a trigger word that narrates no new event.
 _NOT_AN_EVENT_BEFORE = re.compile(
     r"\b(?:existing|all|further|more|future|regular|frequent|reciprocal|mutual|several|"
-    r"many|such|previous)\s+$",
+    r"many|such|previous|for(?: a| an)?)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# "The meeting, which ..." opening a sentence refers to an event just narrated.
+_OPENS_WITH_THE = re.compile(r"\s*[\"“]?The\s+$")
 # Before a participle ("signed", "met", "concluded") these make it an adjective, a reduced
 # relative clause or a passive: a reference to a signing, not the narration of one.
 _NOT_AN_EVENT_BEFORE_PARTICIPLE = re.compile(
@@ -106,9 +108,10 @@ _NOT_AN_EVENT_BEFORE_PARTICIPLE = re.compile(
 )
 _PARTICIPLE = re.compile(r"(?:ed|met)$", re.IGNORECASE)
 _PASSIVE_SIGNING = re.compile(r"\b(?:were|was|been|being|be|are|is)\s+$", re.IGNORECASE)
+# A count, not a year: "11 agreements were signed", not "signed ... until 2030".
 _DIGIT_OR_NUMBER_WORD = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|"
-    r"twenty|thirty|forty|fifty)\b",
+    r"\b(?:\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozen|\w+teen|twenty|thirty|forty|fifty)\b(?![\d,])",
     re.IGNORECASE,
 )
 _NOUN_SENSITIVE = frozenset({"signing", "meeting", "visit"})
@@ -189,6 +192,10 @@ def _first_trigger(
         if _is_back_reference(text, match, sentence.start):
             continue  # "during the visit" points at an occasion already narrated
         before = text[max(sentence.start, match.start() - 24) : match.start()]
+        if not _PARTICIPLE.search(match.group(0)) and _OPENS_WITH_THE.fullmatch(
+            text, sentence.start, match.start()
+        ):
+            continue
         participle = bool(_PARTICIPLE.search(match.group(0)))
         not_an_event = _NOT_AN_EVENT_BEFORE.search(before) or (
             participle and _NOT_AN_EVENT_BEFORE_PARTICIPLE.search(before)
