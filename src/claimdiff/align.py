@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from claimdiff.gazetteer import country_for
+from claimdiff.dates_compare import weekday_named
 from claimdiff.models import (
     Candidate,
     Claim,
@@ -33,6 +33,7 @@ from claimdiff.models import (
     SourceExtraction,
 )
 from claimdiff.names import fold
+from claimdiff.places import place_key
 
 # A participant shared by more count claims than this is too common to block on
 # (think of a country in a corpus about that country); the event still is.
@@ -295,9 +296,8 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
     for date in sorted(dates, key=lambda d: d.id):
         if date.event and date.value in frame_dates.get((date.event, date.source), ()):
             by_event[date.event].setdefault(date.source, date)
-    weekday = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
     undated = sorted(
-        (d for d in dates if d.event and d.value is None and weekday.search(d.text)),
+        (d for d in dates if d.event and d.value is None and weekday_named(d.text) is not None),
         key=lambda d: (d.source, d.start),
     )
     for date in undated:
@@ -328,7 +328,7 @@ def _align_event_pairs(frames: Sequence[EventClaim], events: Sequence[Event]) ->
     blocks: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         if event.id in representative and event.place:
-            blocks[f"{event.type}|{country_for(event.place) or fold(event.place)}"].append(event)
+            blocks[f"{event.type}|{place_key(event.place)}"].append(event)
     candidates: list[Candidate] = []
     for key, members in sorted(blocks.items()):
         if len(members) > MAX_PARTICIPANT_BLOCK:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from claimdiff.align import ClaimContext, content_words, count_family, independent_count
-from claimdiff.dates_compare import dates_equal, dates_overlap
+from claimdiff.dates_compare import dates_equal, dates_overlap, weekday_named
 from claimdiff.models import (
     Candidate,
     Claim,
@@ -35,6 +35,7 @@ from claimdiff.models import (
 from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
+from claimdiff.unionfind import UnionFind
 
 # Reason codes.
 SAME_VALUE = "same-value"
@@ -116,14 +117,8 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
 
 def group_corroborations(findings: Sequence[Finding], context: ClassifyContext) -> list[Finding]:
     """Equal figures for one fact, across many sources, become one agreement, not n² pairs."""
-    parent: dict[str, str] = {}
-
-    def find(item: str) -> str:
-        parent.setdefault(item, item)
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
+    same_figure = UnionFind()
+    find = same_figure.find
 
     grouped: list[Finding] = []
     members: list[Finding] = []
@@ -136,7 +131,7 @@ def group_corroborations(findings: Sequence[Finding], context: ClassifyContext) 
             members.append(finding)
             first = finding.claims[0]
             for other in finding.claims[1:]:
-                parent[find(other)] = find(first)
+                same_figure.union(first, other)
         elif finding.kind == "vague_vs_specific" and numeric:
             vague.append(finding)
         else:
@@ -597,15 +592,8 @@ def _same_country_words(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------- event dates
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_CONSISTENT = "weekday-consistent"
 WEEKDAY_MISMATCH = "weekday-mismatch"
-
-
-def _weekday_named(claim: DateClaim) -> int | None:
-    words = claim.text.lower().split()
-    named = [i for i, day in enumerate(_WEEKDAYS) if day in words]
-    return named[0] if len(named) == 1 else None
 
 
 def _classify_event_dates(claims: Sequence[DateClaim], context: ClassifyContext) -> Finding | None:
@@ -621,7 +609,7 @@ def _classify_event_dates(claims: Sequence[DateClaim], context: ClassifyContext)
     )
     if unresolved:
         # "on Monday" in an undated text, against a date another source gives the event.
-        weekdays = {_weekday_named(c) for c in unresolved}
+        weekdays = {weekday_named(c.text) for c in unresolved}
         if not values or None in weekdays or len(weekdays) != 1:
             return None
         (weekday,) = weekdays

@@ -42,3 +42,13 @@ def narrower(left: DateValue, right: DateValue) -> DateValue:
     if right_rank == left_rank and (right.end - right.start) < (left.end - left.start):
         return right
     return left
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_named(text: str) -> int | None:
+    """The weekday a phrase names ("on Monday" -> 0), or None for none or several."""
+    words = text.lower().replace(",", " ").split()
+    named = [number for number, day in enumerate(WEEKDAYS) if day in words]
+    return named[0] if len(named) == 1 else None

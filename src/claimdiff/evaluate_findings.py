@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from claimdiff.evaluate import GoldFinding
+from claimdiff.evaluate import GoldFinding, locate
 from claimdiff.models import Report, ReportFinding
 
 
@@ -50,13 +50,7 @@ class FindingScores:
 
 
 def _span(texts: Mapping[str, str], source: str, text: str, occurrence: int) -> tuple[int, int]:
-    haystack = texts.get(source, "")
-    start = -1
-    for _ in range(occurrence + 1):
-        start = haystack.find(text, start + 1)
-        if start < 0:
-            return (-1, -1)
-    return start, start + len(text)
+    return locate(texts.get(source, ""), text, occurrence) or (-1, -1)
 
 
 def _covered(

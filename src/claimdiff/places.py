@@ -27,3 +27,8 @@ def place_relation(left: str, right: str) -> PlaceRelation:
         if left_is_country and right_is_country:
             return "same"
     return "different"
+
+
+def place_key(place: str) -> str:
+    """A blocking key: the country a place lies in, else the place itself."""
+    return country_for(place) or fold(place)

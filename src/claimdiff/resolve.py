@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pydantic import TypeAdapter
 
 from claimdiff.dates_compare import dates_overlap, narrower
-from claimdiff.gazetteer import country_for
 from claimdiff.models import (
     DateValue,
     Entity,
@@ -41,33 +40,8 @@ from claimdiff.names import (
     phonetic_keys,
     skeleton,
 )
-from claimdiff.places import place_relation
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, item: str) -> str:
-        self.parent.setdefault(item, item)
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
-        return root
-
-    def union(self, left: str, right: str) -> None:
-        a, b = self.find(left), self.find(right)
-        if a != b:
-            # The smaller key wins so the result does not depend on input order.
-            self.parent[max(a, b)] = min(a, b)
-
-    def groups(self) -> dict[str, list[str]]:
-        result: dict[str, list[str]] = defaultdict(list)
-        for item in sorted(self.parent):
-            result[self.find(item)].append(item)
-        return result
+from claimdiff.places import place_key, place_relation
+from claimdiff.unionfind import UnionFind
 
 
 @dataclass
@@ -161,7 +135,7 @@ def resolve_entities(
         for mention in node.mentions:
             node.roles.update(subject_roles.get(mention.id, ()))
 
-    union = _UnionFind()
+    union = UnionFind()
     reasons: dict[str, set[str]] = defaultdict(set)
     for key in nodes:
         union.find(key)
@@ -216,14 +190,14 @@ def _title_head(role: str) -> str:
     return role.split(" of ", 1)[0].strip()
 
 
-def _members(union: _UnionFind, key: str) -> list[str]:
+def _members(union: UnionFind, key: str) -> list[str]:
     root = union.find(key)
     return [k for k in union.parent if union.find(k) == root]
 
 
 def _merge_variants(
     people: Sequence[_NameNode],
-    union: _UnionFind,
+    union: UnionFind,
     reasons: dict[str, set[str]],
     allowed: Callable[[_NameNode, _NameNode], bool],
     *,
@@ -260,7 +234,7 @@ def _merge_variants(
 
 def _merge_short_forms(
     nodes: dict[str, _NameNode],
-    union: _UnionFind,
+    union: UnionFind,
     reasons: dict[str, set[str]],
     allowed: Callable[[_NameNode, _NameNode], bool],
 ) -> None:
@@ -300,7 +274,7 @@ def _merge_short_forms(
 
 
 def _short_form_targets(
-    surname: str, candidates: Iterable[_NameNode], union: _UnionFind
+    surname: str, candidates: Iterable[_NameNode], union: UnionFind
 ) -> set[str]:
     roots: set[str] = set()
     for candidate in candidates:
@@ -430,7 +404,7 @@ def _positive_evidence(a: _FrameView, b: _FrameView) -> bool:
 def _event_keys(view: _FrameView) -> list[str]:
     keys = [f"person|{p}" for p in sorted(view.participants)]
     if view.place:
-        keys.append(f"place|{country_for(view.place) or fold(view.place)}")
+        keys.append(f"place|{place_key(view.place)}")
     if view.date:
         keys.append(f"source|{view.frame.source}")
     return keys
