@@ -22,6 +22,7 @@ from claimdiff.evaluate import (
     load_alignment,
     load_gold,
     locate,
+    render_entity_errors,
     render_scores,
     score_claims,
     score_entities,
@@ -327,6 +328,39 @@ def test_entity_pairwise_scores_and_wrong_merges() -> None:
     assert [(m.gold_a, m.gold_b, m.forbidden) for m in scores.wrong_merges] == [
         ("Dushanbe", "Emomali Rahmon", True)
     ]
+
+
+def test_entity_errors_list_unfound_mentions_and_split_clusters() -> None:
+    clusters = [
+        GoldEntity(name="Emomali Rahmon", kind="person", mentions=(
+            GoldMention(source="s", text="Emomali Rahmon"),
+            GoldMention(source="s", text="Tajik President"),
+            GoldMention(source="s", text="They"),
+        )),
+    ]  # fmt: skip
+    split = [
+        Entity(id="E1", kind="person", name="Rahmon", variants=(),
+               mentions=(ref("Emomali Rahmon"),)),
+        Entity(id="E2", kind="person", name="?", variants=(), mentions=(ref("Tajik President"),)),
+    ]  # fmt: skip
+    scores = score_entities(clusters, split, {"s": TEXT})
+    assert [(m.gold_entity, m.text) for m in scores.unmatched] == [("Emomali Rahmon", "They")]
+    assert [(s.gold_entity, s.missed_pairs) for s in scores.splits] == [("Emomali Rahmon", 1)]
+    assert [entity for entity, _ in scores.splits[0].parts] == ["E1", "E2"]
+    rendered = render_entity_errors(scores)
+    assert "Emomali Rahmon: s: They" in rendered
+    assert "E2: s: Tajik President" in rendered
+
+
+def test_entity_errors_are_empty_when_the_clustering_is_perfect() -> None:
+    clusters = [GoldEntity(name="Dushanbe", kind="place", mentions=(
+        GoldMention(source="s", text="Dushanbe"),
+        GoldMention(source="s", text="Tehran"),
+    ))]  # fmt: skip
+    one = [Entity(id="E1", kind="place", name="x", variants=(),
+                  mentions=(ref("Dushanbe"), ref("Tehran")))]  # fmt: skip
+    scores = score_entities(clusters, one, {"s": TEXT})
+    assert scores.unmatched == () and scores.splits == ()
 
 
 def test_entity_mention_must_cover_half_of_the_gold_mention() -> None:

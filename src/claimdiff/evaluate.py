@@ -608,6 +608,29 @@ class WrongMerge:
     forbidden: bool = False
 
 
+@dataclass(frozen=True, order=True)
+class UnmatchedMention:
+    """A gold mention that no predicted mention covers."""
+
+    gold_entity: str
+    source: str
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class SplitCluster:
+    """A gold entity whose mentions the prediction spreads over several entities.
+
+    ``parts`` holds, per predicted entity (largest first), the gold mentions it took as
+    "source: text" strings.
+    """
+
+    gold_entity: str
+    missed_pairs: int
+    parts: tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True)
 class EntityScores:
     gold_pairs: int
@@ -616,6 +639,8 @@ class EntityScores:
     gold_mentions: int
     matched_mentions: int
     wrong_merges: tuple[WrongMerge, ...] = ()
+    unmatched: tuple[UnmatchedMention, ...] = ()
+    splits: tuple[SplitCluster, ...] = ()
 
     @property
     def precision(self) -> float:
@@ -711,7 +736,59 @@ def score_entities(
         wrong_merges=tuple(
             sorted(merges.values(), key=lambda m: (not m.forbidden, m.gold_a, m.gold_b))
         ),
+        unmatched=tuple(
+            sorted(
+                UnmatchedMention(item[2], item[0], item[3], item[1][0])
+                for i, item in enumerate(located)
+                if i not in assigned
+            )
+        ),
+        splits=_split_clusters(located, assigned),
     )
+
+
+def _split_clusters(
+    located: Sequence[tuple[str, tuple[int, int], str, str]], assigned: Mapping[int, str]
+) -> tuple[SplitCluster, ...]:
+    """Gold entities whose matched mentions fall into more than one predicted entity."""
+    parts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, (_, _, gold_name, _) in enumerate(located):
+        if i in assigned:
+            parts[gold_name][assigned[i]].append(i)
+    splits: list[SplitCluster] = []
+    for gold_name in sorted(parts):
+        by_entity = parts[gold_name]
+        if len(by_entity) < 2:
+            continue
+        sizes = [len(members) for members in by_entity.values()]
+        missed = (sum(sizes) ** 2 - sum(size * size for size in sizes)) // 2
+        ordered = sorted(by_entity.items(), key=lambda item: (-len(item[1]), item[0]))
+        splits.append(
+            SplitCluster(
+                gold_name,
+                missed,
+                tuple(
+                    (
+                        entity_id,
+                        tuple(f"{located[i][0]}: {located[i][3]}" for i in sorted(members)),
+                    )
+                    for entity_id, members in ordered
+                ),
+            )
+        )
+    return tuple(splits)
+
+
+def render_entity_errors(scores: EntityScores) -> str:
+    """Gold mentions nobody found, then gold entities the prediction split, by gold entity."""
+    lines = ["", "entity mentions missed (no predicted mention covers them)"]
+    lines += [f"  {m.gold_entity}: {m.source}: {m.text}" for m in scores.unmatched]
+    lines += ["", "entities split (gold entity: predicted entity [gold mentions])"]
+    for split in scores.splits:
+        lines.append(f"  {split.gold_entity} ({split.missed_pairs} pairs missed)")
+        for entity_id, mentions in split.parts:
+            lines.append(f"    {entity_id}: " + "; ".join(mentions))
+    return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------- rendering

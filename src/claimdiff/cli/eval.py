@@ -17,6 +17,7 @@ from claimdiff.evaluate import (
     KindScore,
     load_alignment,
     load_gold,
+    render_entity_errors,
     render_scores,
     score_claims,
     score_entities,
@@ -58,7 +59,8 @@ DEFAULT_SEEDS = Path("seeds")
 @click.option(
     "--show-errors",
     is_flag=True,
-    help="Also list missed gold claims, spurious predictions and value mismatches.",
+    help="Also list missed gold claims, spurious predictions, value mismatches, and the "
+    "entity errors (gold mentions not found, gold entities split).",
 )
 def eval_command(
     gold: Path,
@@ -92,6 +94,8 @@ def eval_command(
         click.echo(render_finding_scores(findings), nl=False)
     if show_errors:
         click.echo(_render_errors(scores), nl=False)
+        if entities is not None:
+            click.echo(render_entity_errors(entities), nl=False)
     total = scores.span_total if span_only else scores.strict_total
     click.echo(
         f"{'span-only' if span_only else 'strict'}: precision {total.precision:.3f}, "
