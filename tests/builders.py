@@ -34,6 +34,7 @@ def mention(
     kind: str = "person",
     role: str | None = None,
     via: str = "name",
+    country: str | None = None,
 ) -> Mention:
     return Mention(
         id=f"{source_id}:mention:{start}-{start + len(name)}",
@@ -46,6 +47,7 @@ def mention(
         entity_kind=kind,  # type: ignore[arg-type]
         name=name,
         role=role,
+        country=country,
         via=via,  # type: ignore[arg-type]
     )
 

@@ -273,3 +273,41 @@ def test_layout_junk_is_not_a_name() -> None:
     found = by_text("Delta PressCommentary: the talks went well, said Aziz Karimov.")
     assert not any("Commentary" in t for t in found)
     assert "Top Cmdr" not in by_text("Border security is a priority: Top Cmdr")
+
+
+def test_headline_with_lower_case_words_keeps_its_role_phrases() -> None:
+    text = (
+        "The Leader in a meeting with the President of Peru\n\n"
+        "On Monday, Kim Sun-ok, the Supreme Leader of North Korea, met the Peruvian President "
+        "Ana Quispe in Pyongyang.\n"
+    )
+    found = by_text(text)
+    assert found["President of Peru"].via == "role"
+    assert found["President of Peru"].name == "Ana Quispe"
+
+
+def test_headline_in_title_case_gives_no_role_mentions() -> None:
+    text = (
+        "Leader Meets President Of Peru\n\n"
+        "On Monday, Kim Sun-ok, the Supreme Leader of North Korea, met the Peruvian President "
+        "Ana Quispe in Pyongyang.\n"
+    )
+    assert not [m for m in mentions(text) if m.start < 30 and m.via == "role"]
+
+
+def test_bare_title_joins_the_one_holder_of_a_fuller_form_of_it() -> None:
+    text = (
+        "Kim Sun-ok, the Supreme Leader of North Korea, met the Peruvian President Ana Quispe "
+        "in Pyongyang. The Leader praised the visit."
+    )
+    leader = next(m for m in mentions(text) if m.text == "Leader")
+    assert leader.name == "Kim Sun-ok"
+
+
+def test_bare_title_stays_unresolved_when_two_fuller_forms_have_holders() -> None:
+    text = (
+        "Kim Sun-ok, the Supreme Leader of North Korea, met Ana Quispe, the Leader of the "
+        "Opposition, in Lima. The Leader praised the visit."
+    )
+    leader = next(m for m in mentions(text) if m.text == "Leader" and m.start > 90)
+    assert leader.name == "Leader"

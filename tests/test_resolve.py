@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from builders import day, frame, mention, month
-from claimdiff.models import Entity
+from claimdiff.models import Entity, Mention
 from claimdiff.resolve import resolve_entities, resolve_events
 
 
@@ -185,3 +189,76 @@ def test_british_and_american_spellings_of_an_organisation_are_one() -> None:
     ]
     entities, _ = resolve_entities(mentions)
     assert len(entities) == 1
+
+
+@pytest.mark.parametrize(
+    ("role", "entities"),
+    [
+        pytest.param("Chief General of Armed Forces of Chile", 1, id="other-wording-joins"),
+        pytest.param("Chief of Staff of the Armed Forces of Peru", 2, id="other-country-apart"),
+    ],
+)
+def test_role_mention_joins_the_holder_of_the_same_office(role: str, entities: int) -> None:
+    mentions = [
+        mention("a", "Rodrigo Pavez", 0, role="Chief of Staff of the Armed Forces of Chile"),
+        mention("b", role, 0, via="role", role=role),
+    ]
+    resolved, _ = resolve_entities(mentions)
+    assert len(resolved) == entities
+    assert entities == 2 or "role-coreference" in resolved[0].merge_reasons
+
+
+def _two_presidents(*more: Mention) -> list[Mention]:
+    """Lucia Andrade named as President of Chile in a; Tomas Kervan named as just
+    "President" in b, a story that names Chile: he may be her successor."""
+    return [
+        mention("a", "Lucia Andrade", 0, role="President of Chile"),
+        mention("b", "Tomas Kervan", 0, role="President"),
+        mention("b", "Chile", 40, kind="place", country="Chile"),
+        *more,
+    ]
+
+
+def _holder_of(
+    mentions: list[Mention], role_mention: Mention, published: dict[str, dt.date | None]
+) -> str | None:
+    entities, of_mention = resolve_entities(mentions, published=published)
+    joined = of_mention[role_mention.id]
+    names = {e.id: e.name for e in entities}
+    return names[joined] if names[joined] in ("Lucia Andrade", "Tomas Kervan") else None
+
+
+def test_role_mention_is_not_given_to_one_of_two_possible_holders_without_dates() -> None:
+    role = mention("c", "President of Chile", 0, role="President of Chile", via="role")
+    assert _holder_of(_two_presidents(role), role, {}) is None
+
+
+def test_role_mention_goes_to_the_holder_of_its_time() -> None:
+    role = mention("c", "President of Chile", 0, role="President of Chile", via="role")
+    published = {"a": dt.date(2021, 3, 1), "b": dt.date(2024, 7, 1)}
+    later = {**published, "c": dt.date(2024, 9, 1)}
+    earlier = {**published, "c": dt.date(2022, 5, 1)}
+    before_both = {**published, "c": dt.date(2019, 1, 1)}
+    assert _holder_of(_two_presidents(role), role, later) == "Tomas Kervan"
+    assert _holder_of(_two_presidents(role), role, earlier) == "Lucia Andrade"
+    assert _holder_of(_two_presidents(role), role, before_both) is None
+
+
+def test_role_mention_goes_to_the_candidate_its_own_source_names() -> None:
+    role = mention("c", "President of Chile", 0, role="President of Chile", via="role")
+    named = mention("c", "Andrade", 60)
+    entities, of_mention = resolve_entities(_two_presidents(role, named))
+    assert of_mention[role.id] == of_mention["a:mention:0-13"]
+    joined = next(e for e in entities if e.id == of_mention[role.id])
+    assert "role-coreference-in-source" in joined.merge_reasons
+
+
+def test_a_titled_person_in_a_story_without_the_country_is_no_candidate() -> None:
+    role = mention("c", "President of Chile", 0, role="President of Chile", via="role")
+    mentions = [
+        mention("a", "Lucia Andrade", 0, role="President of Chile"),
+        mention("b", "Tomas Kervan", 0, role="President"),  # president of a company, say
+        role,
+    ]
+    entities, of_mention = resolve_entities(mentions)
+    assert of_mention[role.id] == of_mention["a:mention:0-13"]

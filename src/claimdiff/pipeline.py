@@ -121,7 +121,11 @@ def analyse(
     """Everything after extraction: resolve, align, classify, apply decisions, build the report."""
     timings: dict[str, float] = {}
     started = perf_counter()
-    resolution = resolve(extractions, cannot_link=cannot_link_names(decisions))
+    resolution = resolve(
+        extractions,
+        cannot_link=cannot_link_names(decisions),
+        published={source.id: source.published for source in sources},
+    )
     claims = resolve_claims((c for e in extractions for c in e.claims), resolution)
     timings["resolve"] = perf_counter() - started
 

@@ -14,8 +14,9 @@ hard difference (places, dates, or a different visitor).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import TypeAdapter
@@ -40,6 +41,7 @@ from claimdiff.names import (
     phonetic_keys,
     skeleton,
 )
+from claimdiff.offices import Office, office_key, office_relation_of, parse_office
 from claimdiff.places import place_key, place_relation
 from claimdiff.unionfind import UnionFind
 
@@ -67,13 +69,18 @@ def resolve(
     extractions: Sequence[SourceExtraction],
     *,
     cannot_link: Collection[frozenset[str]] = (),
+    published: Mapping[str, dt.date | None] | None = None,
 ) -> Resolution:
+    """``published``: each source's publication date, which tells an office's holders apart
+    in time ("the Iranian president" in 2024 is not the man named in 2021)."""
     mentions = sorted(
         (m for extraction in extractions for m in extraction.mentions),
         key=lambda m: (m.source, m.start, m.end),
     )
     roles = [c for e in extractions for c in e.claims if isinstance(c, RoleClaim)]
-    entities, entity_of_mention = resolve_entities(mentions, roles, cannot_link=cannot_link)
+    entities, entity_of_mention = resolve_entities(
+        mentions, roles, cannot_link=cannot_link, published=published
+    )
     frames = sorted(
         (c for e in extractions for c in e.claims if isinstance(c, EventClaim)),
         key=lambda c: (c.source, c.start),
@@ -110,6 +117,7 @@ def resolve_entities(
     roles: Sequence[RoleClaim] = (),
     *,
     cannot_link: Collection[frozenset[str]] = (),
+    published: Mapping[str, dt.date | None] | None = None,
 ) -> tuple[list[Entity], dict[str, str]]:
     forbidden = {frozenset(fold(n) for n in pair) for pair in cannot_link}
     nodes: dict[str, _NameNode] = {}
@@ -161,33 +169,20 @@ def resolve_entities(
         for root, keys in groups.items()
     }
     reasons = defaultdict(set, group_reasons)
-    holder_by_role = _role_holders(groups, nodes)
     entity_mentions: dict[str, list[Mention]] = {
         root: [m for key in keys for m in nodes[key].mentions] for root, keys in groups.items()
     }
-    holder_by_title: dict[str, set[str]] = defaultdict(set)
-    for role, holders_of_role in holder_by_role.items():
-        holder_by_title[_title_head(role)].update(holders_of_role)
+    holders = _OfficeHolders(groups, nodes, mentions, published or {})
     for mention in role_only:
-        role_key = fold(mention.role or mention.name)
-        holders = holder_by_role.get(role_key, set())
-        if not holders:
-            # "Supreme Leader of Iran" vs "Supreme Leader of the Islamic Revolution": the
-            # same title; taken only when one person in the corpus holds it.
-            holders = holder_by_title.get(_title_head(role_key), set())
-        if len(holders) == 1:
-            root = next(iter(holders))
+        role = mention.role or mention.name
+        root, reason = holders.holder(role, mention.source)
+        if root is not None:
             entity_mentions[root].append(mention)
-            reasons[root].add("role-coreference")
+            reasons[root].add(reason)
         else:
-            root = f"role|{role_key}"
+            root = f"role|{office_key(role)}"
             entity_mentions.setdefault(root, []).append(mention)
     return _build_entities(entity_mentions, reasons)
-
-
-def _title_head(role: str) -> str:
-    """The title without its "of ..." complement: "supreme leader of iran" -> "supreme leader"."""
-    return role.split(" of ", 1)[0].strip()
 
 
 def _members(union: UnionFind, key: str) -> list[str]:
@@ -284,14 +279,112 @@ def _short_form_targets(
     return roots
 
 
-def _role_holders(groups: dict[str, list[str]], nodes: dict[str, _NameNode]) -> dict[str, set[str]]:
-    holders: dict[str, set[str]] = defaultdict(set)
-    for root, keys in groups.items():
-        for key in keys:
-            if nodes[key].kind == "person":
-                for role in nodes[key].roles:
-                    holders[role].add(root)
-    return holders
+class _OfficeHolders:
+    """Who holds which office in the corpus, and when the corpus names them.
+
+    A role mention ("the Tajik president", "Iran's Supreme Leader") joins a holder when
+    exactly one person can hold that office: the people named with the same office, or with
+    a compatible one (the title without a country: "newly elected President X"). Among
+    several, one named with the title but no country counts only when his sources name the
+    country (a "President X" in a story about a company is no candidate). Several candidates
+    are told apart by the mention's own source, when it names exactly one of them, and
+    otherwise by date: the mention goes to the holder named most recently before its
+    source's date when no other candidate is named between that holder's first date and
+    the mention's. Otherwise the mention stays on its own.
+    """
+
+    def __init__(
+        self,
+        groups: dict[str, list[str]],
+        nodes: dict[str, _NameNode],
+        mentions: Sequence[Mention],
+        published: Mapping[str, dt.date | None],
+    ) -> None:
+        self.published = published
+        countries_in: dict[str, set[str]] = defaultdict(set)
+        for mention in mentions:
+            if mention.entity_kind == "place" and mention.country:
+                countries_in[mention.source].add(mention.country)
+        # title -> (root, office, countries named where the root is named, dates named)
+        self.by_title: dict[str, list[tuple[str, Office, frozenset[str], tuple[dt.date, ...]]]]
+        self.by_title = defaultdict(list)
+        self.named_in: dict[str, set[str]] = defaultdict(set)  # source -> roots named there
+        for root, keys in sorted(groups.items()):
+            people = [nodes[k] for k in keys if nodes[k].kind == "person"]
+            roles = {role for node in people for role in node.roles}
+            if not roles:
+                continue
+            sources = {source for node in people for source in node.sources}
+            for named in sources:
+                self.named_in[named].add(root)
+            countries = frozenset(c for source in sources for c in countries_in[source])
+            dates = tuple(sorted({d for s in sources if (d := published.get(s)) is not None}))
+            for office in _most_specific(parse_office(role) for role in roles):
+                self.by_title[office.title].append((root, office, countries, dates))
+
+    def holder(self, role: str, source: str) -> tuple[str | None, str]:
+        wanted = parse_office(role)
+        candidates: dict[str, tuple[dt.date, ...]] = {}
+        unlikely: set[str] = set()
+        for root, office, countries, dates in self.by_title.get(wanted.title, ()):
+            relation = office_relation_of(office, wanted)
+            if relation == "different":
+                continue
+            candidates[root] = dates
+            if wanted.country and not office.country and wanted.country not in countries:
+                unlikely.add(root)  # a "President X" with no country named anywhere near him
+        if len(candidates) > 1:
+            candidates = {k: v for k, v in candidates.items() if k not in unlikely} or candidates
+        if len(candidates) == 1:
+            return next(iter(candidates)), ROLE_COREFERENCE
+        local = self.named_in.get(source, set()) & set(candidates)
+        if len(local) == 1:
+            return next(iter(local)), ROLE_COREFERENCE_IN_SOURCE
+        date = self.published.get(source)
+        if len(candidates) < 2 or date is None:
+            return None, ""
+        chosen = _latest_before(candidates, date)
+        return (chosen, ROLE_COREFERENCE_BY_DATE) if chosen else (None, "")
+
+
+ROLE_COREFERENCE = "role-coreference"
+ROLE_COREFERENCE_IN_SOURCE = "role-coreference-in-source"
+ROLE_COREFERENCE_BY_DATE = "role-coreference-by-date"
+
+
+def _most_specific(offices: Iterable[Office]) -> list[Office]:
+    """Drop an office another of the same person's offices says more precisely: with
+    "President of X" known, his "President" is that office, not a candidate elsewhere."""
+    unique = sorted(set(offices), key=lambda o: o.key)
+    return [
+        office
+        for office in unique
+        if not any(
+            other != office
+            and office_relation_of(other, office) == "compatible"
+            and _specificity(other) > _specificity(office)
+            for other in unique
+        )
+    ]
+
+
+def _specificity(office: Office) -> int:
+    return bool(office.country) + bool(office.complement)
+
+
+def _latest_before(candidates: Mapping[str, tuple[dt.date, ...]], date: dt.date) -> str | None:
+    """The holder first named most recently on or before ``date``, when no other candidate
+    is named between that first date and ``date`` (so the office has not changed hands)."""
+    if any(not dates for dates in candidates.values()):
+        return None  # an undated holder could be anyone's successor
+    started = [(dates[0], root) for root, dates in candidates.items() if dates[0] <= date]
+    if not started:
+        return None
+    first, chosen = max(started)
+    for root, dates in candidates.items():
+        if root != chosen and any(first <= d <= date for d in dates):
+            return None
+    return chosen
 
 
 def _canonical_name(mentions: Sequence[Mention]) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
@@ -85,7 +86,8 @@ def eval_command(
         texts = {source.id: source.text for source in sources}
         extractions = [extract_source(source) for source in sources]
         scores = score_claims(gold_claims, extractions, texts)
-        entities = _score_entities(gold, extractions, texts)
+        published = {source.id: source.published for source in sources}
+        entities = _score_entities(gold, extractions, texts, published)
         findings = _score_findings(gold, sources, extractions, texts)
     except ClaimdiffError as exc:
         raise InputError(str(exc)) from exc
@@ -136,7 +138,10 @@ def _load_sources(corpora: Sequence[Path], wanted: set[str]) -> list[Source]:
 
 
 def _score_entities(
-    gold: Path, extractions: Sequence[SourceExtraction], texts: dict[str, str]
+    gold: Path,
+    extractions: Sequence[SourceExtraction],
+    texts: dict[str, str],
+    published: Mapping[str, dt.date | None],
 ) -> EntityScores | None:
     folder = gold / "alignment"
     alignments: list[GoldAlignment] = (
@@ -147,7 +152,7 @@ def _score_entities(
         return None
     from claimdiff.resolve import resolve  # the resolver is only needed for entity gold
 
-    resolution = resolve(extractions)
+    resolution = resolve(extractions, published=published)
     pairs = [pair for alignment in alignments for pair in alignment.must_not_merge]
     return score_entities(clusters, resolution.entities, texts, must_not_merge=pairs)
 

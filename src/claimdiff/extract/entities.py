@@ -21,6 +21,7 @@ from claimdiff import gazetteer as gz
 from claimdiff.extract import ExtractionContext
 from claimdiff.gazetteer import words as _words
 from claimdiff.models import DateValue, EntityKind, Mention, Record, RoleClaim
+from claimdiff.offices import office_relation
 
 _WORD = re.compile(r"[^\W\d_](?:\w|[-'’.&](?=\w))*")
 _POSSESSIVE = ("'s", "’s")
@@ -133,6 +134,8 @@ class _Token:
     joined: bool  # joined to the previous token inside one name (a single space)
     first: bool  # first word of its sentence
     headline: bool
+    # A headline with every word capitalised: a capital there says nothing about titles.
+    title_case: bool
 
 
 @dataclass(slots=True)
@@ -197,14 +200,14 @@ class _Extractor:
                 i += 1
                 continue
             if not (token.cap or token.lower in _DETERMINERS):
-                if token.lower in _TITLE_FIRST and not token.headline:
+                if token.lower in _TITLE_FIRST and not token.title_case:
                     advanced = self._prenominal_at(i)
                     if advanced > i:
                         i = advanced
                         continue
                 i += 1
                 continue
-            if not token.headline:
+            if not token.title_case:
                 advanced = self._role_at(i)
                 if advanced > i:
                     i = advanced
@@ -1082,18 +1085,29 @@ class _Extractor:
 
 
 def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
-    """The person the document names for a role: most recent before, else the first after."""
+    """The person the document names for a role: most recent before, else the first after.
+
+    The same office first; then, when only one person in the document holds a compatible
+    office, that one: the title without its country ("the president" for the "Kenyan
+    President"), or another wording ("The Leader" for the "Supreme Leader of X")."""
     assert mention.key is not None
     canonical, country = mention.key
-    exact = [h for h in holders if h.key == (canonical, country)]
+    role = mention.role or ""
+    exact = [
+        h
+        for h in holders
+        if h.key == (canonical, country) and office_relation(h.role or "", role) == "same"
+    ]
     loose = [
         h
         for h in holders
         if h.key is not None and h.key[0] == canonical and (country is None or h.key[1] is None)
     ]
-    for candidates in (exact, loose):
+    related = [h for h in holders if h.role and office_relation(h.role, role) != "different"]
+    ambiguous = len({h.name for h in related}) > 1
+    for candidates in (exact, loose, related):
         names = {h.name for h in candidates}
-        if not candidates or (len(names) > 1 and candidates is loose):
+        if not candidates or (candidates is not exact and (len(names) > 1 or ambiguous)):
             continue
         before = [h for h in candidates if h.start < mention.start]
         return before[-1] if before else candidates[0]
@@ -1186,7 +1200,10 @@ def _tokenise(context: ExtractionContext) -> list[_Token]:
     text = context.text
     headline_paragraphs = _headline_paragraphs(context)
     # Plain tuples: this loop runs once per capitalised word of the corpus.
-    bounds = [(s.start, s.end, s.paragraph in headline_paragraphs) for s in context.sentences]
+    bounds = [
+        (s.start, s.end, s.paragraph in headline_paragraphs, headline_paragraphs.get(s.paragraph))
+        for s in context.sentences
+    ]
     tokens: list[_Token] = []
     append = tokens.append
     sentence_index = 0
@@ -1203,12 +1220,13 @@ def _tokenise(context: ExtractionContext) -> list[_Token]:
         while sentence_index < sentence_count and bounds[sentence_index][1] <= start:
             sentence_index += 1
         first = False
-        headline = False
+        headline = title_case = False
         if sentence_index < sentence_count:
-            sentence_start, _, headline_sentence = bounds[sentence_index]
+            sentence_start, _, headline_sentence, every_word = bounds[sentence_index]
             if sentence_start <= start:
                 first = previous_end < sentence_start
                 headline = headline_sentence
+                title_case = bool(every_word)
         lower = word.lower()
         gap = start - previous_end
         if first or previous_end < 0:
@@ -1222,7 +1240,7 @@ def _tokenise(context: ExtractionContext) -> list[_Token]:
         else:
             joined = False
         cap = word[0].isupper() or word[1:4].find("-") >= 0
-        append(_Token(start, end, word, lower, cap, poss, joined, first, headline))
+        append(_Token(start, end, word, lower, cap, poss, joined, first, headline, title_case))
         previous_end = end + 2 if poss else end
         previous_lower = lower
     return tokens
@@ -1231,14 +1249,16 @@ def _tokenise(context: ExtractionContext) -> list[_Token]:
 _SMALL = _words("""a an the of for and or in on at to by with from as vs is are""")
 
 
-def _headline_paragraphs(context: ExtractionContext) -> set[int]:
-    """Paragraphs written in Title Case (headlines, section heads)."""
+def _headline_paragraphs(context: ExtractionContext) -> dict[int, bool]:
+    """Paragraphs written in Title Case (headlines, section heads), each with whether every
+    word is capitalised. In a headline with a lower-case word ("The Leader in a meeting with
+    the President of X") the capitals of titles still mean what they mean in running text."""
     text = context.text
     by_paragraph: dict[int, tuple[int, int]] = {}
     for sentence in context.sentences:
         start, end = by_paragraph.get(sentence.paragraph, (sentence.start, sentence.end))
         by_paragraph[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
-    headlines: set[int] = set()
+    headlines: dict[int, bool] = {}
     for paragraph, (start, end) in by_paragraph.items():
         if end - start > 200:
             continue
@@ -1247,5 +1267,5 @@ def _headline_paragraphs(context: ExtractionContext) -> set[int]:
             continue
         capitalised = sum(1 for w in words if w[0].isupper())
         if len(words) >= 2 and capitalised >= 0.75 * len(words) and text[end - 1] not in '."”':
-            headlines.add(paragraph)
+            headlines[paragraph] = capitalised == len(words)
     return headlines
