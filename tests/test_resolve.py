@@ -163,13 +163,23 @@ def test_visits_by_different_visitors_are_different_events() -> None:
     assert len(events) == 2
 
 
-def test_role_with_another_complement_joins_the_unique_holder_of_that_title() -> None:
+def test_role_saying_less_joins_the_unique_holder_of_the_fuller_office() -> None:
     mentions = [
-        mention("a", "Lucia Andrade", 0, role="Chief Justice of the Supreme Court"),
+        mention("a", "Lucia Andrade", 0, role="Chief Justice of the Supreme Court of Chile"),
         mention("b", "Chief Justice of Chile", 0, role="Chief Justice of Chile", via="role"),
     ]
     entities, _ = resolve_entities(mentions)
     assert len(entities) == 1
+
+
+def test_holder_without_the_country_never_takes_a_role_mention_alone() -> None:
+    mentions = [
+        mention("a", "Lucia Andrade", 0, role="Founder"),
+        mention("a", "Chile", 30, kind="place", country="Chile"),
+        mention("b", "Founder of Chile", 0, role="Founder of Chile", via="role"),
+    ]
+    entities, _ = resolve_entities(mentions)
+    assert len(entities) == 3
 
 
 def test_title_held_by_two_people_does_not_resolve_a_role_mention() -> None:

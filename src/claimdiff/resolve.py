@@ -283,14 +283,16 @@ class _OfficeHolders:
     """Who holds which office in the corpus, and when the corpus names them.
 
     A role mention ("the Tajik president", "Iran's Supreme Leader") joins a holder when
-    exactly one person can hold that office: the people named with the same office, or with
-    a compatible one (the title without a country: "newly elected President X"). Among
-    several, one named with the title but no country counts only when his sources name the
-    country (a "President X" in a story about a company is no candidate). Several candidates
-    are told apart by the mention's own source, when it names exactly one of them, and
-    otherwise by date: the mention goes to the holder named most recently before its
-    source's date when no other candidate is named between that holder's first date and
-    the mention's. Otherwise the mention stays on its own.
+    exactly one person can hold that office. Candidates are the people named with the same
+    office or a fuller form of it, and, as possible holders only, people named with the
+    title but without the mention's country, in a sentence that names that country ("X's
+    Leader and newly elected President Y"; a "President Y" of a company is no candidate).
+    A possible holder never wins on his own, but he makes the office ambiguous: then the
+    mention joins the one full holder only when its own story names him and no possible
+    holder, or else by date, the holder named most recently before the mention's source
+    date when no other candidate is named between that holder's first date and the
+    mention's. Otherwise the
+    mention stays on its own.
     """
 
     def __init__(
@@ -301,11 +303,13 @@ class _OfficeHolders:
         published: Mapping[str, dt.date | None],
     ) -> None:
         self.published = published
-        countries_in: dict[str, set[str]] = defaultdict(set)
+        # Countries named in each sentence: a title without a country ("President X") may
+        # be that country's office when the sentence names it ("Y's Leader and President X").
+        countries_in: dict[tuple[str, int], set[str]] = defaultdict(set)
         for mention in mentions:
             if mention.entity_kind == "place" and mention.country:
-                countries_in[mention.source].add(mention.country)
-        # title -> (root, office, countries named where the root is named, dates named)
+                countries_in[(mention.source, mention.sentence_start)].add(mention.country)
+        # title -> (root, office, countries named in the root's sentences, dates named)
         self.by_title: dict[str, list[tuple[str, Office, frozenset[str], tuple[dt.date, ...]]]]
         self.by_title = defaultdict(list)
         self.named_in: dict[str, set[str]] = defaultdict(set)  # source -> roots named there
@@ -317,30 +321,49 @@ class _OfficeHolders:
             sources = {source for node in people for source in node.sources}
             for named in sources:
                 self.named_in[named].add(root)
-            countries = frozenset(c for source in sources for c in countries_in[source])
+            countries = frozenset(
+                country
+                for node in people
+                for m in node.mentions
+                for country in countries_in.get((m.source, m.sentence_start), ())
+            )
             dates = tuple(sorted({d for s in sources if (d := published.get(s)) is not None}))
             for office in _most_specific(parse_office(role) for role in roles):
                 self.by_title[office.title].append((root, office, countries, dates))
 
     def holder(self, role: str, source: str) -> tuple[str | None, str]:
         wanted = parse_office(role)
-        candidates: dict[str, tuple[dt.date, ...]] = {}
-        unlikely: set[str] = set()
+        # Strong: named with this office, or a fuller form of it. Weak: named with the title
+        # but without the country (or body) the mention gives, in a sentence that names that
+        # country; such a holder may be the office's holder, so he blocks, but never wins
+        # on his own.
+        strong: dict[str, tuple[dt.date, ...]] = {}
+        weak: dict[str, tuple[dt.date, ...]] = {}
         for root, office, countries, dates in self.by_title.get(wanted.title, ()):
-            relation = office_relation_of(office, wanted)
-            if relation == "different":
+            if office_relation_of(office, wanted) == "different":
                 continue
-            candidates[root] = dates
-            if wanted.country and not office.country and wanted.country not in countries:
-                unlikely.add(root)  # a "President X" with no country named anywhere near him
-        if len(candidates) > 1:
-            candidates = {k: v for k, v in candidates.items() if k not in unlikely} or candidates
-        if len(candidates) == 1:
-            return next(iter(candidates)), ROLE_COREFERENCE
-        local = self.named_in.get(source, set()) & set(candidates)
-        if len(local) == 1:
-            return next(iter(local)), ROLE_COREFERENCE_IN_SOURCE
+            if (not wanted.country or office.country) and (
+                not wanted.complement or office.complement
+            ):
+                strong[root] = dates
+            elif (
+                wanted.country
+                and not office.country
+                and office.complement in ("", wanted.complement)
+                and wanted.country in countries
+            ):
+                weak[root] = dates
+        weak = {root: dates for root, dates in weak.items() if root not in strong}
+        if len(strong) == 1 and not weak:
+            return next(iter(strong)), ROLE_COREFERENCE
+        if len(strong) == 1:
+            # The one holder the mention's own story names, when it names no other.
+            root = next(iter(strong))
+            named = self.named_in.get(source, set())
+            if root in named and not named & weak.keys():
+                return root, ROLE_COREFERENCE_IN_SOURCE
         date = self.published.get(source)
+        candidates = {**weak, **strong}
         if len(candidates) < 2 or date is None:
             return None, ""
         chosen = _latest_before(candidates, date)
