@@ -6,6 +6,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -311,3 +312,34 @@ def test_bare_title_stays_unresolved_when_two_fuller_forms_have_holders() -> Non
     )
     leader = next(m for m in mentions(text) if m.text == "Leader" and m.start > 90)
     assert leader.name == "Leader"
+
+
+def test_acronym_in_parentheses_is_a_mention_of_the_organisation() -> None:
+    text = "Both are members of the Andean Trade Organisation (ATO) and meet often."
+    found = by_text(text)
+    assert found["ATO"].entity_kind == "organization"
+    assert found["ATO"].name == "Andean Trade Organisation"
+    assert found["ATO"].via == "acronym"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "name"),
+    [
+        pytest.param(
+            "He attended the Andean Trade Organisation Summit in Lima.",
+            "Andean Trade Organisation",
+            "Andean Trade Organisation",
+            id="named-body",
+        ),
+        pytest.param(
+            "The Andean Trade Organisation (ATO) met in Quito. The ATO Summit follows in Lima.",
+            "ATO",
+            "Andean Trade Organisation",
+            id="acronym",
+        ),
+    ],
+)
+def test_event_noun_after_a_body_is_not_part_of_its_name(text: str, body: str, name: str) -> None:
+    found = [m for m in mentions(text) if m.text == body]
+    assert found and all(m.name == name for m in found)
+    assert not [m for m in mentions(text) if m.text.endswith("Summit")]

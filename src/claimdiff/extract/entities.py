@@ -76,6 +76,8 @@ _PLACE_WORDS = _words(
     desert peninsula border port district state capital canal coast bay cape isle mosque
     cathedral temple tower castle village town"""
 )
+# Nouns of events a body holds: "X Summit" names the event, X the body.
+_EVENT_NOUNS = _words("""summit summits conference forum""")
 _PLACE_CUES = _words(
     """in into from at near across throughout outside inside visited visiting toward
     towards via"""
@@ -702,6 +704,16 @@ class _Extractor:
                     )
                     position += len(part) + 1
                 return
+        # "the ECO Summit", "Andean Trade Organisation Conference": the body that holds the
+        # event is named without the event's noun.
+        if not single and tokens[end - 1].lower in _EVENT_NOUNS:
+            head = end - 1
+            if head - k == 1 and _ACRONYM.fullmatch(first.word) and not first.word.istitle():
+                self._acronym(first)
+                return
+            if any(t.lower in _ORG_WORDS for t in tokens[k:head]):
+                self._classify(k, head)
+                return
         # Acronyms.
         if single and _ACRONYM.fullmatch(first.word) and not first.word.istitle():
             self._acronym(first)
@@ -755,6 +767,10 @@ class _Extractor:
         self.mentions.append(
             _Mention(first.start, tokens[end - 1].end, kind, surface, country=country)
         )
+        if after is not None and kind == "organization":
+            # "the Economic Cooperation Organisation (ECO)": the acronym is a mention too.
+            acronym = tokens[end]
+            self.mentions.append(_Mention(acronym.start, acronym.end, kind, surface, via="acronym"))
 
     def _apposition(self, k: int, end: int, person: int | None) -> int:
         """ "X, the Kenyan ambassador to Uganda," gives X that role; returns the next index or 0."""
