@@ -272,3 +272,22 @@ def test_a_titled_person_in_a_story_without_the_country_is_no_candidate() -> Non
     ]
     entities, of_mention = resolve_entities(mentions)
     assert of_mention[role.id] == of_mention["a:mention:0-13"]
+
+
+def test_extra_token_joins_with_the_same_office_worded_differently() -> None:
+    mentions = [
+        mention("a", "Ali Rezaei", 0, role="Foreign Minister of Iran"),
+        mention("b", "Ali Rezaei Fard", 0, role="Iranian Minister of Foreign Affairs"),
+    ]
+    entities, _ = resolve_entities(mentions)
+    assert len(entities) == 1
+    assert "extra-token" in entities[0].merge_reasons
+
+
+def test_extra_token_stays_apart_with_offices_of_different_countries() -> None:
+    mentions = [
+        mention("a", "Ali Rezaei", 0, role="Foreign Minister of Iran"),
+        mention("b", "Ali Rezaei Fard", 0, role="Foreign Minister of Iraq"),
+    ]
+    entities, _ = resolve_entities(mentions)
+    assert len(entities) == 2

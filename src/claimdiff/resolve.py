@@ -219,12 +219,20 @@ def _merge_variants(
                 elif match.relation == "variant" and strict:
                     evidence = "spelling-similar" in match.reasons or "exact" in match.reasons
                 elif match.relation == "extra-token" and not strict:
-                    evidence = bool(left.roles & right.roles) or bool(left.sources & right.sources)
+                    evidence = _share_office(left.roles, right.roles) or bool(
+                        left.sources & right.sources
+                    )
                 else:
                     evidence = False
                 if evidence and allowed(left, right):
                     union.union(left.key, right.key)
                     reasons[left.key].update(match.reasons)
+
+
+def _share_office(left: Collection[str], right: Collection[str]) -> bool:
+    """Whether two people are named with one office, however each source words it
+    ("Foreign Minister of X" and "X's foreign minister")."""
+    return bool({office_key(role) for role in left} & {office_key(role) for role in right})
 
 
 def _merge_short_forms(
