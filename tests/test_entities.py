@@ -343,3 +343,15 @@ def test_event_noun_after_a_body_is_not_part_of_its_name(text: str, body: str, n
     found = [m for m in mentions(text) if m.text == body]
     assert found and all(m.name == name for m in found)
     assert not [m for m in mentions(text) if m.text.endswith("Summit")]
+
+
+def test_former_holder_has_another_office_and_takes_no_role_mention() -> None:
+    text = (
+        "Former Chilean President Lucia Andrade criticised the plan. "
+        "The Chilean president said nothing."
+    )
+    found = mentions(text)
+    andrade = next(m for m in found if m.text == "Lucia Andrade")
+    assert andrade.role == "former President of Chile"
+    president = next(m for m in found if m.text == "Chilean president")
+    assert president.name == "President of Chile"

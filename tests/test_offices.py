@@ -46,6 +46,8 @@ def test_wordings_of_one_office_have_one_key(left: str, right: str) -> None:
         pytest.param("Ugandan ambassador to Kenya", "Ugandan ambassador to Chile", id="posting"),
         pytest.param("President of Kenya", "President-elect of Kenya", id="elect"),
         pytest.param("Mayor of Nairobi", "President of Kenya", id="mayor"),
+        pytest.param("former President of Kenya", "President of Kenya", id="former"),
+        pytest.param("Kenyan ex-President", "the Kenyan President", id="ex"),
     ],
 )
 def test_different_offices_stay_different(left: str, right: str) -> None:
@@ -74,7 +76,7 @@ def _role_phrases(draw: st.DrawFn) -> str:
     complement = draw(st.sampled_from(["", " of the Armed Forces", " of the Senate"]))
     where = draw(st.integers(0, len(_COUNTRIES)))
     form = draw(st.sampled_from(["prefix", "suffix", "possessive"]))
-    phrase = title + complement
+    phrase = draw(st.sampled_from(["", "former "])) + title + complement
     if where == len(_COUNTRIES):
         return phrase
     if form == "prefix":

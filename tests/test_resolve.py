@@ -291,3 +291,12 @@ def test_extra_token_stays_apart_with_offices_of_different_countries() -> None:
     ]
     entities, _ = resolve_entities(mentions)
     assert len(entities) == 2
+
+
+def test_former_holder_is_no_candidate_for_the_office() -> None:
+    mentions = [
+        mention("a", "Lucia Andrade", 0, role="former President of Chile"),
+        mention("b", "President of Chile", 0, role="President of Chile", via="role"),
+    ]
+    entities, _ = resolve_entities(mentions)
+    assert len(entities) == 2

@@ -29,6 +29,7 @@ from claimdiff import gazetteer as gz
 from claimdiff.names import fold
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_FORMER = frozenset({"former", "ex"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 # Names of a state used in its officials' titles instead of the country's name.
@@ -114,9 +115,12 @@ def parse_office(role: str) -> Office:
     """The office a role phrase names: "the Iranian Armed Forces' Chief of Staff" ->
     Office("chief of staff", "armed forces", "Iran")."""
     words = _plain(_POSSESSIVE.sub("", role))
-    words, destination = _take_destination(words)
+    former = any(word in _FORMER for word in words)
+    words, destination = _take_destination(tuple(w for w in words if w not in _FORMER))
     country, words = _take_country(words)
     title, complement = _split_title(_trim(words))
+    if former:  # "former President of X" is not the office of the President of X
+        title = f"former {title}"
     expansion = gz.expand_acronym(complement.upper()) if " " not in complement else None
     if expansion:  # "UN Secretary-General" and "Secretary-General of the United Nations"
         complement = " ".join(_plain(expansion))

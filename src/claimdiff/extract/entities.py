@@ -78,6 +78,7 @@ _PLACE_WORDS = _words(
 )
 # Nouns of events a body holds: "X Summit" names the event, X the body.
 _EVENT_NOUNS = _words("""summit summits conference forum""")
+_FORMER = _words("""former""")
 _PLACE_CUES = _words(
     """in into from at near across throughout outside inside visited visiting toward
     towards via"""
@@ -291,10 +292,12 @@ class _Extractor:
         determiner = tokens[j].lower in _DETERMINERS
         if determiner:
             j += 1
-        while j < n and tokens[j].lower in _MODIFIERS and tokens[j].joined:
+        while j < n and tokens[j].lower in _MODIFIERS and (tokens[j].joined or j == i):
             j += 1
         if j >= n or (j > i and not tokens[j].joined):
             return None
+        # "former President X" no longer holds the office: his role is another office.
+        former = any(tokens[x].lower in _FORMER for x in range(i, j))
         start = j
         country: str | None = None
         affiliation: str | None = None
@@ -427,6 +430,8 @@ class _Extractor:
                 role += f" of {country}"
             if destination is not None and canonical in _DESTINATION_TITLES:
                 role += f" to {destination}"
+            if former:
+                canonical, role = f"Former {canonical}", f"former {role}"
         if not lowercase_ok and affiliation is None and country is None and not prenominal:
             return None
         return _Role(
