@@ -31,6 +31,8 @@ def test_transliterated_spellings_are_variants(left: str, right: str) -> None:
         pytest.param("John Smith", "Jane Smith", id="one-vowel-apart-given-names"),
         pytest.param("Tony Blair", "Tony Blain", id="different-surname-consonant"),
         pytest.param("Charles Kennedy", "Charles Clarke", id="different-surnames"),
+        pytest.param("Bournemouth East", "Bournemouth West", id="compass-words"),
+        pytest.param("Ken Hill Senior", "Ken Hill Junior", id="senior-junior"),
     ],
 )
 def test_different_people_are_not_variants(left: str, right: str) -> None:

@@ -46,6 +46,32 @@ _TRANSLITERATION_FOLDS: tuple[tuple[str, str], ...] = (
 # Russian-style surname endings that vary in transliteration or by gender.
 _SLAVIC_SUFFIX = re.compile(r"(?:ova|eva|ov|ev|off|eff|ina|in|aya|ii|iy|yi|y)$")
 
+# Words that tell two names apart however alike they sound: "Bournemouth East" and
+# "Bournemouth West" are two places, "Hill Senior" and "Hill Junior" two people.
+_CONTRASTS = frozenset(
+    [
+        "east",
+        "west",
+        "north",
+        "south",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "junior",
+        "senior",
+        "great",
+        "little",
+        "greater",
+        "inner",
+        "outer",
+    ]
+)
+
 PARTICLES = frozenset(
     {"al", "el", "ad", "ud", "bin", "ibn", "bint", "van", "von", "de", "der", "da", "la"}
 )
@@ -109,7 +135,7 @@ def compare_tokens(left: str, right: str) -> TokenMatch:
     """The ladder for one name token: exact, skeleton, phonetic, then spelling."""
     if left == right:
         return TokenMatch(True, EXACT)
-    if min(len(left), len(right)) <= 2:
+    if min(len(left), len(right)) <= 2 or (left in _CONTRASTS and right in _CONTRASTS):
         return TokenMatch(False, None)
     left_skeleton, right_skeleton = skeleton(left), skeleton(right)
     if (
