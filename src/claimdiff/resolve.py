@@ -321,6 +321,7 @@ class _OfficeHolders:
         self.by_title: dict[str, list[tuple[str, Office, frozenset[str], tuple[dt.date, ...]]]]
         self.by_title = defaultdict(list)
         self.named_in: dict[str, set[str]] = defaultdict(set)  # source -> roots named there
+        self.candidates: dict[Office, tuple[dict[str, Dates], dict[str, Dates]]] = {}
         for root, keys in sorted(groups.items()):
             people = [nodes[k] for k in keys if nodes[k].kind == "person"]
             roles = {role for node in people for role in node.roles}
@@ -341,27 +342,10 @@ class _OfficeHolders:
 
     def holder(self, role: str, source: str) -> tuple[str | None, str]:
         wanted = parse_office(role)
-        # Strong: named with this office, or a fuller form of it. Weak: named with the title
-        # but without the country (or body) the mention gives, in a sentence that names that
-        # country; such a holder may be the office's holder, so he blocks, but never wins
-        # on his own.
-        strong: dict[str, tuple[dt.date, ...]] = {}
-        weak: dict[str, tuple[dt.date, ...]] = {}
-        for root, office, countries, dates in self.by_title.get(wanted.title, ()):
-            if office_relation_of(office, wanted) == "different":
-                continue
-            if (not wanted.country or office.country) and (
-                not wanted.complement or office.complement
-            ):
-                strong[root] = dates
-            elif (
-                wanted.country
-                and not office.country
-                and office.complement in ("", wanted.complement)
-                and wanted.country in countries
-            ):
-                weak[root] = dates
-        weak = {root: dates for root, dates in weak.items() if root not in strong}
+        known = self.candidates.get(wanted)
+        if known is None:
+            known = self.candidates[wanted] = self._candidates(wanted)
+        strong, weak = known
         if len(strong) == 1 and not weak:
             return next(iter(strong)), ROLE_COREFERENCE
         if len(strong) == 1:
@@ -377,7 +361,30 @@ class _OfficeHolders:
         chosen = _latest_before(candidates, date)
         return (chosen, ROLE_COREFERENCE_BY_DATE) if chosen else (None, "")
 
+    def _candidates(self, wanted: Office) -> tuple[dict[str, Dates], dict[str, Dates]]:
+        """Strong: named with this office, or a fuller form of it. Weak: named with the title
+        but without the country the mention gives, in a sentence that names that country;
+        such a holder may be the office's holder, so he blocks, but never wins on his own."""
+        strong: dict[str, Dates] = {}
+        weak: dict[str, Dates] = {}
+        for root, office, countries, dates in self.by_title.get(wanted.title, ()):
+            if office_relation_of(office, wanted) == "different":
+                continue
+            if (not wanted.country or office.country) and (
+                not wanted.complement or office.complement
+            ):
+                strong[root] = dates
+            elif (
+                wanted.country
+                and not office.country
+                and office.complement in ("", wanted.complement)
+                and wanted.country in countries
+            ):
+                weak[root] = dates
+        return strong, {root: dates for root, dates in weak.items() if root not in strong}
 
+
+Dates = tuple[dt.date, ...]
 ROLE_COREFERENCE = "role-coreference"
 ROLE_COREFERENCE_IN_SOURCE = "role-coreference-in-source"
 ROLE_COREFERENCE_BY_DATE = "role-coreference-by-date"
