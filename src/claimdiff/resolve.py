@@ -3,9 +3,10 @@
 Entities: mentions are grouped by name. Variant spellings merge through the
 ladder in ``names.py``; a surname alone joins the one full name it can mean,
 in its own document first and then in the corpus, and stays apart when it is
-ambiguous; "X Y" and "X Y Z" merge only with a shared role or in the same
-document. Role mentions ("the Tajik president") join the person who holds the
-role in the corpus, when exactly one does. Reviewer cannot-links are honoured.
+ambiguous; "X Y" and "X Y Z" merge only with a shared office (``offices.py``)
+or in the same document. Role mentions ("the Tajik
+president") join the person who holds the office in the corpus, when only one
+can (``holders.py``). Reviewer cannot-links are honoured.
 
 Events: frames from all sources cluster when type, place, date and
 participants are compatible, and never when any pair inside the cluster has a
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pydantic import TypeAdapter
 
 from claimdiff.dates_compare import dates_overlap, narrower
+from claimdiff.holders import OfficeHolders, share_office
 from claimdiff.models import (
     DateValue,
     Entity,
@@ -41,7 +43,7 @@ from claimdiff.names import (
     phonetic_keys,
     skeleton,
 )
-from claimdiff.offices import Office, office_key, office_relation_of, parse_office
+from claimdiff.offices import office_key
 from claimdiff.places import place_key, place_relation
 from claimdiff.unionfind import UnionFind
 
@@ -172,7 +174,16 @@ def resolve_entities(
     entity_mentions: dict[str, list[Mention]] = {
         root: [m for key in keys for m in nodes[key].mentions] for root, keys in groups.items()
     }
-    holders = _OfficeHolders(groups, nodes, mentions, published or {})
+    people = {
+        root: [nodes[key] for key in keys if nodes[key].kind == "person"]
+        for root, keys in groups.items()
+    }
+    holders = OfficeHolders(
+        {root: {role for node in named for role in node.roles} for root, named in people.items()},
+        {root: [m for node in named for m in node.mentions] for root, named in people.items()},
+        mentions,
+        published or {},
+    )
     for mention in role_only:
         role = mention.role or mention.name
         root, reason = holders.holder(role, mention.source)
@@ -219,7 +230,7 @@ def _merge_variants(
                 elif match.relation == "variant" and strict:
                     evidence = "spelling-similar" in match.reasons or "exact" in match.reasons
                 elif match.relation == "extra-token" and not strict:
-                    evidence = _share_office(left.roles, right.roles) or bool(
+                    evidence = share_office(left.roles, right.roles) or bool(
                         left.sources & right.sources
                     )
                 else:
@@ -227,12 +238,6 @@ def _merge_variants(
                 if evidence and allowed(left, right):
                     union.union(left.key, right.key)
                     reasons[left.key].update(match.reasons)
-
-
-def _share_office(left: Collection[str], right: Collection[str]) -> bool:
-    """Whether two people are named with one office, however each source words it
-    ("Foreign Minister of X" and "X's foreign minister")."""
-    return bool({office_key(role) for role in left} & {office_key(role) for role in right})
 
 
 def _merge_short_forms(
@@ -285,144 +290,6 @@ def _short_form_targets(
         if compare_names(surname, name).relation == "short-form":
             roots.add(union.find(candidate.key))
     return roots
-
-
-class _OfficeHolders:
-    """Who holds which office in the corpus, and when the corpus names them.
-
-    A role mention ("the Tajik president", "Iran's Supreme Leader") joins a holder when
-    exactly one person can hold that office. Candidates are the people named with the same
-    office or a fuller form of it, and, as possible holders only, people named with the
-    title but without the mention's country, in a sentence that names that country ("X's
-    Leader and newly elected President Y"; a "President Y" of a company is no candidate).
-    A possible holder never wins on his own, but he makes the office ambiguous: then the
-    mention joins the one full holder only when its own story names him and no possible
-    holder, or else by date, the holder named most recently before the mention's source
-    date when no other candidate is named between that holder's first date and the
-    mention's. Otherwise the
-    mention stays on its own.
-    """
-
-    def __init__(
-        self,
-        groups: dict[str, list[str]],
-        nodes: dict[str, _NameNode],
-        mentions: Sequence[Mention],
-        published: Mapping[str, dt.date | None],
-    ) -> None:
-        self.published = published
-        # Countries named in each sentence: a title without a country ("President X") may
-        # be that country's office when the sentence names it ("Y's Leader and President X").
-        countries_in: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for mention in mentions:
-            if mention.entity_kind == "place" and mention.country:
-                countries_in[(mention.source, mention.sentence_start)].add(mention.country)
-        # title -> (root, office, countries named in the root's sentences, dates named)
-        self.by_title: dict[str, list[tuple[str, Office, frozenset[str], tuple[dt.date, ...]]]]
-        self.by_title = defaultdict(list)
-        self.named_in: dict[str, set[str]] = defaultdict(set)  # source -> roots named there
-        self.candidates: dict[Office, tuple[dict[str, Dates], dict[str, Dates]]] = {}
-        for root, keys in sorted(groups.items()):
-            people = [nodes[k] for k in keys if nodes[k].kind == "person"]
-            roles = {role for node in people for role in node.roles}
-            if not roles:
-                continue
-            sources = {source for node in people for source in node.sources}
-            for named in sources:
-                self.named_in[named].add(root)
-            countries = frozenset(
-                country
-                for node in people
-                for m in node.mentions
-                for country in countries_in.get((m.source, m.sentence_start), ())
-            )
-            dates = tuple(sorted({d for s in sources if (d := published.get(s)) is not None}))
-            for office in _most_specific(parse_office(role) for role in roles):
-                self.by_title[office.title].append((root, office, countries, dates))
-
-    def holder(self, role: str, source: str) -> tuple[str | None, str]:
-        wanted = parse_office(role)
-        known = self.candidates.get(wanted)
-        if known is None:
-            known = self.candidates[wanted] = self._candidates(wanted)
-        strong, weak = known
-        if len(strong) == 1 and not weak:
-            return next(iter(strong)), ROLE_COREFERENCE
-        if len(strong) == 1:
-            # The one holder the mention's own story names, when it names no other.
-            root = next(iter(strong))
-            named = self.named_in.get(source, set())
-            if root in named and not named & weak.keys():
-                return root, ROLE_COREFERENCE_IN_SOURCE
-        date = self.published.get(source)
-        candidates = {**weak, **strong}
-        if len(candidates) < 2 or date is None:
-            return None, ""
-        chosen = _latest_before(candidates, date)
-        return (chosen, ROLE_COREFERENCE_BY_DATE) if chosen else (None, "")
-
-    def _candidates(self, wanted: Office) -> tuple[dict[str, Dates], dict[str, Dates]]:
-        """Strong: named with this office, or a fuller form of it. Weak: named with the title
-        but without the country the mention gives, in a sentence that names that country;
-        such a holder may be the office's holder, so he blocks, but never wins on his own."""
-        strong: dict[str, Dates] = {}
-        weak: dict[str, Dates] = {}
-        for root, office, countries, dates in self.by_title.get(wanted.title, ()):
-            if office_relation_of(office, wanted) == "different":
-                continue
-            if (not wanted.country or office.country) and (
-                not wanted.complement or office.complement
-            ):
-                strong[root] = dates
-            elif (
-                wanted.country
-                and not office.country
-                and office.complement in ("", wanted.complement)
-                and wanted.country in countries
-            ):
-                weak[root] = dates
-        return strong, {root: dates for root, dates in weak.items() if root not in strong}
-
-
-Dates = tuple[dt.date, ...]
-ROLE_COREFERENCE = "role-coreference"
-ROLE_COREFERENCE_IN_SOURCE = "role-coreference-in-source"
-ROLE_COREFERENCE_BY_DATE = "role-coreference-by-date"
-
-
-def _most_specific(offices: Iterable[Office]) -> list[Office]:
-    """Drop an office another of the same person's offices says more precisely: with
-    "President of X" known, his "President" is that office, not a candidate elsewhere."""
-    unique = sorted(set(offices), key=lambda o: o.key)
-    return [
-        office
-        for office in unique
-        if not any(
-            other != office
-            and office_relation_of(other, office) == "compatible"
-            and _specificity(other) > _specificity(office)
-            for other in unique
-        )
-    ]
-
-
-def _specificity(office: Office) -> int:
-    return bool(office.country) + bool(office.complement)
-
-
-def _latest_before(candidates: Mapping[str, tuple[dt.date, ...]], date: dt.date) -> str | None:
-    """The holder first named most recently on or before ``date``, when no other candidate
-    is named between that first date and ``date`` (so the office has not changed hands)."""
-    if any(not dates for dates in candidates.values()):
-        return None  # an undated holder could be anyone's successor
-    started = [(dates[0], root) for root, dates in candidates.items() if dates[0] <= date]
-    if not started:
-        return None
-    first, chosen = max(started)
-    for root, dates in candidates.items():
-        if root != chosen and any(first <= d <= date for d in dates):
-            return None
-    return chosen
 
 
 def _canonical_name(mentions: Sequence[Mention]) -> str:
