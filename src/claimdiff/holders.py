@@ -1,6 +1,6 @@
 """Who holds which office in a corpus, and which holder a role mention names.
 
-"the Tajik president" or "Iran's Supreme Leader" written without a name is resolved
+"the Kenyan president" or "North Korea's Supreme Leader" written without a name is resolved
 against the people the corpus names with that office (``offices.py`` decides when two
 wordings are one office). A holder can change, as a president after an election, so
 candidates are weighed by how fully they hold the office, by the mention's own story and
@@ -26,7 +26,7 @@ Dates = tuple[dt.date, ...]
 class OfficeHolders:
     """Who holds which office in the corpus, and when the corpus names them.
 
-    A role mention ("the Tajik president", "Iran's Supreme Leader") joins a holder when
+    A role mention ("the Kenyan president", "North Korea's Supreme Leader") joins a holder when
     exactly one person can hold that office. Candidates are the people named with the same
     office or a fuller form of it, and, as possible holders only, people named with the
     title but without the mention's country, in a sentence that names that country ("X's

@@ -95,7 +95,7 @@ class Office:
         return f"{self.title}|{self.complement}|{self.country or ''}"
 
     def label(self) -> str:
-        """One wording of the office: "chief of staff of armed forces of Iran"."""
+        """One wording of the office: "chief of staff of armed forces of Chile"."""
         served = self.complement.startswith("to ")
         words = [self.title]
         if self.complement and not served:
@@ -112,8 +112,8 @@ OfficeRelation = Literal["same", "compatible", "different"]
 
 @lru_cache(maxsize=65536)
 def parse_office(role: str) -> Office:
-    """The office a role phrase names: "the Iranian Armed Forces' Chief of Staff" ->
-    Office("chief of staff", "armed forces", "Iran")."""
+    """The office a role phrase names: "the Chilean Armed Forces' Chief of Staff" ->
+    Office("chief of staff", "armed forces", "Chile")."""
     words = _plain(_POSSESSIVE.sub("", role))
     former = any(word in _FORMER for word in words)
     words, destination = _take_destination(tuple(w for w in words if w not in _FORMER))

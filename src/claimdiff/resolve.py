@@ -74,7 +74,7 @@ def resolve(
     published: Mapping[str, dt.date | None] | None = None,
 ) -> Resolution:
     """``published``: each source's publication date, which tells an office's holders apart
-    in time ("the Iranian president" in 2024 is not the man named in 2021)."""
+    in time ("the Chilean president" in 2024 is not the man named in 2021)."""
     mentions = sorted(
         (m for extraction in extractions for m in extraction.mentions),
         key=lambda m: (m.source, m.start, m.end),
