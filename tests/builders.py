@@ -12,6 +12,7 @@ from claimdiff.models import (
     EventType,
     Mention,
     QuoteClaim,
+    RoleClaim,
     Source,
 )
 
@@ -133,4 +134,19 @@ def quote(source_id: str, text: str, speaker: str | None, start: int = 0) -> Quo
         subject=speaker,
         predicate="said",
         value=text,
+    )
+
+
+def role(source_id: str, holder: str, title: str, start: int = 0) -> RoleClaim:
+    return RoleClaim(
+        id=f"{source_id}:role:{start}-{start + len(title)}",
+        source=source_id,
+        start=start,
+        end=start + len(title),
+        text=title,
+        sentence_start=0,
+        sentence_end=start + len(title),
+        subject=holder,
+        predicate="holds_title",
+        value=title,
     )

@@ -563,30 +563,7 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
                     entities=(subject,),
                 )
             )
-    roles = sorted(by_role)
-    for a, b in combinations(roles, 2):
-        score = fuzz.token_sort_ratio(a, b)
-        if score >= 80 and _same_country_words(a, b):
-            pair = [by_role[a][0], by_role[b][0]]
-            if pair[0].source == pair[1].source:
-                continue
-            findings.append(
-                _make(
-                    "title_variant",
-                    f"{name}: '{pair[0].value}' vs '{pair[1].value}'",
-                    [ROLE_WORDING, f"similarity: {score:.0f}"],
-                    pair,
-                    context,
-                    0.6,
-                    entities=(subject,),
-                )
-            )
     return findings
-
-
-def _same_country_words(a: str, b: str) -> bool:
-    # "Minister of Defence of X" vs "Defence Minister of X" is wording; "of X" vs "of Y" is not.
-    return set(a.split()) ^ set(b.split()) <= {"of", "the", "defense", "defence", "and", "s"}
 
 
 # --------------------------------------------------------------------------- event dates

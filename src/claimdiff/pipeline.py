@@ -47,6 +47,7 @@ from claimdiff.models import (
 )
 from claimdiff.resolve import resolve
 from claimdiff.review import apply_decisions, cannot_link_names
+from claimdiff.title_variants import title_variant_findings
 
 FINDING_ORDER = (
     "conflict",
@@ -146,6 +147,8 @@ def analyse(
     )
     findings = group_corroborations(classify(candidates, context), context)
     findings.extend(name_variant_findings(resolution.entities, context))
+    mentions = {m.id: m for e in extractions for m in e.mentions}
+    findings.extend(title_variant_findings(resolution.entities, mentions, claims, dependent))
     findings = _deduplicate(findings)
     findings, stale = apply_decisions(findings, decisions)
     findings.sort(key=_finding_order)
