@@ -77,6 +77,59 @@ class ClaimContext:
     places: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
+    ordinal: int | None = None  # of an event frame: "his second trip" -> 2
+
+
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(),  # noqa: SIM905
+        start=1,
+    )
+}
+_EVENT_NOUNS = {
+    "visit": "visit",
+    "visits": "visit",
+    "trip": "visit",
+    "trips": "visit",
+    "tour": "visit",
+    "journey": "visit",
+    "meeting": "meeting",
+    "talks": "meeting",
+    "summit": "summit",
+    "call": "call",
+}
+# "the first foreign visit", "his second trip as President", "the 3rd official visit".
+_ORDINAL_EVENT = re.compile(
+    r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:(?:official|foreign|overseas|state|international|working|bilateral|presidential|"
+    r"such|ever|abroad)\s+){0,2}(?P<noun>" + "|".join(_EVENT_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_value(word: str) -> int:
+    word = word.lower()
+    return _ORDINALS[word] if word in _ORDINALS else int(word[:-2])
+
+
+def frame_ordinals(frames: Sequence[EventClaim], text: str) -> dict[str, int]:
+    """Per frame id, the ordinal its sentence gives an event of its type, to the frame of
+    that type nearest the ordinal ("X's visit marks his second trip" -> the visit: 2)."""
+    by_sentence: dict[int, list[EventClaim]] = defaultdict(list)
+    for frame in frames:
+        by_sentence[frame.sentence_start].append(frame)
+    ordinals: dict[str, int] = {}
+    for sentence_start, members in by_sentence.items():
+        sentence = text[sentence_start : members[0].sentence_end]
+        for match in _ORDINAL_EVENT.finditer(sentence):
+            kind = _EVENT_NOUNS[match["noun"].lower()]
+            at = sentence_start + match.start()
+            fitting = [f for f in members if f.value == kind]
+            if fitting:
+                nearest = min(fitting, key=lambda f: (abs(f.start - at), f.id))
+                ordinals.setdefault(nearest.id, _ordinal_value(match["ordinal"]))
+    return ordinals
 
 
 def claim_contexts(
@@ -96,6 +149,9 @@ def claim_contexts(
             target = places if mention.entity_kind == "place" else actors
             target[mention.sentence_start].add(entity)
         text = texts.get(extraction.source, "")
+        frames = [c for c in extraction.claims if isinstance(c, EventClaim)]
+        for frame_id, ordinal in frame_ordinals(frames, text).items():
+            contexts[frame_id] = ClaimContext(ordinal=ordinal)
         for claim in extraction.claims:
             if not isinstance(claim, CountClaim | QuantityClaim):
                 continue
@@ -126,7 +182,8 @@ def align_claims(
     candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
     candidates.extend(_align_roles([c for c in claims if isinstance(c, RoleClaim)]))
     candidates.extend(_align_event_dates(claims))
-    candidates.extend(_align_event_pairs([c for c in claims if isinstance(c, EventClaim)], events))
+    frames = [c for c in claims if isinstance(c, EventClaim)]
+    candidates.extend(_align_event_pairs(frames, events, contexts))
     return sorted(candidates, key=lambda c: (c.key, c.claims))
 
 
@@ -285,17 +342,35 @@ def _align_roles(roles: Sequence[RoleClaim]) -> list[Candidate]:
 
 
 def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
-    """The date each source gives one event: the date claim its frame took its date from."""
+    """The date each source gives one event: the date claim its frame took its date from.
+
+    That is a date claim of the event with the frame's date, else one with that date in the
+    frame's own sentence (attached to a neighbouring frame: "visited X in September 2021 for
+    the summit"). A relative date ("this evening") brings along the explicit date of the same
+    day that its text states, since that is what anchors it.
+    """
     frames = [c for c in claims if isinstance(c, EventClaim)]
-    dates = [c for c in claims if isinstance(c, DateClaim)]
+    dates = sorted((c for c in claims if isinstance(c, DateClaim)), key=lambda d: d.id)
     frame_dates: dict[tuple[str, str], set[DateValue]] = defaultdict(set)
+    dates_by_sentence: dict[tuple[str, int], list[DateClaim]] = defaultdict(list)
+    explicit: dict[tuple[str, DateValue], DateClaim] = {}
+    for date in dates:
+        dates_by_sentence[(date.source, date.sentence_start)].append(date)
+        if date.value is not None and not date.value.relative:
+            explicit.setdefault((date.source, _plain(date.value)), date)
     for frame in frames:
         if frame.event and frame.date is not None:
             frame_dates[(frame.event, frame.source)].add(frame.date)
     by_event: dict[str, dict[str, DateClaim]] = defaultdict(dict)
-    for date in sorted(dates, key=lambda d: d.id):
+    for date in dates:
         if date.event and date.value in frame_dates.get((date.event, date.source), ()):
             by_event[date.event].setdefault(date.source, date)
+    for frame in sorted(frames, key=lambda f: f.id):
+        if frame.event and frame.date is not None:
+            for date in dates_by_sentence.get((frame.source, frame.sentence_start), ()):
+                if date.value == frame.date:
+                    by_event[frame.event].setdefault(frame.source, date)
+                    break
     undated = sorted(
         (d for d in dates if d.event and d.value is None and weekday_named(d.text) is not None),
         key=lambda d: (d.source, d.start),
@@ -305,29 +380,45 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
         by_event[date.event or ""].setdefault(date.source, date)
     candidates: list[Candidate] = []
     for event, per_source in sorted(by_event.items()):
-        if len(per_source) >= 2:
-            candidates.append(
-                Candidate(
-                    key=f"event-date|{event}",
-                    claims=tuple(sorted(c.id for c in per_source.values())),
-                )
-            )
+        if len(per_source) < 2:
+            continue
+        cited = {c.id for c in per_source.values()}
+        for date in per_source.values():
+            if date.value is not None and date.value.relative:
+                anchor = explicit.get((date.source, _plain(date.value)))
+                if anchor is not None:
+                    cited.add(anchor.id)
+        candidates.append(Candidate(key=f"event-date|{event}", claims=tuple(sorted(cited))))
     return candidates
+
+
+def _plain(value: DateValue) -> DateValue:
+    return value.model_copy(update={"relative": False}) if value.relative else value
 
 
 _PAIRED_EVENT_TYPES = frozenset({"visit", "summit", "inauguration"})
 
 
-def _align_event_pairs(frames: Sequence[EventClaim], events: Sequence[Event]) -> list[Candidate]:
+def _align_event_pairs(
+    frames: Sequence[EventClaim],
+    events: Sequence[Event],
+    contexts: Mapping[str, ClaimContext],
+) -> list[Candidate]:
     """Events of one type at related places that the resolver kept apart: a reader may
-    conflate them, so the report says what tells them apart."""
-    representative: dict[str, EventClaim] = {}
-    for frame in sorted(frames, key=lambda f: f.id):
-        if frame.event and frame.value in _PAIRED_EVENT_TYPES and frame.place:
-            representative.setdefault(frame.event, frame)
+    conflate them, so the report says what tells them apart. Each event is cited, per
+    source, by its first frame with a place, and by the frame that gives its ordinal."""
+    cited: dict[str, dict[str, list[EventClaim]]] = defaultdict(dict)
+    for frame in sorted(frames, key=lambda f: (not f.place, f.start, f.id)):
+        if frame.event and frame.value in _PAIRED_EVENT_TYPES:
+            cited[frame.event].setdefault(frame.source, [frame])
+    for frame in sorted(frames, key=lambda f: (f.start, f.id)):
+        chosen = cited.get(frame.event or "", {}).get(frame.source)
+        has_ordinal = contexts.get(frame.id, ClaimContext()).ordinal is not None
+        if chosen is not None and has_ordinal and len(chosen) == 1 and chosen[0].id != frame.id:
+            chosen.append(frame)
     blocks: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        if event.id in representative and event.place:
+        if event.place and any(f[0].place for f in cited.get(event.id, {}).values()):
             blocks[f"{event.type}|{place_key(event.place)}"].append(event)
     candidates: list[Candidate] = []
     for key, members in sorted(blocks.items()):
@@ -336,8 +427,13 @@ def _align_event_pairs(frames: Sequence[EventClaim], events: Sequence[Event]) ->
         for left, right in combinations(members, 2):
             if set(left.sources) == set(right.sources) and len(left.sources) == 1:
                 continue  # two events of one source: its own narrative, not a cross-check
-            pair = tuple(sorted((representative[left.id].id, representative[right.id].id)))
-            candidates.append(Candidate(key=f"event-pair|{key}", claims=pair))
+            claims = [
+                frame.id
+                for event in (left, right)
+                for _, chosen in sorted(cited[event.id].items())[:3]
+                for frame in chosen
+            ]
+            candidates.append(Candidate(key=f"event-pair|{key}", claims=tuple(sorted(claims))))
     return candidates
 
 

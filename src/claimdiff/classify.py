@@ -60,6 +60,8 @@ ROUNDING_COMPATIBLE = "rounding-compatible"
 VALUE_MISMATCH = "value-mismatch"
 SIMILAR_CONTEXT = "similar-context"
 NAME_SPELLING = "name-spelling"
+DIFFERENT_ORDINAL = "different-ordinal"
+ORDINALS_CONSISTENT = "ordinals-consistent-with-dates"
 
 PARAPHRASE_THRESHOLD = 72.0
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|hasn't|won't|cannot)\b", re.I)
@@ -107,7 +109,8 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
         elif isinstance(first, RoleClaim):
             findings.extend(_classify_roles(claims, context))  # type: ignore[arg-type]
         elif isinstance(first, DateClaim):
-            finding = _classify_event_dates(claims, context)  # type: ignore[arg-type]
+            event = candidate.key.removeprefix("event-date|")
+            finding = _classify_event_dates(claims, context, event)  # type: ignore[arg-type]
         elif isinstance(first, EventClaim):
             finding = _classify_event_pair(claims, context)  # type: ignore[arg-type]
         if finding is not None:
@@ -573,10 +576,12 @@ WEEKDAY_CONSISTENT = "weekday-consistent"
 WEEKDAY_MISMATCH = "weekday-mismatch"
 
 
-def _classify_event_dates(claims: Sequence[DateClaim], context: ClassifyContext) -> Finding | None:
+def _classify_event_dates(
+    claims: Sequence[DateClaim], context: ClassifyContext, event_id: str = ""
+) -> Finding | None:
     if len({c.source for c in claims}) < 2:
         return None
-    event = context.events.get(claims[0].event or "")
+    event = context.events.get(event_id or claims[0].event or "")
     label = event.label if event else "event"
     resolved = [c for c in claims if c.value is not None]
     unresolved = [c for c in claims if c.value is None]
@@ -618,12 +623,25 @@ def _classify_event_dates(claims: Sequence[DateClaim], context: ClassifyContext)
     )
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _ordinal_word(number: int) -> str:
+    return _ORDINAL_WORDS[number - 1] if number <= len(_ORDINAL_WORDS) else f"{number}th"
+
+
 def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext) -> Finding | None:
-    left, right = claims[0], claims[1]
-    a = context.events.get(left.event or "")
-    b = context.events.get(right.event or "")
-    if a is None or b is None or a.id == b.id:
+    by_event: dict[str, list[EventClaim]] = {}
+    for claim in claims:
+        by_event.setdefault(claim.event or "", []).append(claim)
+    if len(by_event) != 2:
         return None
+    (a_id, a_frames), (b_id, b_frames) = sorted(by_event.items())
+    a, b = context.events.get(a_id), context.events.get(b_id)
+    if a is None or b is None:
+        return None
+    left = next((f for f in a_frames if f.subject), a_frames[0])
+    right = next((f for f in b_frames if f.subject), b_frames[0])
     reasons: list[str] = []
     if left.subject and right.subject and left.subject != right.subject:
         reasons.append(
@@ -634,16 +652,34 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         reasons.append(f"{DIFFERENT_DATE}: {a.date.iso()} vs {b.date.iso()}")
     if a.place and b.place and place_relation(a.place, b.place) == "different":
         reasons.append(f"{DIFFERENT_PLACE}: {a.place} vs {b.place}")
+    ordinals = [_event_ordinal(frames, context) for frames in (a_frames, b_frames)]
+    first, second = ordinals
+    if first is not None and second is not None and first != second:
+        reasons.append(f"{DIFFERENT_ORDINAL}: {_ordinal_word(first)} vs {_ordinal_word(second)}")
+        dated_apart = a.date and b.date and not dates_overlap(a.date, b.date)
+        if dated_apart and a.date and b.date and (first < second) == (a.date.start < b.date.start):
+            reasons.append(ORDINALS_CONSISTENT)
     if not reasons:
         return None  # kept apart for want of evidence, not for a difference: say nothing
+    differences = [r for r in reasons if r != ORDINALS_CONSISTENT]
     return _make(
         "different_context",
         f"{a.label} / {b.label}: two different {a.type}s",
         [DIFFERENT_EVENT, *reasons],
         claims,
         context,
-        min(0.9, 0.5 + 0.15 * len(reasons)),
+        min(0.9, 0.5 + 0.15 * len(differences)),
     )
+
+
+def _event_ordinal(frames: Sequence[EventClaim], context: ClassifyContext) -> int | None:
+    """The one ordinal the sources give an event ("the first visit"), if they agree."""
+    found = {
+        o
+        for f in frames
+        if (o := context.claim_contexts.get(f.id, ClaimContext()).ordinal) is not None
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------- names
