@@ -122,7 +122,9 @@ def frame(
     )
 
 
-def quote(source_id: str, text: str, speaker: str | None, start: int = 0) -> QuoteClaim:
+def quote(
+    source_id: str, text: str, speaker: str | None, start: int = 0, *, event: str | None = None
+) -> QuoteClaim:
     return QuoteClaim(
         id=f"{source_id}:quote:{start}-{start + len(text)}",
         source=source_id,
@@ -134,6 +136,7 @@ def quote(source_id: str, text: str, speaker: str | None, start: int = 0) -> Quo
         subject=speaker,
         predicate="said",
         value=text,
+        event=event,
     )
 
 

@@ -161,6 +161,53 @@ def test_paraphrased_quote_of_one_speaker_is_an_agreement() -> None:
     assert "paraphrase" in finding.reasons
 
 
+TRANSLATED = (
+    "He said good negotiations were held on trade, economic and industrial ties, and hoped "
+    "the signed agreements would boost cooperation",
+    "Good discussions took place in various fields including commercial, economic and "
+    "industrial relations, and it is hoped the documents signed will expand cooperation",
+)
+
+
+def _quote_context(claims: list[Claim], events: list[Event]) -> ClassifyContext:
+    return ClassifyContext(
+        claims={c.id: c for c in claims},
+        events={e.id: e for e in events},
+        entities={},
+        sources={c.source: source(c.source) for c in claims},
+        dependent={},
+    )
+
+
+def test_translated_quote_at_an_occasion_both_sources_report_is_an_agreement() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1", event="V1"),
+        quote("b", TRANSLATED[1], "E1", 10, event="V1"),
+    ]
+    assert quote_similarity(*TRANSLATED) < 72  # too few shared words for the plain rung
+    visit = _event("V1", "Lima").model_copy(update={"sources": ("a", "b")})
+    (finding,) = classify(
+        [Candidate(key="k", claims=tuple(c.id for c in claims))], _quote_context(claims, [visit])
+    )
+    assert finding.kind == "agreement"
+    assert "paraphrase" in finding.reasons
+    assert any(r.startswith("same-occasion") for r in finding.reasons)
+    assert 0.5 < finding.confidence < 0.9
+
+
+def test_translated_quote_without_a_shared_occasion_is_not_an_agreement() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1", event="V1"),
+        quote("b", TRANSLATED[1], "E1", 10, event="V2"),
+    ]
+    visits = [
+        _event("V1", "Lima").model_copy(update={"sources": ("a",)}),
+        _event("V2", "Quito").model_copy(update={"sources": ("b",)}),
+    ]
+    candidate = Candidate(key="k", claims=tuple(c.id for c in claims))
+    assert classify([candidate], _quote_context(claims, visits)) == []
+
+
 def test_negated_quote_is_not_a_paraphrase() -> None:
     claims: list[Claim] = [
         quote("a", "We will sign the trade agreement with our neighbours this year", "E1"),

@@ -13,7 +13,6 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
 from claimdiff.dates_compare import weekday_named
@@ -32,8 +31,8 @@ from claimdiff.models import (
     Source,
     SourceExtraction,
 )
-from claimdiff.names import fold
 from claimdiff.places import place_key
+from claimdiff.statements import content_words, statement_terms
 
 # A participant shared by more count claims than this is too common to block on
 # (think of a country in a corpus about that country); the event still is.
@@ -249,27 +248,6 @@ def _align_quantities(
     return [Candidate(key=key, claims=pair) for pair, key in sorted(pairs.items())]
 
 
-_STOPWORDS = frozenset(
-    """
-    a an the of to in on at for and or but is are was were be been being has have
-    had it its this that these those with by from as which who whom whose will would
-    can could should must may might there their they them he she his her we our you
-    your i me my not no than then so such into about over under between also very
-    more most much many
-    """.split()  # noqa: SIM905 - a word list reads best as prose
-)
-
-
-@lru_cache(maxsize=65536)
-def _content_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS or w in {"not", "no"})
-
-
-def content_words(text: str) -> list[str]:
-    """Words that carry meaning, folded; negations are kept, since they change it."""
-    return list(_content_words(text))
-
-
 def _distinct_statements(quotes: Sequence[QuoteClaim]) -> list[QuoteClaim]:
     """One claim per statement: a direct quote and its reported frame overlap in the text."""
     by_source: dict[str, list[QuoteClaim]] = defaultdict(list)
@@ -294,7 +272,8 @@ MIN_SHARED_WORDS = 4
 
 
 def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
-    """Quotes of one speaker in different sources that share several content words."""
+    """Quotes of one speaker in different sources that share several terms
+    (content words, stemmed, near-synonyms folded: see statements.py)."""
     by_speaker: dict[str, list[QuoteClaim]] = defaultdict(list)
     for quote in _distinct_statements(quotes):
         if quote.subject:
@@ -302,7 +281,7 @@ def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
     candidates: list[Candidate] = []
     for speaker, members in sorted(by_speaker.items()):
         members.sort(key=lambda c: c.id)
-        words = [frozenset(content_words(q.value)) for q in members]
+        words = [statement_terms(q.value) for q in members]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, bag in enumerate(words):
             for word in bag:

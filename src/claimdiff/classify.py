@@ -14,7 +14,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from claimdiff.align import ClaimContext, content_words, count_family, independent_count
+from claimdiff.align import ClaimContext, count_family, independent_count
 from claimdiff.dates_compare import dates_equal, dates_overlap, weekday_named
 from claimdiff.models import (
     Candidate,
@@ -35,6 +35,7 @@ from claimdiff.models import (
 from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
+from claimdiff.statements import content_words, term_overlap
 from claimdiff.unionfind import UnionFind
 
 # Reason codes.
@@ -60,10 +61,13 @@ ROUNDING_COMPATIBLE = "rounding-compatible"
 VALUE_MISMATCH = "value-mismatch"
 SIMILAR_CONTEXT = "similar-context"
 NAME_SPELLING = "name-spelling"
+SAME_OCCASION = "same-occasion"
 DIFFERENT_ORDINAL = "different-ordinal"
 ORDINALS_CONSISTENT = "ordinals-consistent-with-dates"
 
 PARAPHRASE_THRESHOLD = 72.0
+PARAPHRASE_MIN_SHARED = 4
+PARAPHRASE_MIN_OVERLAP = 0.5
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|hasn't|won't|cannot)\b", re.I)
 
 
@@ -516,12 +520,10 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
     shorter = min(len(content_words(left.value)), len(content_words(right.value)))
     if shorter < 4:
         return None
-    score = quote_similarity(left.value, right.value)
-    if score < PARAPHRASE_THRESHOLD:
-        return None
-    speaker = _entity_name(left.subject, context) if left.subject else "unknown speaker"
     if bool(_NEGATION.search(left.value)) != bool(_NEGATION.search(right.value)):
         return None  # token sets cannot see negation; "will" vs "will not" is not a paraphrase
+    speaker = _entity_name(left.subject, context) if left.subject else "unknown speaker"
+    entities = (left.subject,) if left.subject else ()
     if fold(left.value) == fold(right.value):
         return _make(
             "agreement",
@@ -530,17 +532,43 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
             claims,
             context,
             0.95,
-            entities=(left.subject or "",) if left.subject else (),
+            entities=entities,
         )
+    score = quote_similarity(left.value, right.value)
+    if score >= PARAPHRASE_THRESHOLD:
+        return _make(
+            "agreement",
+            f"{speaker}: same statement in other words (similarity {score:.0f})",
+            [PARAPHRASE, f"similarity: {score:.0f}"],
+            claims,
+            context,
+            0.5 + 0.45 * (score / 100.0),
+            entities=entities,
+        )
+    # A translation or a looser paraphrase shares fewer words: it needs the same occasion.
+    shared, overlap = term_overlap(left.value, right.value)
+    occasion = _shared_occasion(left, right, context)
+    if occasion is None or shared < PARAPHRASE_MIN_SHARED or overlap < PARAPHRASE_MIN_OVERLAP:
+        return None
     return _make(
         "agreement",
-        f"{speaker}: same statement in other words (similarity {score:.0f})",
-        [PARAPHRASE, f"similarity: {score:.0f}"],
+        f"{speaker}: same statement in other words at {occasion.label} "
+        f"({shared} shared terms, {overlap:.0%} of the shorter)",
+        [PARAPHRASE, f"shared-terms: {shared}", f"{SAME_OCCASION}: {occasion.label}"],
         claims,
         context,
-        0.5 + 0.45 * (score / 100.0),
-        entities=(left.subject,) if left.subject else (),
+        0.4 + 0.4 * overlap,
+        entities=entities,
     )
+
+
+def _shared_occasion(left: Claim, right: Claim, context: ClassifyContext) -> Event | None:
+    """An event of either claim that both claims' sources report."""
+    for event_id in (left.event, right.event):
+        event = context.events.get(event_id) if event_id else None
+        if event is not None and {left.source, right.source} <= set(event.sources):
+            return event
+    return None
 
 
 # --------------------------------------------------------------------------- roles
