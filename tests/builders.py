@@ -76,6 +76,7 @@ def count(
     event: str | None = None,
     approximate: bool = False,
     predicate: str = "signed",
+    hedge: str | None = None,
 ) -> CountClaim:
     text = f"{low:g} {noun}s"
     return CountClaim(
@@ -88,7 +89,12 @@ def count(
         sentence_end=start + len(text),
         predicate=predicate,
         object=noun,
-        value=CountValue(low=low, high=high if high is not None else low, approximate=approximate),
+        value=CountValue(
+            low=low,
+            high=high if high is not None else low,
+            approximate=approximate or hedge is not None,
+            hedge=hedge,
+        ),
         noun=noun,
         noun_class=noun_class or (noun,),
         event=event,

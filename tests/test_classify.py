@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
@@ -139,6 +140,45 @@ def test_counts_without_event_context_say_context_unknown() -> None:
     assert finding.confidence < 0.5
 
 
+def _classified(claims: list[Claim], events: Sequence[Event] = ()) -> list[Finding]:
+    context = ClassifyContext(
+        claims={c.id: c for c in claims},
+        events={e.id: e for e in events},
+        entities={},
+        sources={c.source: source(c.source) for c in claims},
+        dependent={},
+    )
+    return classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context)
+
+
+def test_vague_amount_against_an_exact_count_is_never_a_conflict() -> None:
+    (finding,) = _classified(
+        [
+            count("a", 3, "agreement", high=9, hedge="several", noun_class=AGREEMENT),
+            count("b", 2, "agreement", noun_class=AGREEMENT),
+        ]
+    )
+    assert finding.kind == "vague_vs_specific"
+    assert "vague-amount" in finding.reasons
+    assert "context-unknown" in finding.reasons
+
+
+def test_counts_of_different_nouns_without_context_are_no_finding() -> None:
+    claims: list[Claim] = [
+        count("a", 659, "member of parliament", noun_class=("member of parliament", "person")),
+        count("b", 6_000_000, "person", noun_class=("person",)),
+    ]
+    assert _classified(claims) == []
+
+
+def test_verbless_counts_without_context_are_no_conflict() -> None:
+    claims: list[Claim] = [
+        count("a", 14, "customer", predicate="count"),
+        count("b", 45, "customer", predicate="count"),
+    ]
+    assert _classified(claims) == []
+
+
 def test_paraphrased_quote_of_one_speaker_is_an_agreement() -> None:
     finding = _classify(
         [
@@ -169,16 +209,6 @@ TRANSLATED = (
 )
 
 
-def _quote_context(claims: list[Claim], events: list[Event]) -> ClassifyContext:
-    return ClassifyContext(
-        claims={c.id: c for c in claims},
-        events={e.id: e for e in events},
-        entities={},
-        sources={c.source: source(c.source) for c in claims},
-        dependent={},
-    )
-
-
 def test_translated_quote_at_an_occasion_both_sources_report_is_an_agreement() -> None:
     claims: list[Claim] = [
         quote("a", TRANSLATED[0], "E1", event="V1"),
@@ -186,9 +216,7 @@ def test_translated_quote_at_an_occasion_both_sources_report_is_an_agreement() -
     ]
     assert quote_similarity(*TRANSLATED) < 72  # too few shared words for the plain rung
     visit = _event("V1", "Lima").model_copy(update={"sources": ("a", "b")})
-    (finding,) = classify(
-        [Candidate(key="k", claims=tuple(c.id for c in claims))], _quote_context(claims, [visit])
-    )
+    (finding,) = _classified(claims, [visit])
     assert finding.kind == "agreement"
     assert "paraphrase" in finding.reasons
     assert any(r.startswith("same-occasion") for r in finding.reasons)
@@ -204,8 +232,7 @@ def test_translated_quote_without_a_shared_occasion_is_not_an_agreement() -> Non
         _event("V1", "Lima").model_copy(update={"sources": ("a",)}),
         _event("V2", "Quito").model_copy(update={"sources": ("b",)}),
     ]
-    candidate = Candidate(key="k", claims=tuple(c.id for c in claims))
-    assert classify([candidate], _quote_context(claims, visits)) == []
+    assert _classified(claims, visits) == []
 
 
 def test_negated_quote_is_not_a_paraphrase() -> None:
@@ -213,14 +240,7 @@ def test_negated_quote_is_not_a_paraphrase() -> None:
         quote("a", "We will sign the trade agreement with our neighbours this year", "E1"),
         quote("b", "We will not sign the trade agreement with our neighbours this year", "E1", 10),
     ]
-    context = ClassifyContext(
-        claims={c.id: c for c in claims},
-        events={},
-        entities={},
-        sources={c.source: source(c.source) for c in claims},
-        dependent={},
-    )
-    assert classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context) == []
+    assert _classified(claims) == []
 
 
 def test_signed_agreements_reported_later_are_not_an_update() -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from claimdiff.dates_compare import weekday_named
+from claimdiff.gazetteer import country_for
 from claimdiff.models import (
     Candidate,
     Claim,
@@ -77,6 +78,21 @@ class ClaimContext:
     actors: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
     ordinal: int | None = None  # of an event frame: "his second trip" -> 2
+    countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Tajik")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def sentence_countries(text: str) -> frozenset[str]:
+    """Countries a sentence names, by name or demonym ("the Iranian and Tajik authorities")."""
+    found: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        phrase = match.group(0)
+        country = country_for(phrase) or country_for(phrase.split()[0])
+        if country is not None:
+            found.add(country)
+    return frozenset(found)
 
 
 _ORDINALS = {
@@ -159,10 +175,14 @@ def claim_contexts(
                 before = text[max(claim.sentence_start, claim.start - 60) : claim.start]
                 after = text[claim.end : min(claim.sentence_end, claim.end + 60)]
                 words = tuple(content_words(before)[-5:] + content_words(after)[:5])
+            countries: frozenset[str] = frozenset()
+            if isinstance(claim, CountClaim):
+                countries = sentence_countries(text[claim.sentence_start : claim.sentence_end])
             contexts[claim.id] = ClaimContext(
                 places=frozenset(places.get(claim.sentence_start, ())),
                 actors=frozenset(actors.get(claim.sentence_start, ())),
                 words=words,
+                countries=countries,
             )
     return contexts
 
@@ -176,6 +196,7 @@ def align_claims(
     candidates: list[Candidate] = []
     counts = [c for c in claims if isinstance(c, CountClaim)]
     candidates.extend(_align_counts(counts, events, contexts))
+    candidates.extend(_align_vague_counts(counts, contexts))
     quantities = [c for c in claims if isinstance(c, QuantityClaim)]
     candidates.extend(_align_quantities(quantities, contexts))
     candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
@@ -217,6 +238,61 @@ def _align_counts(
             pair = (left.id, right.id)
             pairs.setdefault(pair, key)
     return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]
+
+
+# Hedges that stand for no figure at all ("several agreements", "thousands of jobs").
+VAGUE_HEDGES = frozenset(
+    {
+        "several",
+        "a number of",
+        "a few",
+        "a couple of",
+        "a handful of",
+        "dozens of",
+        "scores of",
+        "hundreds of",
+        "thousands of",
+        "millions of",
+        "tens of thousands of",
+        "hundreds of thousands of",
+        "hundreds",
+        "thousands",
+        "millions",
+        "many",
+        "numerous",
+    }
+)
+# The predicate of a count with no verb of its own ("14m customers").
+GENERIC_COUNT_PREDICATE = "count"
+
+
+def is_vague_amount(claim: CountClaim) -> bool:
+    return (claim.value.hedge or "").lower() in VAGUE_HEDGES
+
+
+def _align_vague_counts(
+    counts: Sequence[CountClaim], contexts: Mapping[str, ClaimContext]
+) -> list[Candidate]:
+    """A vague amount ("several agreements") meets the exact counts of the same noun, with
+    the same verb, about a place its sentence names, in other sources, whatever their
+    events: the vague one may be all a reader has to compare the figure with."""
+    blocks: dict[str, tuple[list[CountClaim], list[CountClaim]]] = defaultdict(lambda: ([], []))
+    for claim in counts:
+        vague = is_vague_amount(claim)
+        context = contexts.get(claim.id, ClaimContext())
+        for place in context.places | context.countries:
+            key = f"count-vague|{claim.noun}|{claim.predicate.lower()}|{place}"
+            blocks[key][0 if vague else 1].append(claim)
+    pairs: dict[tuple[str, str], str] = {}
+    for key, (vague_ones, exact_ones) in sorted(blocks.items()):
+        if not vague_ones or len(exact_ones) > MAX_PARTICIPANT_BLOCK:
+            continue
+        for hedged in vague_ones:
+            for exact in exact_ones:
+                if hedged.source != exact.source:
+                    pair = tuple(sorted((hedged.id, exact.id)))
+                    pairs.setdefault((pair[0], pair[1]), key)
+    return [Candidate(key=key, claims=pair) for pair, key in sorted(pairs.items())]
 
 
 MAX_MAGNITUDE_RATIO = 1.6

@@ -14,7 +14,13 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from claimdiff.align import ClaimContext, count_family, independent_count
+from claimdiff.align import (
+    GENERIC_COUNT_PREDICATE,
+    ClaimContext,
+    count_family,
+    independent_count,
+    is_vague_amount,
+)
 from claimdiff.dates_compare import dates_equal, dates_overlap, weekday_named
 from claimdiff.models import (
     Candidate,
@@ -62,6 +68,7 @@ VALUE_MISMATCH = "value-mismatch"
 SIMILAR_CONTEXT = "similar-context"
 NAME_SPELLING = "name-spelling"
 SAME_OCCASION = "same-occasion"
+VAGUE_AMOUNT = "vague-amount"
 DIFFERENT_ORDINAL = "different-ordinal"
 ORDINALS_CONSISTENT = "ordinals-consistent-with-dates"
 
@@ -330,6 +337,20 @@ def _classify_counts(
                 claims,
                 context,
                 0.45,
+            )
+        if noun != "same" or left.predicate != right.predicate:
+            return None  # different things counted near one place or person: not one fact
+        if left.predicate == GENERIC_COUNT_PREDICATE:
+            return None  # nothing says both figures count the same thing happening
+        if is_vague_amount(left) != is_vague_amount(right):
+            vague = left if is_vague_amount(left) else right
+            return _make(
+                "vague_vs_specific",
+                f"{label}: '{vague.value.hedge}' is no figure to contradict; context unknown",
+                [VAGUE_AMOUNT, *reasons],
+                claims,
+                context,
+                0.4,
             )
         return _make(
             "conflict",
