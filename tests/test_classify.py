@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import count, day, month, quote, source
+from builders import count, day, month, quote, role, source
+from claimdiff.align import ClaimContext, align_claims
 from claimdiff.classify import ClassifyContext, classify, quote_similarity
-from claimdiff.models import Candidate, Claim, Event, Finding
+from claimdiff.models import Candidate, Claim, Event, Finding, RoleClaim
 
 MOU = ("memorandum of understanding", "agreement", "document")
 AGREEMENT = ("agreement", "document")
@@ -276,3 +277,51 @@ sentences = st.text(alphabet=st.sampled_from("abc def ghi not will trade the "),
 @given(sentences, sentences)
 def test_quote_similarity_is_symmetric(left: str, right: str) -> None:
     assert quote_similarity(left, right) == quote_similarity(right, left)
+
+
+def _office_context(roles: list[RoleClaim], markers: dict[str, str]) -> ClassifyContext:
+    return ClassifyContext(
+        claims={r.id: r for r in roles},
+        events={},
+        entities={},
+        sources={r.source: source(r.source) for r in roles},
+        dependent={},
+        claim_contexts={r.id: ClaimContext(time_marker=markers.get(r.id)) for r in roles},
+    )
+
+
+def _office_candidates(roles: list[RoleClaim], markers: dict[str, str]) -> list[Candidate]:
+    contexts = {r.id: ClaimContext(time_marker=markers.get(r.id)) for r in roles}
+    return [c for c in align_claims(roles, [], contexts) if c.key.startswith("office|")]
+
+
+def test_two_holders_of_one_office_with_a_change_of_holder_are_different_context() -> None:
+    roles: list[RoleClaim] = [
+        role("a", "E1", "President of Chile"),
+        role("b", "E2", "President of Chile", 20),
+    ]
+    markers = {roles[1].id: "newly elected"}
+    (candidate,) = _office_candidates(roles, markers)
+    (finding,) = classify([candidate], _office_context(roles, markers))
+    assert finding.kind == "different_context"
+    assert "different-holder" in finding.reasons
+    assert any(r.startswith("different-time: 'newly elected'") for r in finding.reasons)
+
+
+def test_two_holders_of_one_office_with_no_sign_of_time_are_no_finding() -> None:
+    roles: list[RoleClaim] = [
+        role("a", "E1", "President of Chile"),
+        role("b", "E2", "President of Chile", 20),
+    ]
+    (candidate,) = _office_candidates(roles, {})
+    assert classify([candidate], _office_context(roles, {})) == []
+
+
+def test_offices_of_different_countries_or_shared_offices_are_not_compared() -> None:
+    roles: list[RoleClaim] = [
+        role("a", "E1", "President of Chile"),
+        role("b", "E2", "President of Peru", 20),
+        role("c", "E3", "Senator of Chile", 40),
+        role("d", "E4", "Senator of Chile", 60),
+    ]
+    assert _office_candidates(roles, {r.id: "former" for r in roles}) == []

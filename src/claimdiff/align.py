@@ -23,6 +23,7 @@ from claimdiff.models import (
     CountClaim,
     DateClaim,
     DateValue,
+    Entity,
     Event,
     EventClaim,
     QuantityClaim,
@@ -32,8 +33,10 @@ from claimdiff.models import (
     Source,
     SourceExtraction,
 )
+from claimdiff.names import name_tokens
 from claimdiff.places import place_key
 from claimdiff.statements import content_words, statement_terms
+from claimdiff.titles import country_word, single_holder_office
 
 # A participant shared by more count claims than this is too common to block on
 # (think of a country in a corpus about that country); the event still is.
@@ -79,6 +82,24 @@ class ClaimContext:
     words: tuple[str, ...] = ()
     ordinal: int | None = None  # of an event frame: "his second trip" -> 2
     countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Tajik")
+    time_marker: str | None = None  # of a role: "newly elected", "former", "outgoing"
+
+
+# Words before or in a title that place its holder in time.
+_TIME_MARKER = re.compile(
+    r"\b(?:newly[- ]elected|newly[- ]appointed|president[- ]elect|prime minister[- ]elect|"
+    r"new|former|ex|late|outgoing|incoming|interim|acting|previous|elect|designate)(?=[\s-])"
+    r"|\bthen(?=-)",
+    re.IGNORECASE,
+)
+TIME_MARKER_CHARS = 30
+
+
+def time_marker(text: str, claim: Claim) -> str | None:
+    """A word that places a title's holder in time, just before or inside the claim."""
+    before = text[max(claim.sentence_start, claim.start - TIME_MARKER_CHARS) : claim.start]
+    found = [m.group(0) for m in _TIME_MARKER.finditer(before + " " + claim.text + " ")]
+    return found[-1].lower() if found else None
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
@@ -168,6 +189,12 @@ def claim_contexts(
         for frame_id, ordinal in frame_ordinals(frames, text).items():
             contexts[frame_id] = ClaimContext(ordinal=ordinal)
         for claim in extraction.claims:
+            if isinstance(claim, RoleClaim) and single_holder_office(claim.value):
+                contexts[claim.id] = ClaimContext(
+                    countries=sentence_countries(text[claim.sentence_start : claim.sentence_end]),
+                    time_marker=time_marker(text, claim),
+                )
+        for claim in extraction.claims:
             if not isinstance(claim, CountClaim | QuantityClaim):
                 continue
             words: tuple[str, ...] = ()
@@ -191,8 +218,10 @@ def align_claims(
     claims: Sequence[Claim],
     events: Sequence[Event],
     contexts: Mapping[str, ClaimContext] | None = None,
+    entities: Sequence[Entity] = (),
 ) -> list[Candidate]:
     contexts = contexts or {}
+    names = {e.id: set(name_tokens(e.name)) for e in entities if e.kind == "person"}
     candidates: list[Candidate] = []
     counts = [c for c in claims if isinstance(c, CountClaim)]
     candidates.extend(_align_counts(counts, events, contexts))
@@ -200,7 +229,9 @@ def align_claims(
     quantities = [c for c in claims if isinstance(c, QuantityClaim)]
     candidates.extend(_align_quantities(quantities, contexts))
     candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
-    candidates.extend(_align_roles([c for c in claims if isinstance(c, RoleClaim)]))
+    roles = [c for c in claims if isinstance(c, RoleClaim)]
+    candidates.extend(_align_roles(roles))
+    candidates.extend(_align_office_holders(roles, contexts, names))
     candidates.extend(_align_event_dates(claims))
     frames = [c for c in claims if isinstance(c, EventClaim)]
     candidates.extend(_align_event_pairs(frames, events, contexts))
@@ -296,6 +327,8 @@ def _align_vague_counts(
 
 
 MAX_MAGNITUDE_RATIO = 1.6
+# An office named with more holders than this is a generic title, not one office.
+MAX_OFFICE_HOLDERS = 12
 
 
 def _align_quantities(
@@ -393,6 +426,63 @@ def _align_roles(roles: Sequence[RoleClaim]) -> list[Candidate]:
                 entities=(subject,),
             )
         )
+    return candidates
+
+
+def _align_office_holders(
+    roles: Sequence[RoleClaim],
+    contexts: Mapping[str, ClaimContext],
+    names: Mapping[str, set[str]] | None = None,
+) -> list[Candidate]:
+    """Two people named, in two sources, as holder of one office that one person holds at
+    a time ("President of X"). The country of a bare "President" is the one the holder's
+    other titles name, else the one country its sentence names. ``names`` holds each
+    holder's name words: holders who share one ("Putin", "Vladimir Putin") may be one
+    person the resolver kept apart, and are not compared."""
+    names = names or {}
+    offices: dict[str, tuple[str, str | None]] = {}
+    holder_countries: dict[str, set[str]] = defaultdict(set)
+    for role in roles:
+        office = single_holder_office(role.value)
+        if office is not None and role.subject:
+            offices[role.id] = office
+            if office[1]:
+                holder_countries[role.subject].add(office[1])
+    blocks: dict[str, dict[str, list[RoleClaim]]] = defaultdict(lambda: defaultdict(list))
+    for role in sorted(roles, key=lambda r: r.id):
+        if role.id not in offices or not role.subject:
+            continue
+        words, country = offices[role.id]
+        if country is None:
+            # The sentence's one country only for a holder it places in time ("Iran's
+            # newly elected President X"): "President X met Y in Iran" says nothing of X.
+            context = contexts.get(role.id, ClaimContext())
+            named = {country_word(c) for c in context.countries} if context.time_marker else set()
+            options = holder_countries.get(role.subject, set()) or named
+            country = next(iter(options)) if len(options) == 1 else None
+        if country is not None:
+            blocks[f"office|{words}|{country}"][role.subject].append(role)
+    candidates: list[Candidate] = []
+    for key, by_holder in sorted(blocks.items()):
+        if len(by_holder) < 2 or len(by_holder) > MAX_OFFICE_HOLDERS:
+            continue
+        # One claim per holder: one that places its holder in time, else one whose own
+        # words name the country.
+        cited = {
+            holder: min(
+                claims,
+                key=lambda r: (
+                    contexts.get(r.id, ClaimContext()).time_marker is None,
+                    offices[r.id][1] is None,
+                    r.id,
+                ),
+            )
+            for holder, claims in by_holder.items()
+        }
+        for left, right in combinations(sorted(cited), 2):
+            a, b = cited[left], cited[right]
+            if a.source != b.source and not names.get(left, set()) & names.get(right, set()):
+                candidates.append(Candidate(key=key, claims=tuple(sorted((a.id, b.id)))))
     return candidates
 
 

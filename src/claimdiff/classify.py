@@ -69,6 +69,8 @@ SIMILAR_CONTEXT = "similar-context"
 NAME_SPELLING = "name-spelling"
 SAME_OCCASION = "same-occasion"
 VAGUE_AMOUNT = "vague-amount"
+DIFFERENT_HOLDER = "different-holder"
+DIFFERENT_TIME = "different-time"
 DIFFERENT_ORDINAL = "different-ordinal"
 ORDINALS_CONSISTENT = "ordinals-consistent-with-dates"
 
@@ -117,6 +119,8 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
             finding = _classify_quantities(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, QuoteClaim):
             finding = _classify_quotes(claims, context)  # type: ignore[arg-type]
+        elif isinstance(first, RoleClaim) and candidate.key.startswith("office|"):
+            finding = _classify_office_holders(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, RoleClaim):
             findings.extend(_classify_roles(claims, context))  # type: ignore[arg-type]
         elif isinstance(first, DateClaim):
@@ -616,6 +620,35 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
                 )
             )
     return findings
+
+
+def _classify_office_holders(
+    claims: Sequence[RoleClaim], context: ClassifyContext
+) -> Finding | None:
+    """Two holders of an office one person holds at a time: different times, when a word
+    ("newly elected", "former") or the publication dates say so; else no finding."""
+    left, right = claims[0], claims[1]
+    reasons: list[str] = []
+    for claim in (left, right):
+        marker = context.claim_contexts.get(claim.id, ClaimContext()).time_marker
+        if marker:
+            reasons.append(f"{DIFFERENT_TIME}: '{marker}' ({claim.source})")
+    a, b = context.sources.get(left.source), context.sources.get(right.source)
+    if a and b and a.published and b.published and a.published != b.published:
+        reasons.append(f"{DIFFERENT_DATE}: published {a.published} vs {b.published}")
+    if not reasons:
+        return None  # no sign of a change of holder: say nothing rather than guess
+    office = left.value if len(left.value) >= len(right.value) else right.value
+    holders = [_entity_name(c.subject or "", context) for c in (left, right)]
+    return _make(
+        "different_context",
+        f"{holders[0]} and {holders[1]} are both named {office}: two holders at different times",
+        [DIFFERENT_HOLDER, *reasons],
+        claims,
+        context,
+        min(0.8, 0.5 + 0.1 * len(reasons)),
+        entities=tuple(c.subject for c in (left, right) if c.subject),
+    )
 
 
 # --------------------------------------------------------------------------- event dates

@@ -133,7 +133,7 @@ def analyse(
         dependent[left].add(right)
         dependent[right].add(left)
     contexts = claim_contexts(extractions, resolution, {s.id: s.text for s in sources})
-    candidates = align_claims(claims, resolution.events, contexts)
+    candidates = align_claims(claims, resolution.events, contexts, resolution.entities)
     timings["align"] = perf_counter() - started
 
     started = perf_counter()

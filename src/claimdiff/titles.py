@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from claimdiff.gazetteer import MAX_PLACE_WORDS, country_for
+from claimdiff.gazetteer import COUNTRY_NAMES, MAX_PLACE_WORDS, UNIQUE_OFFICES, country_for
 from claimdiff.names import fold
 
 SAME_TITLE = "same-title"
@@ -86,3 +86,28 @@ def compare_titles(left: str, right: str) -> TitleMatch:
     if (a ^ b) <= decorations:
         return TitleMatch("variant", TITLE_DECORATION)
     return TitleMatch("different")
+
+
+_COUNTRY_WORDS = frozenset(fold(c).replace(" ", "_") for c in COUNTRY_NAMES.values())
+
+
+def country_word(country: str) -> str:
+    """A country as it appears in a title key ("United Kingdom" -> "united_kingdom")."""
+    return fold(country).replace(" ", "_")
+
+
+def _office_words(title: str) -> frozenset[str]:
+    return title_key(title) - _COUNTRY_WORDS
+
+
+_UNIQUE_OFFICE_KEYS = frozenset(_office_words(office) for office in UNIQUE_OFFICES)
+
+
+def single_holder_office(title: str) -> tuple[str, str | None] | None:
+    """For an office one person holds at a time ("President of Iran"): the office's words
+    and its country, if the title names one; None for any other title."""
+    words = _office_words(title)
+    if words not in _UNIQUE_OFFICE_KEYS:
+        return None
+    countries = sorted(title_key(title) & _COUNTRY_WORDS)
+    return " ".join(sorted(words)), countries[0] if len(countries) == 1 else None
