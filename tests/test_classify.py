@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import count, day, month, quote, role, source
+from builders import count, day, frame, month, quote, role, source
 from claimdiff.align import ClaimContext, align_claims
 from claimdiff.classify import ClassifyContext, classify, quote_similarity
-from claimdiff.models import Candidate, Claim, Event, Finding, RoleClaim
+from claimdiff.models import Candidate, Claim, Event, EventClaim, Finding, RoleClaim
 
 MOU = ("memorandum of understanding", "agreement", "document")
 AGREEMENT = ("agreement", "document")
@@ -325,3 +325,40 @@ def test_offices_of_different_countries_or_shared_offices_are_not_compared() -> 
         role("d", "E4", "Senator of Chile", 60),
     ]
     assert _office_candidates(roles, {r.id: "former" for r in roles}) == []
+
+
+def _pair_context(
+    frames: list[EventClaim], events: list[Event], aliases: dict[str, str]
+) -> ClassifyContext:
+    return ClassifyContext(
+        claims={f.id: f for f in frames},
+        events={e.id: e for e in events},
+        entities={},
+        sources={f.source: source(f.source) for f in frames},
+        dependent={},
+        aliases=aliases,
+    )
+
+
+def _inauguration(event_id: str, participants: tuple[str, ...], date: object = None) -> Event:
+    return Event(
+        id=event_id,
+        type="inauguration",
+        label=event_id,
+        place="Chile",
+        date=date,  # type: ignore[arg-type]
+        participants=participants,
+    )
+
+
+def test_one_event_dated_by_one_source_only_is_vague_vs_specific() -> None:
+    frames = [
+        frame("a", "inauguration", place="Chile").model_copy(update={"event": "V1"}),
+        frame("b", "inauguration", 30, place="Chile").model_copy(update={"event": "V2"}),
+    ]
+    events = [_inauguration("V1", ("E1",), day("2023-06-12")), _inauguration("V2", ("E9",))]
+    candidate = Candidate(key="event-pair|k", claims=tuple(f.id for f in frames))
+    (finding,) = classify([candidate], _pair_context(frames, events, {"E9": "E1"}))
+    assert finding.kind == "vague_vs_specific"
+    assert "date-unstated" in finding.reasons
+    assert classify([candidate], _pair_context(frames, events, {})) == []

@@ -70,6 +70,7 @@ NAME_SPELLING = "name-spelling"
 SAME_OCCASION = "same-occasion"
 VAGUE_AMOUNT = "vague-amount"
 DIFFERENT_HOLDER = "different-holder"
+DATE_UNSTATED = "date-unstated"
 DIFFERENT_TIME = "different-time"
 DIFFERENT_ORDINAL = "different-ordinal"
 ORDINALS_CONSISTENT = "ordinals-consistent-with-dates"
@@ -88,6 +89,8 @@ class ClassifyContext:
     sources: Mapping[str, Source]
     dependent: Mapping[str, set[str]]
     claim_contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
+    # A title-only entity ("the Chief of Staff") -> the one person holding that office.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
 
 def evidence_item(claim: Claim) -> str:
@@ -742,7 +745,7 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         if dated_apart and a.date and b.date and (first < second) == (a.date.start < b.date.start):
             reasons.append(ORDINALS_CONSISTENT)
     if not reasons:
-        return None  # kept apart for want of evidence, not for a difference: say nothing
+        return _dated_and_undated(a, b, claims, context)
     differences = [r for r in reasons if r != ORDINALS_CONSISTENT]
     return _make(
         "different_context",
@@ -751,6 +754,36 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         claims,
         context,
         min(0.9, 0.5 + 0.15 * len(differences)),
+    )
+
+
+def _dated_and_undated(
+    a: Event, b: Event, claims: Sequence[EventClaim], context: ClassifyContext
+) -> Finding | None:
+    """Two events nothing tells apart, one dated and one not, where everyone taking part in
+    one takes part in the other (a title-only participant counting as the holder of its
+    office): probably one event that only one source dates. Anything less is kept apart
+    for want of evidence: no finding."""
+    if (a.date is None) == (b.date is None):
+        return None
+
+    def people(event: Event) -> set[str]:
+        return {context.aliases.get(p, p) for p in event.participants}
+
+    shared = sorted(people(a) & people(b))
+    if not shared or not (people(a) <= people(b) or people(b) <= people(a)):
+        return None  # one event's people must all take part in the other
+    dated, undated = (a, b) if a.date else (b, a)
+    when = dated.date.iso() if dated.date else ""
+    names = ", ".join(_entity_name(p, context) for p in shared[:3])
+    return _make(
+        "vague_vs_specific",
+        f"{dated.label} / {undated.label}: probably one {a.type}, dated {when} by one "
+        "source and not by the other",
+        [DATE_UNSTATED, f"shared-participants: {names}"],
+        claims,
+        context,
+        0.5,
     )
 
 

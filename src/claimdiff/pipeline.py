@@ -47,7 +47,7 @@ from claimdiff.models import (
 )
 from claimdiff.resolve import resolve
 from claimdiff.review import apply_decisions, cannot_link_names
-from claimdiff.title_variants import title_variant_findings
+from claimdiff.title_variants import title_holders, title_variant_findings
 
 FINDING_ORDER = (
     "conflict",
@@ -137,6 +137,7 @@ def analyse(
     timings["align"] = perf_counter() - started
 
     started = perf_counter()
+    mentions = {m.id: m for e in extractions for m in e.mentions}
     context = ClassifyContext(
         claims={c.id: c for c in claims},
         events={e.id: e for e in resolution.events},
@@ -144,10 +145,10 @@ def analyse(
         sources={s.id: s for s in sources},
         dependent=dependent,
         claim_contexts=contexts,
+        aliases=title_holders(resolution.entities, mentions, claims),
     )
     findings = group_corroborations(classify(candidates, context), context)
     findings.extend(name_variant_findings(resolution.entities, context))
-    mentions = {m.id: m for e in extractions for m in e.mentions}
     findings.extend(title_variant_findings(resolution.entities, mentions, claims, dependent))
     findings = _deduplicate(findings)
     findings, stale = apply_decisions(findings, decisions)

@@ -44,6 +44,27 @@ def title_variant_findings(
     claims: Iterable[Claim],
     dependent: Mapping[str, set[str]],
 ) -> list[Finding]:
+    wordings, unnamed = _collect(entities, mentions, claims)
+    holders_of = _unnamed_holders(unnamed, mentions, wordings)
+    names = {e.id: e.name for e in entities}
+    findings: list[Finding] = []
+    for entity_id, own in sorted(wordings.items()):
+        findings.extend(_entity_findings(entity_id, names[entity_id], own, dependent))
+    return findings + _unnamed_findings(holders_of, unnamed, mentions, wordings, names, dependent)
+
+
+def title_holders(
+    entities: Sequence[Entity], mentions: Mapping[str, Mention], claims: Iterable[Claim]
+) -> dict[str, str]:
+    """Each title-only entity that the one holder of its office stands for: id -> holder id."""
+    wordings, unnamed = _collect(entities, mentions, claims)
+    return _unnamed_holders(unnamed, mentions, wordings)
+
+
+def _collect(
+    entities: Sequence[Entity], mentions: Mapping[str, Mention], claims: Iterable[Claim]
+) -> tuple[dict[str, list[Wording]], list[Entity]]:
+    """Each named person's title wordings, and the entities that are only a title."""
     roles: dict[str, list[RoleClaim]] = defaultdict(list)
     for claim in claims:
         if isinstance(claim, RoleClaim) and claim.subject:
@@ -55,12 +76,7 @@ def title_variant_findings(
             unnamed.append(entity)
         elif entity.kind == "person":
             wordings[entity.id] = _person_wordings(entity, mentions, roles.get(entity.id, ()))
-    holders_of = _unnamed_holders(unnamed, mentions, wordings)
-    names = {e.id: e.name for e in entities}
-    findings: list[Finding] = []
-    for entity_id, own in sorted(wordings.items()):
-        findings.extend(_entity_findings(entity_id, names[entity_id], own, dependent))
-    return findings + _unnamed_findings(holders_of, unnamed, mentions, wordings, names, dependent)
+    return wordings, unnamed
 
 
 def _title_only(entity: Entity, mentions: Mapping[str, Mention]) -> bool:
