@@ -80,8 +80,8 @@ class ClaimContext:
     places: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
-    ordinal: int | None = None  # of an event frame: "his second trip" -> 2
-    countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Tajik")
+    ordinal: int | None = None  # of an event frame: "her fourth trip" -> 4
+    countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Chilean")
     time_marker: str | None = None  # of a role: "newly elected", "former", "outgoing"
 
 
@@ -93,6 +93,7 @@ _TIME_MARKER = re.compile(
     re.IGNORECASE,
 )
 TIME_MARKER_CHARS = 30
+COUNTRY_BEFORE_CHARS = 50
 
 
 def time_marker(text: str, claim: Claim) -> str | None:
@@ -106,7 +107,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 
 
 def sentence_countries(text: str) -> frozenset[str]:
-    """Countries a sentence names, by name or demonym ("the Iranian and Tajik authorities")."""
+    """Countries a sentence names, by name or demonym ("the French and German authorities")."""
     found: set[str] = set()
     for match in _CAPITALISED.finditer(text):
         phrase = match.group(0)
@@ -135,7 +136,7 @@ _EVENT_NOUNS = {
     "summit": "summit",
     "call": "call",
 }
-# "the first foreign visit", "his second trip as President", "the 3rd official visit".
+# "the third official visit", "her fifth trip abroad", "the 3rd state visit".
 _ORDINAL_EVENT = re.compile(
     r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?:(?:official|foreign|overseas|state|international|working|bilateral|presidential|"
@@ -151,7 +152,7 @@ def _ordinal_value(word: str) -> int:
 
 def frame_ordinals(frames: Sequence[EventClaim], text: str) -> dict[str, int]:
     """Per frame id, the ordinal its sentence gives an event of its type, to the frame of
-    that type nearest the ordinal ("X's visit marks his second trip" -> the visit: 2)."""
+    that type nearest the ordinal ("X's visit marks her fourth trip" -> the visit: 4)."""
     by_sentence: dict[int, list[EventClaim]] = defaultdict(list)
     for frame in frames:
         by_sentence[frame.sentence_start].append(frame)
@@ -190,9 +191,16 @@ def claim_contexts(
             contexts[frame_id] = ClaimContext(ordinal=ordinal)
         for claim in extraction.claims:
             if isinstance(claim, RoleClaim) and single_holder_office(claim.value):
+                # The country just before the title ("Chile's newly elected President X"),
+                # else those of the whole sentence.
+                near = text[
+                    max(claim.sentence_start, claim.start - COUNTRY_BEFORE_CHARS) : claim.start
+                ]
+                role_countries = sentence_countries(near) or sentence_countries(
+                    text[claim.sentence_start : claim.sentence_end]
+                )
                 contexts[claim.id] = ClaimContext(
-                    countries=sentence_countries(text[claim.sentence_start : claim.sentence_end]),
-                    time_marker=time_marker(text, claim),
+                    countries=role_countries, time_marker=time_marker(text, claim)
                 )
         for claim in extraction.claims:
             if not isinstance(claim, CountClaim | QuantityClaim):
@@ -271,7 +279,7 @@ def _align_counts(
     return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]
 
 
-# Hedges that stand for no figure at all ("several agreements", "thousands of jobs").
+# Hedges that stand for no figure at all ("a number of deals", "thousands of jobs").
 VAGUE_HEDGES = frozenset(
     {
         "several",
@@ -304,7 +312,7 @@ def is_vague_amount(claim: CountClaim) -> bool:
 def _align_vague_counts(
     counts: Sequence[CountClaim], contexts: Mapping[str, ClaimContext]
 ) -> list[Candidate]:
-    """A vague amount ("several agreements") meets the exact counts of the same noun, with
+    """A vague amount ("a number of deals") meets the exact counts of the same noun, with
     the same verb, about a place its sentence names, in other sources, whatever their
     events: the vague one may be all a reader has to compare the figure with."""
     blocks: dict[str, tuple[list[CountClaim], list[CountClaim]]] = defaultdict(lambda: ([], []))
@@ -454,8 +462,8 @@ def _align_office_holders(
             continue
         words, country = offices[role.id]
         if country is None:
-            # The sentence's one country only for a holder it places in time ("Iran's
-            # newly elected President X"): "President X met Y in Iran" says nothing of X.
+            # The sentence's one country only for a holder it places in time ("Peru's
+            # new President X"): "President X met Y in Peru" says nothing of X.
             context = contexts.get(role.id, ClaimContext())
             named = {country_word(c) for c in context.countries} if context.time_marker else set()
             options = holder_countries.get(role.subject, set()) or named
@@ -491,7 +499,7 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
 
     That is a date claim of the event with the frame's date, else one with that date in the
     frame's own sentence (attached to a neighbouring frame: "visited X in September 2021 for
-    the summit"). A relative date ("this evening") brings along the explicit date of the same
+    the summit"). A relative date ("yesterday") brings along the explicit date of the same
     day that its text states, since that is what anchors it.
     """
     frames = [c for c in claims if isinstance(c, EventClaim)]

@@ -1,7 +1,7 @@
 """What a statement is about, for comparing paraphrases and translations of it.
 
-Two renderings of one remark rarely share their words: "good negotiations" and "good
-discussions", "ties" and "relations", "the desirable point" and "the desired point".
+Two renderings of one remark rarely share their words: "fruitful talks" and "fruitful
+discussions", "links" and "relations", "a desirable outcome" and "the desired outcome".
 ``statement_terms`` reduces a statement to its content words, each stemmed and mapped to
 one word for a small set of near-synonyms that news English uses for the same thing.
 The overlap of two such sets says how likely they are one statement; whether they are

@@ -1,9 +1,9 @@
 """title_variant findings: one office written in different words across sources.
 
 The wordings of a person's office come from the role claims about them and from the
-mentions that name them by title only ("the Supreme Leader of the Islamic Revolution").
+mentions that name them by title only ("the Grand Mufti of the Republic").
 An entity that is only a title and that the resolver could not give to anyone ("Chief
-General of Armed Forces", read as an organisation) joins the one person whose office it
+of the Navy", read as an organisation) joins the one person whose office it
 words differently, when there is exactly one such person. Each group of wordings that
 name one office (``titles.compare_titles``) and come from at least two sources is one
 finding that cites every wording.
@@ -92,7 +92,7 @@ def _title_only(entity: Entity, mentions: Mapping[str, Mention]) -> bool:
 
 
 def _leads_with_title(name: str) -> bool:
-    """ "Iranian Chief General of Armed Forces": after its country words, a title word."""
+    """ "Chilean Chief of the Navy": after its country words, a title word."""
     key = title_key(name)
     for word in fold(name).split():
         if word in HEAD_WORDS:

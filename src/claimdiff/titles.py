@@ -1,7 +1,7 @@
 """Comparing the wordings of one office: "Leader of X" and "Supreme Leader of X".
 
 A title is reduced to a set of words: folded, without articles and prepositions,
-countries and demonyms written as the country ("Iranian" and "of Iran" alike),
+countries and demonyms written as the country ("Chilean" and "of Chile" alike),
 portfolio spellings merged ("defence", "defense"). Two wordings name one office when
 their sets are equal, or differ only by words that decorate a title without changing
 the office it names ("Supreme", "Grand"; "of Staff" or "General" in a chief's title). Words
@@ -25,8 +25,8 @@ _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "s", "a", "an"})
 _SPELLINGS = {"defence": "defense", "labor": "labour", "organisation": "organization"}
 # Words that decorate a title without naming another office.
 DECORATIONS = frozenset({"supreme", "grand"})
-# Words that decorate a chief's title only: "Chief of Staff", "Chief General", "Chief of
-# General Staff" (a "Secretary General" is not a "Secretary").
+# Words that decorate a chief's title only: "Chief of Staff", "Chief of General Staff" and
+# "Chief of the Army" name one office (a "Secretary General" is not a "Secretary").
 CHIEF_DECORATIONS = frozenset({"staff", "general"})
 # The words that make a phrase a title at all; two wordings must share one of them.
 HEAD_WORDS = frozenset(
@@ -104,7 +104,7 @@ _UNIQUE_OFFICE_KEYS = frozenset(_office_words(office) for office in UNIQUE_OFFIC
 
 
 def single_holder_office(title: str) -> tuple[str, str | None] | None:
-    """For an office one person holds at a time ("President of Iran"): the office's words
+    """For an office one person holds at a time ("President of Chile"): the office's words
     and its country, if the title names one; None for any other title."""
     words = _office_words(title)
     if words not in _UNIQUE_OFFICE_KEYS:
