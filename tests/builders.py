@@ -12,6 +12,7 @@ from claimdiff.models import (
     EventType,
     Mention,
     QuoteClaim,
+    RoleClaim,
     Source,
 )
 
@@ -77,6 +78,7 @@ def count(
     event: str | None = None,
     approximate: bool = False,
     predicate: str = "signed",
+    hedge: str | None = None,
 ) -> CountClaim:
     text = f"{low:g} {noun}s"
     return CountClaim(
@@ -89,7 +91,12 @@ def count(
         sentence_end=start + len(text),
         predicate=predicate,
         object=noun,
-        value=CountValue(low=low, high=high if high is not None else low, approximate=approximate),
+        value=CountValue(
+            low=low,
+            high=high if high is not None else low,
+            approximate=approximate or hedge is not None,
+            hedge=hedge,
+        ),
         noun=noun,
         noun_class=noun_class or (noun,),
         event=event,
@@ -123,7 +130,9 @@ def frame(
     )
 
 
-def quote(source_id: str, text: str, speaker: str | None, start: int = 0) -> QuoteClaim:
+def quote(
+    source_id: str, text: str, speaker: str | None, start: int = 0, *, event: str | None = None
+) -> QuoteClaim:
     return QuoteClaim(
         id=f"{source_id}:quote:{start}-{start + len(text)}",
         source=source_id,
@@ -135,4 +144,20 @@ def quote(source_id: str, text: str, speaker: str | None, start: int = 0) -> Quo
         subject=speaker,
         predicate="said",
         value=text,
+        event=event,
+    )
+
+
+def role(source_id: str, holder: str, title: str, start: int = 0) -> RoleClaim:
+    return RoleClaim(
+        id=f"{source_id}:role:{start}-{start + len(title)}",
+        source=source_id,
+        start=start,
+        end=start + len(title),
+        text=title,
+        sentence_start=0,
+        sentence_end=start + len(title),
+        subject=holder,
+        predicate="holds_title",
+        value=title,
     )

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import count, day, month, quote, source
+from builders import count, day, frame, month, quote, role, source
+from claimdiff.align import ClaimContext, align_claims
 from claimdiff.classify import ClassifyContext, classify, quote_similarity
-from claimdiff.models import Candidate, Claim, Event, Finding
+from claimdiff.models import Candidate, Claim, Event, EventClaim, Finding, RoleClaim
 
 MOU = ("memorandum of understanding", "agreement", "document")
 AGREEMENT = ("agreement", "document")
@@ -139,6 +141,45 @@ def test_counts_without_event_context_say_context_unknown() -> None:
     assert finding.confidence < 0.5
 
 
+def _classified(claims: list[Claim], events: Sequence[Event] = ()) -> list[Finding]:
+    context = ClassifyContext(
+        claims={c.id: c for c in claims},
+        events={e.id: e for e in events},
+        entities={},
+        sources={c.source: source(c.source) for c in claims},
+        dependent={},
+    )
+    return classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context)
+
+
+def test_vague_amount_against_an_exact_count_is_never_a_conflict() -> None:
+    (finding,) = _classified(
+        [
+            count("a", 3, "agreement", high=9, hedge="several", noun_class=AGREEMENT),
+            count("b", 2, "agreement", noun_class=AGREEMENT),
+        ]
+    )
+    assert finding.kind == "vague_vs_specific"
+    assert "vague-amount" in finding.reasons
+    assert "context-unknown" in finding.reasons
+
+
+def test_counts_of_different_nouns_without_context_are_no_finding() -> None:
+    claims: list[Claim] = [
+        count("a", 659, "member of parliament", noun_class=("member of parliament", "person")),
+        count("b", 6_000_000, "person", noun_class=("person",)),
+    ]
+    assert _classified(claims) == []
+
+
+def test_verbless_counts_without_context_are_no_conflict() -> None:
+    claims: list[Claim] = [
+        count("a", 14, "customer", predicate="count"),
+        count("b", 45, "customer", predicate="count"),
+    ]
+    assert _classified(claims) == []
+
+
 def test_paraphrased_quote_of_one_speaker_is_an_agreement() -> None:
     finding = _classify(
         [
@@ -161,19 +202,46 @@ def test_paraphrased_quote_of_one_speaker_is_an_agreement() -> None:
     assert "paraphrase" in finding.reasons
 
 
+TRANSLATED = (
+    "He said good negotiations were held on trade, economic and industrial ties, and hoped "
+    "the signed agreements would boost cooperation",
+    "Good discussions took place in various fields including commercial, economic and "
+    "industrial relations, and it is hoped the documents signed will expand cooperation",
+)
+
+
+def test_translated_quote_at_an_occasion_both_sources_report_is_an_agreement() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1", event="V1"),
+        quote("b", TRANSLATED[1], "E1", 10, event="V1"),
+    ]
+    assert quote_similarity(*TRANSLATED) < 72  # too few shared words for the plain rung
+    visit = _event("V1", "Lima").model_copy(update={"sources": ("a", "b")})
+    (finding,) = _classified(claims, [visit])
+    assert finding.kind == "agreement"
+    assert "paraphrase" in finding.reasons
+    assert any(r.startswith("same-occasion") for r in finding.reasons)
+    assert 0.5 < finding.confidence < 0.9
+
+
+def test_translated_quote_without_a_shared_occasion_is_not_an_agreement() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1", event="V1"),
+        quote("b", TRANSLATED[1], "E1", 10, event="V2"),
+    ]
+    visits = [
+        _event("V1", "Lima").model_copy(update={"sources": ("a",)}),
+        _event("V2", "Quito").model_copy(update={"sources": ("b",)}),
+    ]
+    assert _classified(claims, visits) == []
+
+
 def test_negated_quote_is_not_a_paraphrase() -> None:
     claims: list[Claim] = [
         quote("a", "We will sign the trade agreement with our neighbours this year", "E1"),
         quote("b", "We will not sign the trade agreement with our neighbours this year", "E1", 10),
     ]
-    context = ClassifyContext(
-        claims={c.id: c for c in claims},
-        events={},
-        entities={},
-        sources={c.source: source(c.source) for c in claims},
-        dependent={},
-    )
-    assert classify([Candidate(key="k", claims=tuple(c.id for c in claims))], context) == []
+    assert _classified(claims) == []
 
 
 def test_signed_agreements_reported_later_are_not_an_update() -> None:
@@ -209,3 +277,88 @@ sentences = st.text(alphabet=st.sampled_from("abc def ghi not will trade the "),
 @given(sentences, sentences)
 def test_quote_similarity_is_symmetric(left: str, right: str) -> None:
     assert quote_similarity(left, right) == quote_similarity(right, left)
+
+
+def _office_context(roles: list[RoleClaim], markers: dict[str, str]) -> ClassifyContext:
+    return ClassifyContext(
+        claims={r.id: r for r in roles},
+        events={},
+        entities={},
+        sources={r.source: source(r.source) for r in roles},
+        dependent={},
+        claim_contexts={r.id: ClaimContext(time_marker=markers.get(r.id)) for r in roles},
+    )
+
+
+def _office_candidates(roles: list[RoleClaim], markers: dict[str, str]) -> list[Candidate]:
+    contexts = {r.id: ClaimContext(time_marker=markers.get(r.id)) for r in roles}
+    return [c for c in align_claims(roles, [], contexts) if c.key.startswith("office|")]
+
+
+def test_two_holders_of_one_office_with_a_change_of_holder_are_different_context() -> None:
+    roles: list[RoleClaim] = [
+        role("a", "E1", "President of Chile"),
+        role("b", "E2", "President of Chile", 20),
+    ]
+    markers = {roles[1].id: "newly elected"}
+    (candidate,) = _office_candidates(roles, markers)
+    (finding,) = classify([candidate], _office_context(roles, markers))
+    assert finding.kind == "different_context"
+    assert "different-holder" in finding.reasons
+    assert any(r.startswith("different-time: 'newly elected'") for r in finding.reasons)
+
+
+def test_two_holders_of_one_office_with_no_sign_of_time_are_no_finding() -> None:
+    roles: list[RoleClaim] = [
+        role("a", "E1", "President of Chile"),
+        role("b", "E2", "President of Chile", 20),
+    ]
+    (candidate,) = _office_candidates(roles, {})
+    assert classify([candidate], _office_context(roles, {})) == []
+
+
+def test_offices_of_different_countries_or_shared_offices_are_not_compared() -> None:
+    roles: list[RoleClaim] = [
+        role("a", "E1", "President of Chile"),
+        role("b", "E2", "President of Peru", 20),
+        role("c", "E3", "Senator of Chile", 40),
+        role("d", "E4", "Senator of Chile", 60),
+    ]
+    assert _office_candidates(roles, {r.id: "former" for r in roles}) == []
+
+
+def _pair_context(
+    frames: list[EventClaim], events: list[Event], aliases: dict[str, str]
+) -> ClassifyContext:
+    return ClassifyContext(
+        claims={f.id: f for f in frames},
+        events={e.id: e for e in events},
+        entities={},
+        sources={f.source: source(f.source) for f in frames},
+        dependent={},
+        aliases=aliases,
+    )
+
+
+def _inauguration(event_id: str, participants: tuple[str, ...], date: object = None) -> Event:
+    return Event(
+        id=event_id,
+        type="inauguration",
+        label=event_id,
+        place="Chile",
+        date=date,  # type: ignore[arg-type]
+        participants=participants,
+    )
+
+
+def test_one_event_dated_by_one_source_only_is_vague_vs_specific() -> None:
+    frames = [
+        frame("a", "inauguration", place="Chile").model_copy(update={"event": "V1"}),
+        frame("b", "inauguration", 30, place="Chile").model_copy(update={"event": "V2"}),
+    ]
+    events = [_inauguration("V1", ("E1",), day("2023-06-12")), _inauguration("V2", ("E9",))]
+    candidate = Candidate(key="event-pair|k", claims=tuple(f.id for f in frames))
+    (finding,) = classify([candidate], _pair_context(frames, events, {"E9": "E1"}))
+    assert finding.kind == "vague_vs_specific"
+    assert "date-unstated" in finding.reasons
+    assert classify([candidate], _pair_context(frames, events, {})) == []

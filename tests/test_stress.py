@@ -24,7 +24,7 @@ def _count_findings(report: Report, *values: int) -> list[ReportFinding]:
         f
         for f in report.findings
         if f.claims
-        and all(claims[c].kind == "count" for c in f.claims)
+        and all(claims[c].kind == "count" and isinstance(claims[c].value, int) for c in f.claims)
         and sorted(int(claims[c].value) for c in f.claims) == wanted  # type: ignore[arg-type]
     ]
 
@@ -90,3 +90,68 @@ def test_paraphrased_statement_agrees_across_independent_sources(stress: Pipelin
     ]
     assert agreements
     assert all(f.independent_sources == 2 for f in agreements)
+
+
+def _montevideo(report: Report, kind: str) -> list[ReportFinding]:
+    return [
+        f
+        for f in report.findings
+        if f.kind == kind and all(s.startswith("montevideo") for s in f.sources)
+    ]
+
+
+def test_one_office_worded_two_ways_is_a_title_variant(stress: PipelineResult) -> None:
+    (finding,) = _montevideo(stress.report, "title_variant")
+    assert "Chief General" in finding.summary and "Chief of Staff" in finding.summary
+    assert finding.sources == ("montevideo-a", "montevideo-b")
+
+
+def test_two_holders_of_one_office_at_different_times_are_different_context(
+    stress: PipelineResult,
+) -> None:
+    holders = [
+        f
+        for f in _montevideo(stress.report, "different_context")
+        if "different-holder" in f.reasons
+    ]
+    (finding,) = holders
+    assert any(r.startswith("different-time: 'newly elected'") for r in finding.reasons)
+    assert not _montevideo(stress.report, "conflict")
+
+
+def test_weekday_and_full_date_of_one_meeting_are_vague_vs_specific(stress: PipelineResult) -> None:
+    findings = _montevideo(stress.report, "vague_vs_specific")
+    assert any("weekday-consistent" in f.reasons for f in findings)
+
+
+def test_month_and_year_of_one_summit_are_vague_vs_specific(stress: PipelineResult) -> None:
+    findings = _montevideo(stress.report, "vague_vs_specific")
+    assert any(
+        "date-precision-compatible" in f.reasons and "June 2023" in f.summary for f in findings
+    )
+
+
+def test_first_and_second_visits_are_two_events(stress: PipelineResult) -> None:
+    visits = [
+        f
+        for f in _montevideo(stress.report, "different_context")
+        if any(r.startswith("different-ordinal") for r in f.reasons)
+    ]
+    (finding,) = visits
+    assert "ordinals-consistent-with-dates" in finding.reasons
+
+
+def test_translated_statement_at_one_meeting_is_an_agreement(stress: PipelineResult) -> None:
+    agreements = [
+        f
+        for f in _montevideo(stress.report, "agreement")
+        if any(r.startswith("same-occasion") for r in f.reasons)
+    ]
+    assert agreements and all(f.confidence < 0.9 for f in agreements)
+
+
+def test_similar_words_of_two_speakers_are_not_one_statement(stress: PipelineResult) -> None:
+    claims = {c.id: c for c in stress.report.claims}
+    for finding in _montevideo(stress.report, "agreement"):
+        texts = " ".join(claims[c].text for c in finding.claims)
+        assert "illegal fishing" not in texts

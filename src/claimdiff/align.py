@@ -13,16 +13,17 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
 from claimdiff.dates_compare import weekday_named
+from claimdiff.gazetteer import country_for
 from claimdiff.models import (
     Candidate,
     Claim,
     CountClaim,
     DateClaim,
     DateValue,
+    Entity,
     Event,
     EventClaim,
     QuantityClaim,
@@ -32,8 +33,10 @@ from claimdiff.models import (
     Source,
     SourceExtraction,
 )
-from claimdiff.names import fold
+from claimdiff.names import name_tokens
 from claimdiff.places import place_key
+from claimdiff.statements import content_words, statement_terms
+from claimdiff.titles import country_word, single_holder_office
 
 # A participant shared by more count claims than this is too common to block on
 # (think of a country in a corpus about that country); the event still is.
@@ -77,6 +80,93 @@ class ClaimContext:
     places: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
+    ordinal: int | None = None  # of an event frame: "her fourth trip" -> 4
+    countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Chilean")
+    time_marker: str | None = None  # of a role: "newly elected", "former", "outgoing"
+
+
+# Words before or in a title that place its holder in time.
+_TIME_MARKER = re.compile(
+    r"\b(?:newly[- ]elected|newly[- ]appointed|president[- ]elect|prime minister[- ]elect|"
+    r"new|former|ex|late|outgoing|incoming|interim|acting|previous|elect|designate)(?=[\s-])"
+    r"|\bthen(?=-)",
+    re.IGNORECASE,
+)
+TIME_MARKER_CHARS = 30
+COUNTRY_BEFORE_CHARS = 50
+
+
+def time_marker(text: str, claim: Claim) -> str | None:
+    """A word that places a title's holder in time, just before or inside the claim."""
+    before = text[max(claim.sentence_start, claim.start - TIME_MARKER_CHARS) : claim.start]
+    found = [m.group(0) for m in _TIME_MARKER.finditer(before + " " + claim.text + " ")]
+    return found[-1].lower() if found else None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def sentence_countries(text: str) -> frozenset[str]:
+    """Countries a sentence names, by name or demonym ("the French and German authorities")."""
+    found: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        phrase = match.group(0)
+        country = country_for(phrase) or country_for(phrase.split()[0])
+        if country is not None:
+            found.add(country)
+    return frozenset(found)
+
+
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(),  # noqa: SIM905
+        start=1,
+    )
+}
+_EVENT_NOUNS = {
+    "visit": "visit",
+    "visits": "visit",
+    "trip": "visit",
+    "trips": "visit",
+    "tour": "visit",
+    "journey": "visit",
+    "meeting": "meeting",
+    "talks": "meeting",
+    "summit": "summit",
+    "call": "call",
+}
+# "the third official visit", "her fifth trip abroad", "the 3rd state visit".
+_ORDINAL_EVENT = re.compile(
+    r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:(?:official|foreign|overseas|state|international|working|bilateral|presidential|"
+    r"such|ever|abroad)\s+){0,2}(?P<noun>" + "|".join(_EVENT_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_value(word: str) -> int:
+    word = word.lower()
+    return _ORDINALS[word] if word in _ORDINALS else int(word[:-2])
+
+
+def frame_ordinals(frames: Sequence[EventClaim], text: str) -> dict[str, int]:
+    """Per frame id, the ordinal its sentence gives an event of its type, to the frame of
+    that type nearest the ordinal ("X's visit marks her fourth trip" -> the visit: 4)."""
+    by_sentence: dict[int, list[EventClaim]] = defaultdict(list)
+    for frame in frames:
+        by_sentence[frame.sentence_start].append(frame)
+    ordinals: dict[str, int] = {}
+    for sentence_start, members in by_sentence.items():
+        sentence = text[sentence_start : members[0].sentence_end]
+        for match in _ORDINAL_EVENT.finditer(sentence):
+            kind = _EVENT_NOUNS[match["noun"].lower()]
+            at = sentence_start + match.start()
+            fitting = [f for f in members if f.value == kind]
+            if fitting:
+                nearest = min(fitting, key=lambda f: (abs(f.start - at), f.id))
+                ordinals.setdefault(nearest.id, _ordinal_value(match["ordinal"]))
+    return ordinals
 
 
 def claim_contexts(
@@ -96,6 +186,22 @@ def claim_contexts(
             target = places if mention.entity_kind == "place" else actors
             target[mention.sentence_start].add(entity)
         text = texts.get(extraction.source, "")
+        frames = [c for c in extraction.claims if isinstance(c, EventClaim)]
+        for frame_id, ordinal in frame_ordinals(frames, text).items():
+            contexts[frame_id] = ClaimContext(ordinal=ordinal)
+        for claim in extraction.claims:
+            if isinstance(claim, RoleClaim) and single_holder_office(claim.value):
+                # The country just before the title ("Chile's newly elected President X"),
+                # else those of the whole sentence.
+                near = text[
+                    max(claim.sentence_start, claim.start - COUNTRY_BEFORE_CHARS) : claim.start
+                ]
+                role_countries = sentence_countries(near) or sentence_countries(
+                    text[claim.sentence_start : claim.sentence_end]
+                )
+                contexts[claim.id] = ClaimContext(
+                    countries=role_countries, time_marker=time_marker(text, claim)
+                )
         for claim in extraction.claims:
             if not isinstance(claim, CountClaim | QuantityClaim):
                 continue
@@ -104,10 +210,14 @@ def claim_contexts(
                 before = text[max(claim.sentence_start, claim.start - 60) : claim.start]
                 after = text[claim.end : min(claim.sentence_end, claim.end + 60)]
                 words = tuple(content_words(before)[-5:] + content_words(after)[:5])
+            countries: frozenset[str] = frozenset()
+            if isinstance(claim, CountClaim):
+                countries = sentence_countries(text[claim.sentence_start : claim.sentence_end])
             contexts[claim.id] = ClaimContext(
                 places=frozenset(places.get(claim.sentence_start, ())),
                 actors=frozenset(actors.get(claim.sentence_start, ())),
                 words=words,
+                countries=countries,
             )
     return contexts
 
@@ -116,17 +226,23 @@ def align_claims(
     claims: Sequence[Claim],
     events: Sequence[Event],
     contexts: Mapping[str, ClaimContext] | None = None,
+    entities: Sequence[Entity] = (),
 ) -> list[Candidate]:
     contexts = contexts or {}
+    names = {e.id: set(name_tokens(e.name)) for e in entities if e.kind == "person"}
     candidates: list[Candidate] = []
     counts = [c for c in claims if isinstance(c, CountClaim)]
     candidates.extend(_align_counts(counts, events, contexts))
+    candidates.extend(_align_vague_counts(counts, contexts))
     quantities = [c for c in claims if isinstance(c, QuantityClaim)]
     candidates.extend(_align_quantities(quantities, contexts))
     candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
-    candidates.extend(_align_roles([c for c in claims if isinstance(c, RoleClaim)]))
+    roles = [c for c in claims if isinstance(c, RoleClaim)]
+    candidates.extend(_align_roles(roles))
+    candidates.extend(_align_office_holders(roles, contexts, names))
     candidates.extend(_align_event_dates(claims))
-    candidates.extend(_align_event_pairs([c for c in claims if isinstance(c, EventClaim)], events))
+    frames = [c for c in claims if isinstance(c, EventClaim)]
+    candidates.extend(_align_event_pairs(frames, events, contexts))
     return sorted(candidates, key=lambda c: (c.key, c.claims))
 
 
@@ -163,7 +279,64 @@ def _align_counts(
     return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]
 
 
+# Hedges that stand for no figure at all ("a number of deals", "thousands of jobs").
+VAGUE_HEDGES = frozenset(
+    {
+        "several",
+        "a number of",
+        "a few",
+        "a couple of",
+        "a handful of",
+        "dozens of",
+        "scores of",
+        "hundreds of",
+        "thousands of",
+        "millions of",
+        "tens of thousands of",
+        "hundreds of thousands of",
+        "hundreds",
+        "thousands",
+        "millions",
+        "many",
+        "numerous",
+    }
+)
+# The predicate of a count with no verb of its own ("14m customers").
+GENERIC_COUNT_PREDICATE = "count"
+
+
+def is_vague_amount(claim: CountClaim) -> bool:
+    return (claim.value.hedge or "").lower() in VAGUE_HEDGES
+
+
+def _align_vague_counts(
+    counts: Sequence[CountClaim], contexts: Mapping[str, ClaimContext]
+) -> list[Candidate]:
+    """A vague amount ("a number of deals") meets the exact counts of the same noun, with
+    the same verb, about a place its sentence names, in other sources, whatever their
+    events: the vague one may be all a reader has to compare the figure with."""
+    blocks: dict[str, tuple[list[CountClaim], list[CountClaim]]] = defaultdict(lambda: ([], []))
+    for claim in counts:
+        vague = is_vague_amount(claim)
+        context = contexts.get(claim.id, ClaimContext())
+        for place in context.places | context.countries:
+            key = f"count-vague|{claim.noun}|{claim.predicate.lower()}|{place}"
+            blocks[key][0 if vague else 1].append(claim)
+    pairs: dict[tuple[str, str], str] = {}
+    for key, (vague_ones, exact_ones) in sorted(blocks.items()):
+        if not vague_ones or len(exact_ones) > MAX_PARTICIPANT_BLOCK:
+            continue
+        for hedged in vague_ones:
+            for exact in exact_ones:
+                if hedged.source != exact.source:
+                    pair = tuple(sorted((hedged.id, exact.id)))
+                    pairs.setdefault((pair[0], pair[1]), key)
+    return [Candidate(key=key, claims=pair) for pair, key in sorted(pairs.items())]
+
+
 MAX_MAGNITUDE_RATIO = 1.6
+# An office named with more holders than this is a generic title, not one office.
+MAX_OFFICE_HOLDERS = 12
 
 
 def _align_quantities(
@@ -192,27 +365,6 @@ def _align_quantities(
     return [Candidate(key=key, claims=pair) for pair, key in sorted(pairs.items())]
 
 
-_STOPWORDS = frozenset(
-    """
-    a an the of to in on at for and or but is are was were be been being has have
-    had it its this that these those with by from as which who whom whose will would
-    can could should must may might there their they them he she his her we our you
-    your i me my not no than then so such into about over under between also very
-    more most much many
-    """.split()  # noqa: SIM905 - a word list reads best as prose
-)
-
-
-@lru_cache(maxsize=65536)
-def _content_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS or w in {"not", "no"})
-
-
-def content_words(text: str) -> list[str]:
-    """Words that carry meaning, folded; negations are kept, since they change it."""
-    return list(_content_words(text))
-
-
 def _distinct_statements(quotes: Sequence[QuoteClaim]) -> list[QuoteClaim]:
     """One claim per statement: a direct quote and its reported frame overlap in the text."""
     by_source: dict[str, list[QuoteClaim]] = defaultdict(list)
@@ -237,7 +389,8 @@ MIN_SHARED_WORDS = 4
 
 
 def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
-    """Quotes of one speaker in different sources that share several content words."""
+    """Quotes of one speaker in different sources that share several terms
+    (content words, stemmed, near-synonyms folded: see statements.py)."""
     by_speaker: dict[str, list[QuoteClaim]] = defaultdict(list)
     for quote in _distinct_statements(quotes):
         if quote.subject:
@@ -245,7 +398,7 @@ def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
     candidates: list[Candidate] = []
     for speaker, members in sorted(by_speaker.items()):
         members.sort(key=lambda c: c.id)
-        words = [frozenset(content_words(q.value)) for q in members]
+        words = [statement_terms(q.value) for q in members]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, bag in enumerate(words):
             for word in bag:
@@ -284,18 +437,93 @@ def _align_roles(roles: Sequence[RoleClaim]) -> list[Candidate]:
     return candidates
 
 
+def _align_office_holders(
+    roles: Sequence[RoleClaim],
+    contexts: Mapping[str, ClaimContext],
+    names: Mapping[str, set[str]] | None = None,
+) -> list[Candidate]:
+    """Two people named, in two sources, as holder of one office that one person holds at
+    a time ("President of X"). The country of a bare "President" is the one the holder's
+    other titles name, else the one country its sentence names. ``names`` holds each
+    holder's name words: holders who share one ("Putin", "Vladimir Putin") may be one
+    person the resolver kept apart, and are not compared."""
+    names = names or {}
+    offices: dict[str, tuple[str, str | None]] = {}
+    holder_countries: dict[str, set[str]] = defaultdict(set)
+    for role in roles:
+        office = single_holder_office(role.value)
+        if office is not None and role.subject:
+            offices[role.id] = office
+            if office[1]:
+                holder_countries[role.subject].add(office[1])
+    blocks: dict[str, dict[str, list[RoleClaim]]] = defaultdict(lambda: defaultdict(list))
+    for role in sorted(roles, key=lambda r: r.id):
+        if role.id not in offices or not role.subject:
+            continue
+        words, country = offices[role.id]
+        if country is None:
+            # The sentence's one country only for a holder it places in time ("Peru's
+            # new President X"): "President X met Y in Peru" says nothing of X.
+            context = contexts.get(role.id, ClaimContext())
+            named = {country_word(c) for c in context.countries} if context.time_marker else set()
+            options = holder_countries.get(role.subject, set()) or named
+            country = next(iter(options)) if len(options) == 1 else None
+        if country is not None:
+            blocks[f"office|{words}|{country}"][role.subject].append(role)
+    candidates: list[Candidate] = []
+    for key, by_holder in sorted(blocks.items()):
+        if len(by_holder) < 2 or len(by_holder) > MAX_OFFICE_HOLDERS:
+            continue
+        # One claim per holder: one that places its holder in time, else one whose own
+        # words name the country.
+        cited = {
+            holder: min(
+                claims,
+                key=lambda r: (
+                    contexts.get(r.id, ClaimContext()).time_marker is None,
+                    offices[r.id][1] is None,
+                    r.id,
+                ),
+            )
+            for holder, claims in by_holder.items()
+        }
+        for left, right in combinations(sorted(cited), 2):
+            a, b = cited[left], cited[right]
+            if a.source != b.source and not names.get(left, set()) & names.get(right, set()):
+                candidates.append(Candidate(key=key, claims=tuple(sorted((a.id, b.id)))))
+    return candidates
+
+
 def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
-    """The date each source gives one event: the date claim its frame took its date from."""
+    """The date each source gives one event: the date claim its frame took its date from.
+
+    That is a date claim of the event with the frame's date, else one with that date in the
+    frame's own sentence (attached to a neighbouring frame: "visited X in September 2021 for
+    the summit"). A relative date ("yesterday") brings along the explicit date of the same
+    day that its text states, since that is what anchors it.
+    """
     frames = [c for c in claims if isinstance(c, EventClaim)]
-    dates = [c for c in claims if isinstance(c, DateClaim)]
+    dates = sorted((c for c in claims if isinstance(c, DateClaim)), key=lambda d: d.id)
     frame_dates: dict[tuple[str, str], set[DateValue]] = defaultdict(set)
+    dates_by_sentence: dict[tuple[str, int], list[DateClaim]] = defaultdict(list)
+    explicit: dict[tuple[str, DateValue], DateClaim] = {}
+    for date in dates:
+        dates_by_sentence[(date.source, date.sentence_start)].append(date)
+        if date.value is not None and not date.value.relative:
+            explicit.setdefault((date.source, _plain(date.value)), date)
     for frame in frames:
         if frame.event and frame.date is not None:
             frame_dates[(frame.event, frame.source)].add(frame.date)
     by_event: dict[str, dict[str, DateClaim]] = defaultdict(dict)
-    for date in sorted(dates, key=lambda d: d.id):
+    for date in dates:
         if date.event and date.value in frame_dates.get((date.event, date.source), ()):
             by_event[date.event].setdefault(date.source, date)
+    for frame in sorted(frames, key=lambda f: f.id):
+        if frame.event and frame.date is not None:
+            for date in dates_by_sentence.get((frame.source, frame.sentence_start), ()):
+                if date.value == frame.date:
+                    by_event[frame.event].setdefault(frame.source, date)
+                    break
     undated = sorted(
         (d for d in dates if d.event and d.value is None and weekday_named(d.text) is not None),
         key=lambda d: (d.source, d.start),
@@ -305,29 +533,45 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
         by_event[date.event or ""].setdefault(date.source, date)
     candidates: list[Candidate] = []
     for event, per_source in sorted(by_event.items()):
-        if len(per_source) >= 2:
-            candidates.append(
-                Candidate(
-                    key=f"event-date|{event}",
-                    claims=tuple(sorted(c.id for c in per_source.values())),
-                )
-            )
+        if len(per_source) < 2:
+            continue
+        cited = {c.id for c in per_source.values()}
+        for date in per_source.values():
+            if date.value is not None and date.value.relative:
+                anchor = explicit.get((date.source, _plain(date.value)))
+                if anchor is not None:
+                    cited.add(anchor.id)
+        candidates.append(Candidate(key=f"event-date|{event}", claims=tuple(sorted(cited))))
     return candidates
+
+
+def _plain(value: DateValue) -> DateValue:
+    return value.model_copy(update={"relative": False}) if value.relative else value
 
 
 _PAIRED_EVENT_TYPES = frozenset({"visit", "summit", "inauguration"})
 
 
-def _align_event_pairs(frames: Sequence[EventClaim], events: Sequence[Event]) -> list[Candidate]:
+def _align_event_pairs(
+    frames: Sequence[EventClaim],
+    events: Sequence[Event],
+    contexts: Mapping[str, ClaimContext],
+) -> list[Candidate]:
     """Events of one type at related places that the resolver kept apart: a reader may
-    conflate them, so the report says what tells them apart."""
-    representative: dict[str, EventClaim] = {}
-    for frame in sorted(frames, key=lambda f: f.id):
-        if frame.event and frame.value in _PAIRED_EVENT_TYPES and frame.place:
-            representative.setdefault(frame.event, frame)
+    conflate them, so the report says what tells them apart. Each event is cited, per
+    source, by its first frame with a place, and by the frame that gives its ordinal."""
+    cited: dict[str, dict[str, list[EventClaim]]] = defaultdict(dict)
+    for frame in sorted(frames, key=lambda f: (not f.place, f.start, f.id)):
+        if frame.event and frame.value in _PAIRED_EVENT_TYPES:
+            cited[frame.event].setdefault(frame.source, [frame])
+    for frame in sorted(frames, key=lambda f: (f.start, f.id)):
+        chosen = cited.get(frame.event or "", {}).get(frame.source)
+        has_ordinal = contexts.get(frame.id, ClaimContext()).ordinal is not None
+        if chosen is not None and has_ordinal and len(chosen) == 1 and chosen[0].id != frame.id:
+            chosen.append(frame)
     blocks: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        if event.id in representative and event.place:
+        if event.place and any(f[0].place for f in cited.get(event.id, {}).values()):
             blocks[f"{event.type}|{place_key(event.place)}"].append(event)
     candidates: list[Candidate] = []
     for key, members in sorted(blocks.items()):
@@ -336,8 +580,13 @@ def _align_event_pairs(frames: Sequence[EventClaim], events: Sequence[Event]) ->
         for left, right in combinations(members, 2):
             if set(left.sources) == set(right.sources) and len(left.sources) == 1:
                 continue  # two events of one source: its own narrative, not a cross-check
-            pair = tuple(sorted((representative[left.id].id, representative[right.id].id)))
-            candidates.append(Candidate(key=f"event-pair|{key}", claims=pair))
+            claims = [
+                frame.id
+                for event in (left, right)
+                for _, chosen in sorted(cited[event.id].items())[:3]
+                for frame in chosen
+            ]
+            candidates.append(Candidate(key=f"event-pair|{key}", claims=tuple(sorted(claims))))
     return candidates
 
 

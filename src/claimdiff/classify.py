@@ -14,7 +14,13 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from claimdiff.align import ClaimContext, content_words, count_family, independent_count
+from claimdiff.align import (
+    GENERIC_COUNT_PREDICATE,
+    ClaimContext,
+    count_family,
+    independent_count,
+    is_vague_amount,
+)
 from claimdiff.dates_compare import dates_equal, dates_overlap, weekday_named
 from claimdiff.models import (
     Candidate,
@@ -35,6 +41,7 @@ from claimdiff.models import (
 from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
+from claimdiff.statements import content_words, term_overlap
 from claimdiff.unionfind import UnionFind
 
 # Reason codes.
@@ -60,8 +67,17 @@ ROUNDING_COMPATIBLE = "rounding-compatible"
 VALUE_MISMATCH = "value-mismatch"
 SIMILAR_CONTEXT = "similar-context"
 NAME_SPELLING = "name-spelling"
+SAME_OCCASION = "same-occasion"
+VAGUE_AMOUNT = "vague-amount"
+DIFFERENT_HOLDER = "different-holder"
+DATE_UNSTATED = "date-unstated"
+DIFFERENT_TIME = "different-time"
+DIFFERENT_ORDINAL = "different-ordinal"
+ORDINALS_CONSISTENT = "ordinals-consistent-with-dates"
 
 PARAPHRASE_THRESHOLD = 72.0
+PARAPHRASE_MIN_SHARED = 4
+PARAPHRASE_MIN_OVERLAP = 0.5
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|hasn't|won't|cannot)\b", re.I)
 
 
@@ -73,6 +89,8 @@ class ClassifyContext:
     sources: Mapping[str, Source]
     dependent: Mapping[str, set[str]]
     claim_contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
+    # A title-only entity ("the Chief of Staff") -> the one person holding that office.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
 
 def evidence_item(claim: Claim) -> str:
@@ -104,10 +122,13 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
             finding = _classify_quantities(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, QuoteClaim):
             finding = _classify_quotes(claims, context)  # type: ignore[arg-type]
+        elif isinstance(first, RoleClaim) and candidate.key.startswith("office|"):
+            finding = _classify_office_holders(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, RoleClaim):
             findings.extend(_classify_roles(claims, context))  # type: ignore[arg-type]
         elif isinstance(first, DateClaim):
-            finding = _classify_event_dates(claims, context)  # type: ignore[arg-type]
+            event = candidate.key.removeprefix("event-date|")
+            finding = _classify_event_dates(claims, context, event)  # type: ignore[arg-type]
         elif isinstance(first, EventClaim):
             finding = _classify_event_pair(claims, context)  # type: ignore[arg-type]
         if finding is not None:
@@ -324,6 +345,20 @@ def _classify_counts(
                 context,
                 0.45,
             )
+        if noun != "same" or left.predicate != right.predicate:
+            return None  # different things counted near one place or person: not one fact
+        if left.predicate == GENERIC_COUNT_PREDICATE:
+            return None  # nothing says both figures count the same thing happening
+        if is_vague_amount(left) != is_vague_amount(right):
+            vague = left if is_vague_amount(left) else right
+            return _make(
+                "vague_vs_specific",
+                f"{label}: '{vague.value.hedge}' is no figure to contradict; context unknown",
+                [VAGUE_AMOUNT, *reasons],
+                claims,
+                context,
+                0.4,
+            )
         return _make(
             "conflict",
             f"{label}: possible conflict, context unknown",
@@ -513,12 +548,10 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
     shorter = min(len(content_words(left.value)), len(content_words(right.value)))
     if shorter < 4:
         return None
-    score = quote_similarity(left.value, right.value)
-    if score < PARAPHRASE_THRESHOLD:
-        return None
-    speaker = _entity_name(left.subject, context) if left.subject else "unknown speaker"
     if bool(_NEGATION.search(left.value)) != bool(_NEGATION.search(right.value)):
         return None  # token sets cannot see negation; "will" vs "will not" is not a paraphrase
+    speaker = _entity_name(left.subject, context) if left.subject else "unknown speaker"
+    entities = (left.subject,) if left.subject else ()
     if fold(left.value) == fold(right.value):
         return _make(
             "agreement",
@@ -527,17 +560,43 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
             claims,
             context,
             0.95,
-            entities=(left.subject or "",) if left.subject else (),
+            entities=entities,
         )
+    score = quote_similarity(left.value, right.value)
+    if score >= PARAPHRASE_THRESHOLD:
+        return _make(
+            "agreement",
+            f"{speaker}: same statement in other words (similarity {score:.0f})",
+            [PARAPHRASE, f"similarity: {score:.0f}"],
+            claims,
+            context,
+            0.5 + 0.45 * (score / 100.0),
+            entities=entities,
+        )
+    # A translation or a looser paraphrase shares fewer words: it needs the same occasion.
+    shared, overlap = term_overlap(left.value, right.value)
+    occasion = _shared_occasion(left, right, context)
+    if occasion is None or shared < PARAPHRASE_MIN_SHARED or overlap < PARAPHRASE_MIN_OVERLAP:
+        return None
     return _make(
         "agreement",
-        f"{speaker}: same statement in other words (similarity {score:.0f})",
-        [PARAPHRASE, f"similarity: {score:.0f}"],
+        f"{speaker}: same statement in other words at {occasion.label} "
+        f"({shared} shared terms, {overlap:.0%} of the shorter)",
+        [PARAPHRASE, f"shared-terms: {shared}", f"{SAME_OCCASION}: {occasion.label}"],
         claims,
         context,
-        0.5 + 0.45 * (score / 100.0),
-        entities=(left.subject,) if left.subject else (),
+        0.4 + 0.4 * overlap,
+        entities=entities,
     )
+
+
+def _shared_occasion(left: Claim, right: Claim, context: ClassifyContext) -> Event | None:
+    """An event of either claim that both claims' sources report."""
+    for event_id in (left.event, right.event):
+        event = context.events.get(event_id) if event_id else None
+        if event is not None and {left.source, right.source} <= set(event.sources):
+            return event
+    return None
 
 
 # --------------------------------------------------------------------------- roles
@@ -563,30 +622,36 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
                     entities=(subject,),
                 )
             )
-    roles = sorted(by_role)
-    for a, b in combinations(roles, 2):
-        score = fuzz.token_sort_ratio(a, b)
-        if score >= 80 and _same_country_words(a, b):
-            pair = [by_role[a][0], by_role[b][0]]
-            if pair[0].source == pair[1].source:
-                continue
-            findings.append(
-                _make(
-                    "title_variant",
-                    f"{name}: '{pair[0].value}' vs '{pair[1].value}'",
-                    [ROLE_WORDING, f"similarity: {score:.0f}"],
-                    pair,
-                    context,
-                    0.6,
-                    entities=(subject,),
-                )
-            )
     return findings
 
 
-def _same_country_words(a: str, b: str) -> bool:
-    # "Minister of Defence of X" vs "Defence Minister of X" is wording; "of X" vs "of Y" is not.
-    return set(a.split()) ^ set(b.split()) <= {"of", "the", "defense", "defence", "and", "s"}
+def _classify_office_holders(
+    claims: Sequence[RoleClaim], context: ClassifyContext
+) -> Finding | None:
+    """Two holders of an office one person holds at a time: different times, when a word
+    ("newly elected", "former") or the publication dates say so; else no finding."""
+    left, right = claims[0], claims[1]
+    reasons: list[str] = []
+    for claim in (left, right):
+        marker = context.claim_contexts.get(claim.id, ClaimContext()).time_marker
+        if marker:
+            reasons.append(f"{DIFFERENT_TIME}: '{marker}' ({claim.source})")
+    a, b = context.sources.get(left.source), context.sources.get(right.source)
+    if a and b and a.published and b.published and a.published != b.published:
+        reasons.append(f"{DIFFERENT_DATE}: published {a.published} vs {b.published}")
+    if not reasons:
+        return None  # no sign of a change of holder: say nothing rather than guess
+    office = left.value if len(left.value) >= len(right.value) else right.value
+    holders = [_entity_name(c.subject or "", context) for c in (left, right)]
+    return _make(
+        "different_context",
+        f"{holders[0]} and {holders[1]} are both named {office}: two holders at different times",
+        [DIFFERENT_HOLDER, *reasons],
+        claims,
+        context,
+        min(0.8, 0.5 + 0.1 * len(reasons)),
+        entities=tuple(c.subject for c in (left, right) if c.subject),
+    )
 
 
 # --------------------------------------------------------------------------- event dates
@@ -596,10 +661,12 @@ WEEKDAY_CONSISTENT = "weekday-consistent"
 WEEKDAY_MISMATCH = "weekday-mismatch"
 
 
-def _classify_event_dates(claims: Sequence[DateClaim], context: ClassifyContext) -> Finding | None:
+def _classify_event_dates(
+    claims: Sequence[DateClaim], context: ClassifyContext, event_id: str = ""
+) -> Finding | None:
     if len({c.source for c in claims}) < 2:
         return None
-    event = context.events.get(claims[0].event or "")
+    event = context.events.get(event_id or claims[0].event or "")
     label = event.label if event else "event"
     resolved = [c for c in claims if c.value is not None]
     unresolved = [c for c in claims if c.value is None]
@@ -641,12 +708,25 @@ def _classify_event_dates(claims: Sequence[DateClaim], context: ClassifyContext)
     )
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _ordinal_word(number: int) -> str:
+    return _ORDINAL_WORDS[number - 1] if number <= len(_ORDINAL_WORDS) else f"{number}th"
+
+
 def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext) -> Finding | None:
-    left, right = claims[0], claims[1]
-    a = context.events.get(left.event or "")
-    b = context.events.get(right.event or "")
-    if a is None or b is None or a.id == b.id:
+    by_event: dict[str, list[EventClaim]] = {}
+    for claim in claims:
+        by_event.setdefault(claim.event or "", []).append(claim)
+    if len(by_event) != 2:
         return None
+    (a_id, a_frames), (b_id, b_frames) = sorted(by_event.items())
+    a, b = context.events.get(a_id), context.events.get(b_id)
+    if a is None or b is None:
+        return None
+    left = next((f for f in a_frames if f.subject), a_frames[0])
+    right = next((f for f in b_frames if f.subject), b_frames[0])
     reasons: list[str] = []
     if left.subject and right.subject and left.subject != right.subject:
         reasons.append(
@@ -657,16 +737,64 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         reasons.append(f"{DIFFERENT_DATE}: {a.date.iso()} vs {b.date.iso()}")
     if a.place and b.place and place_relation(a.place, b.place) == "different":
         reasons.append(f"{DIFFERENT_PLACE}: {a.place} vs {b.place}")
+    ordinals = [_event_ordinal(frames, context) for frames in (a_frames, b_frames)]
+    first, second = ordinals
+    if first is not None and second is not None and first != second:
+        reasons.append(f"{DIFFERENT_ORDINAL}: {_ordinal_word(first)} vs {_ordinal_word(second)}")
+        dated_apart = a.date and b.date and not dates_overlap(a.date, b.date)
+        if dated_apart and a.date and b.date and (first < second) == (a.date.start < b.date.start):
+            reasons.append(ORDINALS_CONSISTENT)
     if not reasons:
-        return None  # kept apart for want of evidence, not for a difference: say nothing
+        return _dated_and_undated(a, b, claims, context)
+    differences = [r for r in reasons if r != ORDINALS_CONSISTENT]
     return _make(
         "different_context",
         f"{a.label} / {b.label}: two different {a.type}s",
         [DIFFERENT_EVENT, *reasons],
         claims,
         context,
-        min(0.9, 0.5 + 0.15 * len(reasons)),
+        min(0.9, 0.5 + 0.15 * len(differences)),
     )
+
+
+def _dated_and_undated(
+    a: Event, b: Event, claims: Sequence[EventClaim], context: ClassifyContext
+) -> Finding | None:
+    """Two events nothing tells apart, one dated and one not, where everyone taking part in
+    one takes part in the other (a title-only participant counting as the holder of its
+    office): probably one event that only one source dates. Anything less is kept apart
+    for want of evidence: no finding."""
+    if (a.date is None) == (b.date is None):
+        return None
+
+    def people(event: Event) -> set[str]:
+        return {context.aliases.get(p, p) for p in event.participants}
+
+    shared = sorted(people(a) & people(b))
+    if not shared or not (people(a) <= people(b) or people(b) <= people(a)):
+        return None  # one event's people must all take part in the other
+    dated, undated = (a, b) if a.date else (b, a)
+    when = dated.date.iso() if dated.date else ""
+    names = ", ".join(_entity_name(p, context) for p in shared[:3])
+    return _make(
+        "vague_vs_specific",
+        f"{dated.label} / {undated.label}: probably one {a.type}, dated {when} by one "
+        "source and not by the other",
+        [DATE_UNSTATED, f"shared-participants: {names}"],
+        claims,
+        context,
+        0.5,
+    )
+
+
+def _event_ordinal(frames: Sequence[EventClaim], context: ClassifyContext) -> int | None:
+    """The one ordinal the sources give an event ("the first visit"), if they agree."""
+    found = {
+        o
+        for f in frames
+        if (o := context.claim_contexts.get(f.id, ClaimContext()).ordinal) is not None
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------- names

@@ -47,6 +47,7 @@ from claimdiff.models import (
 )
 from claimdiff.resolve import resolve
 from claimdiff.review import apply_decisions, cannot_link_names
+from claimdiff.title_variants import title_holders, title_variant_findings
 
 FINDING_ORDER = (
     "conflict",
@@ -136,10 +137,11 @@ def analyse(
         dependent[left].add(right)
         dependent[right].add(left)
     contexts = claim_contexts(extractions, resolution, {s.id: s.text for s in sources})
-    candidates = align_claims(claims, resolution.events, contexts)
+    candidates = align_claims(claims, resolution.events, contexts, resolution.entities)
     timings["align"] = perf_counter() - started
 
     started = perf_counter()
+    mentions = {m.id: m for e in extractions for m in e.mentions}
     context = ClassifyContext(
         claims={c.id: c for c in claims},
         events={e.id: e for e in resolution.events},
@@ -147,9 +149,11 @@ def analyse(
         sources={s.id: s for s in sources},
         dependent=dependent,
         claim_contexts=contexts,
+        aliases=title_holders(resolution.entities, mentions, claims),
     )
     findings = group_corroborations(classify(candidates, context), context)
     findings.extend(name_variant_findings(resolution.entities, context))
+    findings.extend(title_variant_findings(resolution.entities, mentions, claims, dependent))
     findings = _deduplicate(findings)
     findings, stale = apply_decisions(findings, decisions)
     findings.sort(key=_finding_order)

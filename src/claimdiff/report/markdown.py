@@ -158,14 +158,29 @@ def _render_finding(
             f"chars {claim.start}–{claim.end}: "
             f"{_excerpt(texts.get(claim.source, ''), claim)}"
         )
+    cited = {(c.source, c.start) for c in (claims.get(i) for i in finding.claims) if c}
     for entity_id in finding.entities:
         entity = entities.get(entity_id)
-        if entity is not None and finding.kind == "name_variant":
-            for mention in getattr(entity, "mentions", ())[:12]:
-                lines.append(
-                    f"- {_code(mention.source)} chars {mention.start}–{mention.end}: "
-                    f"{md_text(mention.text)}"
-                )
+        if entity is None or finding.kind not in {"name_variant", "title_variant"}:
+            continue
+        shown = list(getattr(entity, "mentions", ()))
+        if finding.kind == "title_variant":
+            # The wordings not already cited through a role claim.
+            wordings = {
+                " ".join(e.removeprefix("title|").split())
+                for e in finding.evidence
+                if e.startswith("title|")
+            }
+            shown = [
+                m
+                for m in shown
+                if " ".join(m.text.split()) in wordings and (m.source, m.start) not in cited
+            ]
+        for mention in shown[:12]:
+            lines.append(
+                f"- {_code(mention.source)} chars {mention.start}–{mention.end}: "
+                f"{md_text(mention.text)}"
+            )
     lines.append("")
     return lines
 

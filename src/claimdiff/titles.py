@@ -1,0 +1,113 @@
+"""Comparing the wordings of one office: "Leader of X" and "Supreme Leader of X".
+
+A title is reduced to a set of words: folded, without articles and prepositions,
+countries and demonyms written as the country ("Chilean" and "of Chile" alike),
+portfolio spellings merged ("defence", "defense"). Two wordings name one office when
+their sets are equal, or differ only by words that decorate a title without changing
+the office it names ("Supreme", "Grand"; "of Staff" or "General" in a chief's title). Words
+that change the office ("Deputy", "Vice", "Former", "Prime") are never among those, so
+"Deputy Foreign Minister" is never a variant of "Foreign Minister".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from claimdiff.gazetteer import COUNTRY_NAMES, MAX_PLACE_WORDS, UNIQUE_OFFICES, country_for
+from claimdiff.names import fold
+
+SAME_TITLE = "same-title"
+TITLE_DECORATION = "title-decoration"
+
+_SMALL = frozenset({"of", "the", "and", "for", "to", "in", "s", "a", "an"})
+_SPELLINGS = {"defence": "defense", "labor": "labour", "organisation": "organization"}
+# Words that decorate a title without naming another office.
+DECORATIONS = frozenset({"supreme", "grand"})
+# Words that decorate a chief's title only: "Chief of Staff", "Chief of General Staff" and
+# "Chief of the Army" name one office (a "Secretary General" is not a "Secretary").
+CHIEF_DECORATIONS = frozenset({"staff", "general"})
+# The words that make a phrase a title at all; two wordings must share one of them.
+HEAD_WORDS = frozenset(
+    """president minister premier chancellor leader chief head commander secretary governor
+    director chairman chairwoman chair speaker ambassador envoy mayor king queen emir sultan
+    prince executive spokesman spokeswoman spokesperson adviser advisor justice judge
+    prosecutor commissioner representative senator mufti pope patriarch""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    relation: Literal["same", "variant", "different"]
+    reason: str = ""
+
+
+def _country_words(words: list[str]) -> list[str]:
+    """``words`` with every country name or demonym replaced by the folded country name."""
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(MAX_PLACE_WORDS, len(words) - index), 0, -1):
+            phrase = " ".join(
+                w if w in _SMALL else w.capitalize() for w in words[index : index + size]
+            )
+            country = country_for(phrase)
+            if country is not None and words[index] not in _SMALL:
+                out.append(fold(country).replace(" ", "_"))
+                index += size
+                break
+        else:
+            out.append(words[index])
+            index += 1
+    return out
+
+
+@lru_cache(maxsize=16384)
+def title_key(title: str) -> frozenset[str]:
+    """The words of a title that decide which office it names."""
+    words = _country_words(fold(title).split())
+    return frozenset(_SPELLINGS.get(w, w) for w in words if w not in _SMALL)
+
+
+def is_title(title: str) -> bool:
+    """Whether a phrase contains a word that names an office ("Chief", "Minister")."""
+    return bool(title_key(title) & HEAD_WORDS)
+
+
+def compare_titles(left: str, right: str) -> TitleMatch:
+    """Whether two wordings name one office; symmetric."""
+    a, b = title_key(left), title_key(right)
+    if not (a & b & HEAD_WORDS):
+        return TitleMatch("different")
+    if a == b:
+        return TitleMatch("same", SAME_TITLE)
+    decorations = DECORATIONS | CHIEF_DECORATIONS if "chief" in a & b else DECORATIONS
+    if (a ^ b) <= decorations:
+        return TitleMatch("variant", TITLE_DECORATION)
+    return TitleMatch("different")
+
+
+_COUNTRY_WORDS = frozenset(fold(c).replace(" ", "_") for c in COUNTRY_NAMES.values())
+
+
+def country_word(country: str) -> str:
+    """A country as it appears in a title key ("United Kingdom" -> "united_kingdom")."""
+    return fold(country).replace(" ", "_")
+
+
+def _office_words(title: str) -> frozenset[str]:
+    return title_key(title) - _COUNTRY_WORDS
+
+
+_UNIQUE_OFFICE_KEYS = frozenset(_office_words(office) for office in UNIQUE_OFFICES)
+
+
+def single_holder_office(title: str) -> tuple[str, str | None] | None:
+    """For an office one person holds at a time ("President of Chile"): the office's words
+    and its country, if the title names one; None for any other title."""
+    words = _office_words(title)
+    if words not in _UNIQUE_OFFICE_KEYS:
+        return None
+    countries = sorted(title_key(title) & _COUNTRY_WORDS)
+    return " ".join(sorted(words)), countries[0] if len(countries) == 1 else None

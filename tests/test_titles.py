@@ -1,0 +1,119 @@
+"""Title wordings: which differences name one office and which name another."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import mention, role
+from claimdiff.models import Entity, MentionRef
+from claimdiff.title_variants import title_variant_findings
+from claimdiff.titles import compare_titles
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Leader of the Revolution", "Supreme Leader of the Revolution"),
+        ("Chief of Staff of the Chilean Army", "Chilean Chief General of Army"),
+        ("Grand Mufti of Egypt", "Mufti of Egypt"),
+    ],
+)
+def test_decorated_wordings_of_one_office_are_variants(left: str, right: str) -> None:
+    assert compare_titles(left, right).relation == "variant"
+    assert compare_titles(right, left).relation == "variant"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Estonian Defence Minister", "Minister of Defense of Estonia"),
+        (
+            "Chief of Staff of the Armed Forces of Chile",
+            "Chief of Staff of the Chilean Armed Forces",
+        ),
+    ],
+)
+def test_reordered_or_demonym_wordings_are_the_same_title(left: str, right: str) -> None:
+    assert compare_titles(left, right).relation == "same"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Foreign Minister", "Deputy Foreign Minister"),
+        ("President", "Vice President"),
+        ("Secretary of the Council", "Secretary General of the Council"),
+        ("Minister of Foreign Affairs", "Minister of Internal Affairs"),
+        ("President of Chile", "President of Peru"),
+        ("Major General", "Chief of Staff"),
+    ],
+)
+def test_words_that_change_the_office_keep_titles_apart(left: str, right: str) -> None:
+    assert compare_titles(left, right).relation == "different"
+
+
+def _entity(entity_id: str, name: str, kind: str, *mentions: tuple[str, str, int]) -> Entity:
+    return Entity(
+        id=entity_id,
+        kind=kind,  # type: ignore[arg-type]
+        name=name,
+        variants=(name,),
+        mentions=tuple(
+            MentionRef(source=s, start=p, end=p + len(t), text=t) for s, t, p in mentions
+        ),
+        mention_ids=tuple(f"{s}:mention:{p}-{p + len(t)}" for s, t, p in mentions),
+    )
+
+
+def test_one_person_with_two_wordings_of_an_office_in_two_sources_is_a_title_variant() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40), ("b", "Ana Ruiz", 40))
+    roles = [
+        role("a", "E1", "Leader of the Revolution"),
+        role("b", "E1", "Supreme Leader of the Revolution"),
+    ]
+    (finding,) = title_variant_findings([person], {}, roles, {})
+    assert finding.kind == "title_variant"
+    assert finding.sources == ("a", "b")
+    assert set(finding.claims) == {r.id for r in roles}
+
+
+def test_different_offices_of_one_person_are_no_title_variant() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40))
+    roles = [role("a", "E1", "Foreign Minister"), role("b", "E1", "Deputy Foreign Minister")]
+    assert title_variant_findings([person], {}, roles, {}) == []
+
+
+def test_title_only_entity_joins_the_one_holder_of_that_office() -> None:
+    person = _entity("E1", "Ivo Tamm", "person", ("a", "Ivo Tamm", 0))
+    office = _entity(
+        "E2",
+        "Chilean Chief General of Army",
+        "organization",
+        ("b", "Chilean Chief General of Army", 5),
+    )
+    mentions = {
+        m.id: m for m in [mention("b", "Chilean Chief General of Army", 5, kind="organization")]
+    }
+    roles = [role("a", "E1", "Chief of Staff of the Army of Chile", 10)]
+    (finding,) = title_variant_findings([person, office], mentions, roles, {})
+    assert finding.entities == ("E1", "E2")
+    assert "title-of-unnamed-holder" in finding.reasons
+
+
+def test_title_only_entity_with_two_possible_holders_joins_none() -> None:
+    first = _entity("E1", "Ivo Tamm", "person", ("a", "Ivo Tamm", 0))
+    second = _entity("E3", "Mart Kask", "person", ("c", "Mart Kask", 0))
+    office = _entity(
+        "E2",
+        "Chilean Chief General of Army",
+        "organization",
+        ("b", "Chilean Chief General of Army", 5),
+    )
+    mentions = {
+        m.id: m for m in [mention("b", "Chilean Chief General of Army", 5, kind="organization")]
+    }
+    roles = [
+        role("a", "E1", "Chief of Staff of the Army of Chile", 10),
+        role("c", "E3", "Chief of Staff of the Army of Chile", 10),
+    ]
+    assert title_variant_findings([first, second, office], mentions, roles, {}) == []
