@@ -373,3 +373,55 @@ def test_a_year_earlier_than_a_comparison_base_is_that_base_year() -> None:
 def test_a_month_and_day_after_a_name_can_still_be_a_date() -> None:
     [claim] = extract("He spoke with the premier, Jan Novak May 2.", published=None)
     assert (claim.text, claim.value) == ("May 2", None)
+
+
+def test_a_day_range_in_one_month_is_one_interval() -> None:
+    [claim] = extract("The festival runs from 9-10 July.")
+    assert (claim.text, claim.value.start, claim.value.end) == (
+        "9-10 July",
+        D(2022, 7, 9),
+        D(2022, 7, 10),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He sold more than 2.4 million cars in 2004, 4% up on the previous year.", "2003"),
+        ("Applications rose between January 2005 and the previous year.", "2004"),
+    ],
+)
+def test_the_previous_year_counts_back_from_the_year_stated(text: str, expected: str) -> None:
+    claims = extract(text, published=None)
+    assert claims[-1].text == "the previous year"
+    assert claims[-1].value.iso() == expected
+
+
+def test_a_month_stated_as_a_comparison_base_does_not_name_the_narrated_month() -> None:
+    text = (
+        "Texts rose in 2004. In December alone 2.4 billion were sent, 26% more than in"
+        " December 2003. The record before was in October 2004."
+    )
+    claims = {c.text: c.value for c in extract(text, published=None)}
+    assert claims["December"] is not None and claims["December"].iso() == "2004-12"
+
+
+def test_years_in_names_and_bounds_do_not_set_the_narrated_year() -> None:
+    text = "Ahead of 2007 and the 2007 World Cup, France play on Saturday 12 March."
+    claims = extract(text, published=None)
+    assert [c.value for c in claims if "March" in c.text] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("In June last year, he spoke.", "June last year", "2021-06"),
+        ("In September Spears married.", "September", "2022-09"),
+        ("Last May he left.", "Last May", "2021-05"),
+    ],
+)
+def test_a_month_opening_a_sentence_or_with_its_year_named_relatively(
+    text: str, span: str, iso: str
+) -> None:
+    [claim] = extract(text)
+    assert (claim.text, claim.value.iso()) == (span, iso)

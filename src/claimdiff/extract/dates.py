@@ -102,14 +102,17 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b{_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?(?:\s+|\s*[/.-]\s*){_MONTH}(?:,?\s+|\s*[/.-]\s*){_YEAR}\b"
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
-_DAY_MONTH = re.compile(rf"\b{_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w])")
+_DAY_MONTH = re.compile(
+    rf"\b{_WEEKDAY_PREFIX}(?:(?P<first_day>[12]\d|3[01]|0?[1-9])\s*[-–]\s*)?"  # "9-10 July"
+    rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w])"
+)
 _MONTH_DAY = re.compile(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}(?![\w]|[.,:]\d|\s*%)")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}(?![\w]|[.,]\d)")
 _BARE_MONTH = re.compile(
-    r"\b(?:(?P<modifier>last|next|this)\s+|(?:in|since|by|until|till|from|during|through"
+    r"\b(?:(?P<modifier>(?i:last|next|this))\s+|(?i:in|since|by|until|till|from|during|through"
     r"|throughout|before|after|of|early|late|mid|end\s+of|beginning\s+of|start\s+of)\s+"
     rf"(?:early\s+|late\s+|mid-)?|mid-|(?P<determiner>(?i:his|her|their|its|our|the|a)\s+))"
-    rf"(?P<month>{_MONTH_FULL})(?![\w]|\s+\d)"
+    rf"(?P<month>{_MONTH_FULL})(?:\s+(?P<year_step>last|this|next)\s+year\b)?(?![\w]|\s+\d)"
     # After a determiner the month names what follows: "his September trip", "the May elections".
     r"(?(determiner)(?=\s+(?:(?P<may_noun>elections?|polls?|vote|deadline|summit|meeting"
     r"|visit|trip|budget|figures|talks)\b|(?!of\b)[a-z])))",
@@ -177,9 +180,10 @@ _ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:)]|$)")
 # "a third quarter of the pie": a fraction, not a period of the year.
 _FRACTION = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the|this|last|next)\s+(?:financial\s+|fiscal\s+)?year)")
-# "to 5.4% from 10.2% in 2003": the year of a comparison's base.
+# "to 5.4% from 10.2% in 2003", "26% more than in December 2003": a comparison's base.
 _COMPARISON_BASE = re.compile(
-    r"\b(?:from|against|compared\s+(?:with|to))\b(?:(?!\bto\b)[^;]){0,40}\bin\s+$",
+    r"(?:\b(?:from|against|compared\s+(?:with|to))\b(?:(?!\bto\b)[^;]){0,40}\bin"
+    r"|\bthan\s+in)\s+$",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"\s[.!?;]")  # searched in reversed text
@@ -303,11 +307,18 @@ def _resolve_day_month(match: re.Match[str], text: str, anchor: Anchor) -> DateV
     month, day = _month_number(match["month"]), int(match["day"])
     if _day(2000, month, day) is None:  # a leap year: is "30 February" a day at all?
         return None
+    first_day = int(match.groupdict().get("first_day") or day)
+    if first_day > day:
+        return None
     if not anchor.settled:
         return PENDING
     year = _calendar_year(anchor, month, day)
-    value = _day(year, month, day) if year is not None else PENDING
-    return value.model_copy(update={"relative": True}) if value and value is not PENDING else value
+    if year is None:
+        return PENDING
+    first, last = _day(year, month, first_day), _day(year, month, day)
+    if first is None or last is None:
+        return None
+    return DateValue(start=first.start, end=last.end, granularity="day", relative=True)
 
 
 def _resolve_month_year(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
@@ -325,8 +336,11 @@ def _resolve_bare_month(match: re.Match[str], text: str, anchor: Anchor) -> Date
         return None  # "the May government": a person's name
     modifier = (match["modifier"] or "").lower()
     base = anchor.day
-    if modifier and base is None:
+    if (modifier or match["year_step"]) and base is None:
         return PENDING
+    if match["year_step"] and base:  # "in June last year"
+        offset = {"last": -1, "this": 0, "next": 1}[match["year_step"]]
+        return _month(base.year + offset, month, relative=True)
     if modifier == "last" and base:
         year: int | None = base.year if month < base.month else base.year - 1
     elif modifier == "next" and base:
@@ -393,6 +407,9 @@ def _resolve_relative(match: re.Match[str], text: str, anchor: Anchor) -> DateVa
     ahead = match["in_count"] or match["time_count"]
     if ahead and _ago_number(ahead) <= 0:
         return None
+    step = " ".join((match["step"] or "").lower().split())
+    if step == "the previous" and match["step_unit"].lower() == "year":
+        return None  # "the previous year" counts back from the text's year: _EARLIER
     base = anchor.day
     if base is None:
         return PENDING
@@ -413,7 +430,7 @@ def _resolve_relative(match: re.Match[str], text: str, anchor: Anchor) -> DateVa
     if match["edge"]:
         return _edge(match["edge"].lower(), match["edge_unit"].lower(), base)
     if match["step"]:
-        return _step(" ".join(match["step"].lower().split()), match["step_unit"].lower(), base)
+        return _step(step, match["step_unit"].lower(), base)
     if ahead:
         unit = (match["in_unit"] or match["time_unit"]).lower().rstrip("s")
         return _ahead(_ago_number(ahead), unit, base)
@@ -738,8 +755,12 @@ def _claim_span(match: re.Match[str]) -> tuple[int, int]:
 # A year after these bounds a span or a deadline ("since 1993", "until 2030"): it says
 # nothing about which year the text narrates.
 _BOUND_BEFORE = re.compile(
-    r"\b(?:since|until|till|by|before|after|from|to|between|through|and)\s+$", re.IGNORECASE
+    r"\b(?:since|until|till|by|before|after|from|to|between|through|and|ahead\s+of"
+    r"|by\s+the\s+end\s+of)\s+$",
+    re.IGNORECASE,
 )
+# "the 2007 World Cup", "the 2014 Security Agreement": a year in a name.
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 _STATED_FORMS = frozenset({_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR})
 
 
@@ -780,11 +801,14 @@ def _settled_anchor(text: str, base: dt.date | None, found: Sequence[_Found]) ->
         value = item.value
         if value is PENDING or value.relative or value.start.year != value.end.year:
             continue
-        if item.match.re in _STATED_FORMS and value.granularity != "year":
+        compared = _COMPARISON_BASE.search(text, _clause_start(text, item.start), item.start)
+        if item.match.re in _STATED_FORMS and value.granularity != "year" and not compared:
             month_years.setdefault(value.start.month, set()).add(value.start.year)
-        if not _BOUND_BEFORE.search(
-            text, max(0, item.start - 12), item.start
-        ) and not _COMPARISON_BASE.search(text, _clause_start(text, item.start), item.start):
+        if (
+            not _BOUND_BEFORE.search(text, max(0, item.start - 20), item.start)
+            and not (value.granularity == "year" and _NAME_AFTER.match(text, item.end))
+            and not compared
+        ):
             years[value.start.year] += 1
     return Anchor(
         day=base,
