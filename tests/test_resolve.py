@@ -185,3 +185,15 @@ def test_british_and_american_spellings_of_an_organisation_are_one() -> None:
     ]
     entities, _ = resolve_entities(mentions)
     assert len(entities) == 1
+
+
+def test_an_inauguration_label_names_what_was_inaugurated_and_who_attended() -> None:
+    person = "a:mention:0-8"
+    entities = [Entity(id="E1", kind="person", name="Ana Vega", variants=("Ana Vega",))]
+    inauguration = frame(
+        "a", "inauguration", place="Kenya", date=day("2023-06-12"), participants=(person,)
+    ).model_copy(update={"object": "drone factory"})
+    events, _ = resolve_events([inauguration], {person: "E1"}, entities)
+    assert events[0].label == (
+        "inauguration of drone factory in Kenya, 2023-06-12, attended by Ana Vega"
+    )
