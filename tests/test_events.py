@@ -189,3 +189,21 @@ def test_someone_who_refers_to_an_event_did_not_take_part_in_it() -> None:
     assert len(names) == 1 and names[0].endswith(
         f"{text.index('Ana Vega')}-{text.index('Ana Vega') + len('Ana Vega')}"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two actors have signed up for the new sitcom.",
+        "He has since signed over his shareholding to a partner.",
+        "They thought about giving the game as concluded.",
+    ],
+)
+def test_phrasal_sign_and_concluded_without_a_document_are_no_signing(text: str) -> None:
+    assert _extract(text) == []
+
+
+def test_concluded_with_a_document_is_a_signing() -> None:
+    assert [f.value for f in _extract("Chile and Peru concluded two trade agreements.")] == [
+        "signing"
+    ]

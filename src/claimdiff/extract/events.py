@@ -48,7 +48,12 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
     (
         "signing",
         re.compile(
-            r"\b(?:sign(?:ed|s|ing)?|inked|ink(?:s|ing)?|concluded)\b(?!\s+(?:of|language|post))",
+            # "signed up for a sitcom", "signed over his shares": phrasal verbs, no signing;
+            # "concluded" signs only a document ("concluded two agreements", not "talks").
+            r"\b(?:sign(?:ed|s|ing)?|inked|ink(?:s|ing)?)\b"
+            r"(?!\s+(?:of|language|post|up|over|off|away|on\s+(?:loan|for|as|with)))"
+            r"|\bconcluded(?=\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|treat(?:y|ies)"
+            r"|contracts?|memorand\w+|mous?|pacts?)\b)",
             re.IGNORECASE,
         ),
     ),
