@@ -155,15 +155,15 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     # A relative date with no anchor cannot date an event.
     dates = [r for r in found if isinstance(r, DateClaim) and r.value is not None]
     published = context.source.published
-    mention_by_id = {m.id: m for m in mentions}
     frames: list[EventClaim] = []
+    # The frames of earlier sentences: ``frames`` grows only after each sentence.
+    narrated = _Narrated(frames, {m.id: m for m in mentions})
     for sentence in context.sentences:
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         sentence_dates = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         seen_types: set[str] = set()
         in_this_sentence: list[EventClaim] = []
         for event_type, pattern in _TRIGGERS:
-            narrated = _Narrated(tuple(frames), mention_by_id)
             match = _first_trigger(context, event_type, pattern, sentence, in_sentence, narrated)
             if match is None or event_type in seen_types:
                 continue
@@ -242,7 +242,7 @@ def _first_trigger(
 class _Narrated:
     """The frames of the sentences before, and the document's mentions by id."""
 
-    frames: tuple[EventClaim, ...]
+    frames: Sequence[EventClaim]
     mentions: Mapping[str, Mention]
 
 
