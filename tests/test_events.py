@@ -207,3 +207,12 @@ def test_concluded_with_a_document_is_a_signing() -> None:
     assert [f.value for f in _extract("Chile and Peru concluded two trade agreements.")] == [
         "signing"
     ]
+
+
+def test_a_bare_noun_in_a_sentence_opening_on_the_occasion_is_that_occasion() -> None:
+    text = (
+        "President Jan Novak held a meeting with Ana Vega in Lima. "
+        "In this meeting, Vega expressed satisfaction with her stay and meeting with Novak, "
+        "and referred to her talks with the prime minister."
+    )
+    assert [f.text for f in _extract(text) if f.value == "meeting"] == ["meeting", "talks with"]

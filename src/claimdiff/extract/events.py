@@ -273,6 +273,7 @@ _PREDICATIVE_BEFORE = re.compile(
     r"(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+_BARE_BEFORE = re.compile(r"\b(?:and|or|of|with)\s+$", re.IGNORECASE)
 _NOUN_TRIGGERS = frozenset({"meeting", "talks", "visit", "trip", "tour", "signing"})
 
 
@@ -305,6 +306,11 @@ def _restates(
     if _PREDICATIVE_BEFORE.search(before):
         return True
     definite = _DEFINITE_BEFORE.search(before)
+    if definite is None and _BARE_BEFORE.search(before):
+        # "In this meeting, ... X expressed satisfaction with ... meeting with Y": a bare
+        # noun in a sentence that opened on the occasion is that occasion again.
+        opening = _SKIP_AS_BACK_REFERENCE.search(text, sentence.start, sentence.start + 30)
+        return bool(opening and word in opening.group(0).lower())
     if definite is None or (definite["adjective"] or "").lower() in _CONTRASTING:
         return False
     if not _COMPLEMENT_AFTER.match(text, match.end()):
