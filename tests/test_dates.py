@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
 import pytest
@@ -425,3 +426,15 @@ def test_a_month_opening_a_sentence_or_with_its_year_named_relatively(
 ) -> None:
     [claim] = extract(text)
     assert (claim.text, claim.value.iso()) == (span, iso)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEWSY)
+def test_an_undated_text_never_invents_a_year(text: str) -> None:
+    stated = [int(year) for year in re.findall(r"\d{4}", text)]
+    for claim in extract(text, published=None):
+        if claim.value is None:
+            continue
+        assert stated, claim
+        assert min(stated) - 10 <= claim.value.start.year <= claim.value.end.year
+        assert claim.value.end.year <= max(stated) + 10
