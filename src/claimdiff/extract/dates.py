@@ -1,4 +1,4 @@
-"""Dates: "30 May 2022", "May 17", "September 2021", "in 2010", "2023-2030", "on Monday".
+"""Dates: "4 March 2019", "May 17", "March 2019", "in 2010", "2023-2030", "on Monday".
 
 Candidate spans come from compiled regexes that demand a capitalised month
 with a day or year next to it, or a preposition before a bare month ("in May",
@@ -113,7 +113,7 @@ _BARE_MONTH = re.compile(
     r"|throughout|before|after|of|early|late|mid|end\s+of|beginning\s+of|start\s+of)\s+"
     rf"(?:early\s+|late\s+|mid-)?|mid-|(?P<determiner>(?i:his|her|their|its|our|the|a)\s+))"
     rf"(?P<month>{_MONTH_FULL})(?:\s+(?P<year_step>last|this|next)\s+year\b)?(?![\w]|\s+\d)"
-    # After a determiner the month names what follows: "his September trip", "the May elections".
+    # After a determiner the month names what follows: "her March tour", "the May elections".
     r"(?(determiner)(?=\s+(?:(?P<may_noun>elections?|polls?|vote|deadline|summit|meeting"
     r"|visit|trip|budget|figures|talks)\b|(?!of\b)[a-z])))",
 )
@@ -259,7 +259,7 @@ class Anchor:
 
     ``day`` is the publication date (deixis: "Monday", "last year"). ``year`` is the
     year an undated text narrates most, and ``month_years`` the year the text itself
-    gives a month elsewhere ("September 2021" ... "his September trip"): both anchor
+    gives a month elsewhere ("March 2019" ... "her March tour"): both anchor
     calendar dates without a year ("31 December", "the fourth quarter"). In the first
     pass (``settled`` False) those are not known yet, so such dates wait as ``PENDING``.
     """
@@ -292,7 +292,7 @@ def _resolve_full(match: re.Match[str], text: str, anchor: Anchor) -> DateValue 
 def _calendar_year(anchor: Anchor, month: int, day: int = 1) -> int | None:
     """The year of a calendar date written without one ("31 December", "in April").
 
-    The text's own "September 2021" settles "September"; else the occurrence nearest
+    The text's own "March 2019" settles "March"; else the occurrence nearest
     publication; else, in an undated text, the year it narrates most."""
     if month in anchor.month_years:
         return anchor.month_years[month]
