@@ -111,3 +111,108 @@ def test_call_takes_no_venue_from_its_topic() -> None:
     )
     (call,) = [f for f in _extract(text) if f.value == "call"]
     assert call.place is None
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    return [(f.value, f.text) for f in _extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a definite object: the documents of the signing told before
+            "Chile and Peru signed nine agreements on Monday. "
+            "Ministers of trade and energy inked the deals with their counterparts.",
+            [("signing", "signed")],
+        ),
+        (  # a bare definite description of the meeting told before
+            "Five unions met the deputy prime minister in Leeds. "
+            "A spokesman said after Saturday's meeting that talks went well.",
+            [("meeting", "met")],
+        ),
+        (  # a relative clause picks out the unions by the meeting told before
+            "Five unions met the deputy prime minister in Leeds. "
+            "The five unions which met Mr Novak want the rules withdrawn.",
+            [("meeting", "met")],
+        ),
+        (  # the visitor's own visit again, to the country of the capital visited
+            "President Jan Novak is visiting Lima, the capital of Peru. "
+            "Novak's visit to Peru marks his second trip as president.",
+            [("visit", "visiting")],
+        ),
+    ],
+)
+def test_a_restatement_of_an_event_told_before_is_not_a_new_frame(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _triggers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an indefinite description introduces a new meeting
+        "Five unions met the deputy prime minister in Leeds. "
+        "Mr Novak held a private meeting with senior union figures last week.",
+        # a contrasting word sets the occasion apart
+        "Mr Novak arrived in Lima on Sunday. He said his earlier trip to Chile mattered.",
+        # a description with its own place is told anew
+        "Mr Novak met Ms Vega in Lima. Both agreed to cooperate during the high-level talks "
+        "in Lima.",
+    ],
+)
+def test_a_new_or_contrasted_occasion_stays_a_frame(text: str) -> None:
+    assert len(_extract(text)) == 2
+
+
+def test_a_passive_signing_without_count_agent_date_or_place_is_a_restatement() -> None:
+    text = "Good agreements were signed in line with the plan between the two states, he said."
+    assert _extract(text) == []
+    assert [f.value for f in _extract("The treaty was signed by all 25 members.")] == ["signing"]
+
+
+def test_met_in_the_sense_of_paid_for_is_no_meeting() -> None:
+    assert _extract("Extra spending will be partly met by higher fuel duties.") == []
+
+
+def test_an_inauguration_names_what_is_inaugurated_not_who_attends() -> None:
+    text = "The new drone factory was inaugurated in Kenya with the presence of General Jan Novak."
+    (frame,) = _extract(text)
+    assert frame.object == "drone factory"
+    assert frame.place == "Kenya"
+
+
+def test_someone_who_refers_to_an_event_did_not_take_part_in_it() -> None:
+    text = "President Jan Novak referred to the recent visit of General Ana Vega to Kenya."
+    (frame,) = _extract(text)
+    names = [p for p in frame.participants]
+    assert len(names) == 1 and names[0].endswith(
+        f"{text.index('Ana Vega')}-{text.index('Ana Vega') + len('Ana Vega')}"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two actors have signed up for the new sitcom.",
+        "He has since signed over his shareholding to a partner.",
+        "They thought about giving the game as concluded.",
+    ],
+)
+def test_phrasal_sign_and_concluded_without_a_document_are_no_signing(text: str) -> None:
+    assert _extract(text) == []
+
+
+def test_concluded_with_a_document_is_a_signing() -> None:
+    assert [f.value for f in _extract("Chile and Peru concluded two trade agreements.")] == [
+        "signing"
+    ]
+
+
+def test_a_bare_noun_in_a_sentence_opening_on_the_occasion_is_that_occasion() -> None:
+    text = (
+        "President Jan Novak held a meeting with Ana Vega in Lima. "
+        "In this meeting, Vega expressed satisfaction with her stay and meeting with Novak, "
+        "and referred to her talks with the prime minister."
+    )
+    assert [f.text for f in _extract(text) if f.value == "meeting"] == ["meeting", "talks with"]

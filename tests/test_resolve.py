@@ -300,3 +300,15 @@ def test_former_holder_is_no_candidate_for_the_office() -> None:
     ]
     entities, _ = resolve_entities(mentions)
     assert len(entities) == 2
+
+
+def test_an_inauguration_label_names_what_was_inaugurated_and_who_attended() -> None:
+    person = "a:mention:0-8"
+    entities = [Entity(id="E1", kind="person", name="Ana Vega", variants=("Ana Vega",))]
+    inauguration = frame(
+        "a", "inauguration", place="Kenya", date=day("2023-06-12"), participants=(person,)
+    ).model_copy(update={"object": "drone factory"})
+    events, _ = resolve_events([inauguration], {person: "E1"}, entities)
+    assert events[0].label == (
+        "inauguration of drone factory in Kenya, 2023-06-12, attended by Ana Vega"
+    )

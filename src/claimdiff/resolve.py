@@ -471,7 +471,12 @@ def _event_draft(
         date = value if date is None else narrower(date, value)
     participants = sorted({p for v in cluster for p in v.participants}, key=_entity_number)
     visitors = [v.visitor for v in cluster if v.visitor]
+    things = sorted(
+        v.frame.object for v in cluster if v.frame.value == "inauguration" and v.frame.object
+    )
     label = _label(event_type, visitors[0] if visitors else None, participants, place, date, names)
+    if event_type == "inauguration":
+        label = _inauguration_label(things, participants, place, date, names)
     sources = sorted({v.frame.source for v in cluster})
     frames = tuple(sorted(v.frame.id for v in cluster))
     sort_key = (date.start.isoformat() if date else "9999", place or "", label)
@@ -500,6 +505,23 @@ def _most_specific_place(places: Sequence[str]) -> str | None:
         if place_relation(place, best) == "inside":
             return place
     return best
+
+
+def _inauguration_label(
+    things: Sequence[str],
+    participants: Sequence[str],
+    place: str | None,
+    date: DateValue | None,
+    names: dict[str, str],
+) -> str:
+    """ "inauguration of drone factory in Kenya, 2023-06-12, attended by X": the
+    people of the frame were present; they are not what was inaugurated."""
+    what = f" of {min(things, key=len)}" if things else ""
+    where = f" in {place}" if place and place not in what else ""
+    when = f", {date.iso()}" if date else ""
+    people = [names.get(p, p) for p in participants[:3]]
+    present = f", attended by {' and '.join(people)}" if people else ""
+    return f"inauguration{what}{where}{when}{present}"
 
 
 def _label(

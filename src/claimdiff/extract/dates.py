@@ -1,4 +1,4 @@
-"""Dates: "30 May 2022", "May 17", "September 2021", "in 2010", "2023-2030", "on Monday".
+"""Dates: "4 March 2019", "May 17", "March 2019", "in 2010", "2023-2030", "on Monday".
 
 Candidate spans come from compiled regexes that demand a capitalised month
 with a day or year next to it, or a preposition before a bare month ("in May",
@@ -19,9 +19,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.numbers import trie_pattern
@@ -100,17 +102,23 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b{_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?(?:\s+|\s*[/.-]\s*){_MONTH}(?:,?\s+|\s*[/.-]\s*){_YEAR}\b"
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
-_DAY_MONTH = re.compile(rf"\b{_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w])")
+_DAY_MONTH = re.compile(
+    rf"\b{_WEEKDAY_PREFIX}(?:(?P<first_day>[12]\d|3[01]|0?[1-9])\s*[-–]\s*)?"  # "9-10 July"
+    rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w])"
+)
 _MONTH_DAY = re.compile(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}(?![\w]|[.,:]\d|\s*%)")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}(?![\w]|[.,]\d)")
 _BARE_MONTH = re.compile(
-    r"\b(?:(?P<modifier>last|next|this)\s+|(?:in|since|by|until|till|from|during|through"
+    r"\b(?:(?P<modifier>(?i:last|next|this))\s+|(?i:in|since|by|until|till|from|during|through"
     r"|throughout|before|after|of|early|late|mid|end\s+of|beginning\s+of|start\s+of)\s+"
-    rf"(?:early\s+|late\s+|mid-)?|mid-)(?P<month>{_MONTH_FULL})(?![\w]|\s+\d)",
-    re.IGNORECASE,
+    rf"(?:early\s+|late\s+|mid-)?|mid-|(?P<determiner>(?i:his|her|their|its|our|the|a)\s+))"
+    rf"(?P<month>{_MONTH_FULL})(?:\s+(?P<year_step>last|this|next)\s+year\b)?(?![\w]|\s+\d)"
+    # After a determiner the month names what follows: "her March tour", "the May elections".
+    r"(?(determiner)(?=\s+(?:(?P<may_noun>elections?|polls?|vote|deadline|summit|meeting"
+    r"|visit|trip|budget|figures|talks)\b|(?!of\b)[a-z])))",
 )
 _YEAR_RANGE = re.compile(
-    r"\b(?P<between>between\s+)?(?:from\s+)?(?P<year>1[89]\d\d|20\d\d)"
+    r"\b(?P<between>between\s+)?(?P<from>from\s+)?(?P<year>1[89]\d\d|20\d\d)"
     r"\s*(?P<join>[-–—/]|\s+to\s+|\s+until\s+|\s+till\s+|\s+through\s+|\s+and\s+)\s*"
     r"(?P<end>1[89]\d\d|20\d\d|\d\d)(?![\w]|[.,]\d|\s*%)"
 )
@@ -138,12 +146,20 @@ _WEEKDAY_NAME = re.compile(
 _RELATIVE = re.compile(
     r"\b(?i:(?P<dayword>yesterday|today|tonight|tomorrow|the\s+day\s+before\s+yesterday)"
     r"|(?P<dayphrase>this\s+(?:morning|afternoon|evening)|last\s+night|overnight"
-    r"|(?:earlier|later)\s+(?:in\s+the\s+day|today))"
+    r"|(?:earlier|later)\s+(?:in\s+the\s+(?:day|week|month|year)|today))"
     r"|(?P<within>(?:earlier|later)\s+this)\s+(?P<within_unit>week|month|year)"
+    r"|the\s+(?P<edge>end|start|beginning)\s+of\s+the\s+(?P<edge_unit>week|month|year)"
     r"|(?P<step>last|this|next|the\s+past|the\s+last|the\s+previous|the\s+coming|past)"
     r"\s+(?P<step_unit>week|month|year|weekend)"
     rf"|(?P<count>\d{{1,2}}|{_NUMBER_WORD})\s+(?P<ago_unit>days?|weeks?|months?|years?)\s+ago)"
-    r"(?![\w'’])"
+    # "last year's budget" is last year; "the past year’s" too.
+    r"(?!\w)(?!['’](?!s\b))"
+    # "In four days, X will ...", "in two weeks' time": a day ahead, not a length of time.
+    rf"|(?:^|(?<=[.!?\n]\s)|(?<=^\s))In\s+(?P<in_count>\d{{1,2}}|{_NUMBER_WORD})\s+"
+    r"(?P<in_unit>days|weeks|months|years)(?=,)"
+    rf"|\b(?i:in)\s+(?P<time_count>\d{{1,2}}|{_NUMBER_WORD})\s+"
+    r"(?P<time_unit>days|weeks|months|years)['’]\s+time\b",
+    re.MULTILINE,
 )
 _PERIOD = re.compile(
     r"\b(?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|third|fourth|final|last))(?:\s+|-)"
@@ -157,6 +173,20 @@ _EARLIER = re.compile(
     r"\b(?i:(?P<count>a|one|two|three|four|five|\d)\s+years?\s+(?:earlier|before)"
     r"|the\s+(?:previous|preceding|prior)\s+year)(?![\w'’])"
 )
+# "if the election were held tomorrow", "if forced to decide tomorrow": no day at all.
+_HYPOTHETICAL = re.compile(r"\b(?:if|were|would)\b", re.IGNORECASE)
+# "talks with the premier, Jan Novak May 2." ends there: a date, not "Theresa May 12 times".
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:)]|$)")
+# "a third quarter of the pie": a fraction, not a period of the year.
+_FRACTION = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the|this|last|next)\s+(?:financial\s+|fiscal\s+)?year)")
+# "to 5.4% from 10.2% in 2003", "26% more than in December 2003": a comparison's base.
+_COMPARISON_BASE = re.compile(
+    r"(?:\b(?:from|against|compared\s+(?:with|to))\b(?:(?!\bto\b)[^;]){0,40}\bin"
+    r"|\bthan\s+in)\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"\s[.!?;]")  # searched in reversed text
 _STATED_YEAR = re.compile(r"(?<![\w$£€¥.,/:#-])(?:1[89]\d\d|20\d\d)(?![\w%-]|[.,]\d)")
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 MONTH_COUNTS = {"three": 3, "six": 6, "nine": 9}
@@ -222,51 +252,109 @@ def _month_number(name: str) -> int:
 
 # --------------------------------------------------------------------------- resolvers
 
-Resolver = Callable[[re.Match[str], str, "dt.date | None"], "DateValue | None"]
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a date that does not state its own year is read against.
+
+    ``day`` is the publication date (deixis: "Monday", "last year"). ``year`` is the
+    year an undated text narrates most, and ``month_years`` the year the text itself
+    gives a month elsewhere ("March 2019" ... "her March tour"): both anchor
+    calendar dates without a year ("31 December", "the fourth quarter"). In the first
+    pass (``settled`` False) those are not known yet, so such dates wait as ``PENDING``.
+    """
+
+    day: dt.date | None = None
+    year: int | None = None
+    month_years: Mapping[int, int] = field(default_factory=dict)
+    settled: bool = True
+
+    @classmethod
+    def of(cls, base: dt.date | None) -> Anchor:
+        return cls(day=base, year=base.year if base else None)
 
 
-def _resolve_iso(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+# A date the text states, whose value needs an anchor the text does not (yet) give.
+PENDING = DateValue(start=dt.date.max, end=dt.date.max, granularity="day")
+Resolver = Callable[[re.Match[str], str, Anchor], "DateValue | None"]
+
+
+def _resolve_iso(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     return _day(int(match["year"]), int(match["mon"]), int(match["day"]))
 
 
-def _resolve_full(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+def _resolve_full(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     if _is_name(match, text):
         return None
     return _day(int(match["year"]), _month_number(match["month"]), int(match["day"]))
 
 
-def _resolve_day_month(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
-    if base is None or _is_name(match, text):
-        return None
+def _calendar_year(anchor: Anchor, month: int, day: int = 1) -> int | None:
+    """The year of a calendar date written without one ("31 December", "in April").
+
+    The text's own "March 2019" settles "March"; else the occurrence nearest
+    publication; else, in an undated text, the year it narrates most."""
+    if month in anchor.month_years:
+        return anchor.month_years[month]
+    if anchor.day is not None:
+        return _nearest_year(anchor.day, month, day)
+    return anchor.year
+
+
+def _resolve_day_month(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
+    if _is_name(match, text) and not _ENDS_CLAUSE.match(text, match.end()):
+        return None  # "Theresa May 12 times", but "with Jan Novak May 2."
     month, day = _month_number(match["month"]), int(match["day"])
-    value = _day(_nearest_year(base, month, day), month, day)
-    return value.model_copy(update={"relative": True}) if value else None
+    if _day(2000, month, day) is None:  # a leap year: is "30 February" a day at all?
+        return None
+    first_day = int(match.groupdict().get("first_day") or day)
+    if first_day > day:
+        return None
+    if not anchor.settled:
+        return PENDING
+    year = _calendar_year(anchor, month, day)
+    if year is None:
+        return PENDING
+    first, last = _day(year, month, first_day), _day(year, month, day)
+    if first is None or last is None:
+        return None
+    return DateValue(start=first.start, end=last.end, granularity="day", relative=True)
 
 
-def _resolve_month_year(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+def _resolve_month_year(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     if _is_name(match, text):
         return None
     return _month(int(match["year"]), _month_number(match["month"]))
 
 
-def _resolve_bare_month(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+def _resolve_bare_month(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     name = match["month"]
-    if base is None or not name[0].isupper() or name.isupper():
+    if not name[0].isupper() or name.isupper():
         return None
     month = _month_number(name)
+    if match["determiner"] and name == "May" and not match["may_noun"]:
+        return None  # "the May government": a person's name
     modifier = (match["modifier"] or "").lower()
-    if modifier == "last":
-        year = base.year if month < base.month else base.year - 1
-    elif modifier == "next":
+    base = anchor.day
+    if (modifier or match["year_step"]) and base is None:
+        return PENDING
+    if match["year_step"] and base:  # "in June last year"
+        offset = {"last": -1, "this": 0, "next": 1}[match["year_step"]]
+        return _month(base.year + offset, month, relative=True)
+    if modifier == "last" and base:
+        year: int | None = base.year if month < base.month else base.year - 1
+    elif modifier == "next" and base:
         year = base.year if month > base.month else base.year + 1
-    elif modifier == "this":
+    elif modifier == "this" and base:
         year = base.year
+    elif not anchor.settled:
+        return PENDING
     else:
-        year = _nearest_year(base, month)
-    return _month(year, month, relative=True)
+        year = _calendar_year(anchor, month)
+    return _month(year, month, relative=True) if year is not None else PENDING
 
 
-def _resolve_year_range(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+def _resolve_year_range(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     join = match["join"].strip()
     if join == "and" and not match["between"]:
         return None
@@ -277,7 +365,7 @@ def _resolve_year_range(match: re.Match[str], text: str, base: dt.date | None) -
     return _years(first, last)
 
 
-def _resolve_bare_year(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+def _resolve_bare_year(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     start, end = match.span()
     after = _NOT_A_YEAR_AFTER.match(text, end)
     if after and _PERIOD_NOUN_AFTER.match(text, end):
@@ -293,9 +381,10 @@ def _resolve_bare_year(match: re.Match[str], text: str, base: dt.date | None) ->
     return _years(year, year)
 
 
-def _resolve_weekday(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+def _resolve_weekday(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
+    base = anchor.day
     if base is None:
-        return None
+        return PENDING
     target = WEEKDAYS[match["weekday"].lower()]
     back = (base.weekday() - target) % 7
     modifier = (match["modifier"] or "").lower()
@@ -308,9 +397,22 @@ def _resolve_weekday(match: re.Match[str], text: str, base: dt.date | None) -> D
     return DateValue(start=date, end=date, granularity="day", relative=True)
 
 
-def _resolve_relative(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
-    if base is None:
+def _resolve_relative(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
+    if match["dayword"] and _HYPOTHETICAL.search(
+        text, max(match.start() - 60, _clause_start(text, match.start())), match.start()
+    ):
+        return None  # "if the election were held tomorrow": no day at all
+    if match["count"] and _ago_number(match["count"]) <= 0:
         return None
+    ahead = match["in_count"] or match["time_count"]
+    if ahead and _ago_number(ahead) <= 0:
+        return None
+    step = " ".join((match["step"] or "").lower().split())
+    if step == "the previous" and match["step_unit"].lower() == "year":
+        return None  # "the previous year" counts back from the text's year: _EARLIER
+    base = anchor.day
+    if base is None:
+        return PENDING
     if word := match["dayword"]:
         word = " ".join(word.lower().split())
         offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(word, 0)
@@ -320,25 +422,68 @@ def _resolve_relative(match: re.Match[str], text: str, base: dt.date | None) -> 
         phrase = " ".join(phrase.lower().split())
         if phrase in ("last night", "overnight"):
             return _days(base - dt.timedelta(days=1), base)
+        if phrase.endswith(("week", "month", "year")):
+            return _within(phrase.split()[0], phrase.split()[-1], base)
         return _days(base, base)
     if match["within"]:
         return _within(match["within"].lower().split()[0], match["within_unit"].lower(), base)
+    if match["edge"]:
+        return _edge(match["edge"].lower(), match["edge_unit"].lower(), base)
     if match["step"]:
-        return _step(" ".join(match["step"].lower().split()), match["step_unit"].lower(), base)
+        return _step(step, match["step_unit"].lower(), base)
+    if ahead:
+        unit = (match["in_unit"] or match["time_unit"]).lower().rstrip("s")
+        return _ahead(_ago_number(ahead), unit, base)
     return _ago(match["count"].lower(), match["ago_unit"].lower().rstrip("s"), base)
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the sentence or clause holding ``position`` starts ("5.4%" does not end one)."""
+    found = _CLAUSE_END.search(text[max(0, position - 200) : position][::-1])
+    return position - found.start() if found else max(0, position - 200)
+
+
+def _ago_number(count: str) -> int:
+    count = count.lower()
+    return int(count) if count.isdigit() else SMALL_NUMBERS.get(count, 0)
+
+
 def _within(direction: str, unit: str, base: dt.date) -> DateValue:
+    first, last = _unit_bounds(unit, base)
+    return _days(first, base) if direction == "earlier" else _days(base, last)
+
+
+def _unit_bounds(unit: str, base: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar week (Monday to Sunday), month or year holding ``base``."""
     if unit == "week":
-        first, last = (
+        return (
             base - dt.timedelta(days=base.weekday()),
             base + dt.timedelta(days=6 - base.weekday()),
         )
-    elif unit == "month":
-        first, last = base.replace(day=1), _month_end(base.year, base.month)
-    else:
-        first, last = dt.date(base.year, 1, 1), dt.date(base.year, 12, 31)
-    return _days(first, base) if direction == "earlier" else _days(base, last)
+    if unit == "month":
+        return base.replace(day=1), _month_end(base.year, base.month)
+    return dt.date(base.year, 1, 1), dt.date(base.year, 12, 31)
+
+
+def _edge(edge: str, unit: str, base: dt.date) -> DateValue:
+    """ "the end of the month": its last day; "the start of the year": its first."""
+    first, last = _unit_bounds(unit, base)
+    day = last if edge == "end" else first
+    return _days(day, day)
+
+
+def _ahead(number: int, unit: str, base: dt.date) -> DateValue | None:
+    """ "In four days, X will ...": the day that many units after publication."""
+    if unit == "day":
+        date = base + dt.timedelta(days=number)
+        return _days(date, date)
+    if unit == "week":
+        date = base + dt.timedelta(weeks=number)
+        return _days(date - dt.timedelta(days=3), date + dt.timedelta(days=3))
+    year, month = _shift_months(base, number if unit == "month" else 12 * number)
+    if unit == "month":
+        return _month(year, month, relative=True)
+    return _years(year, year, relative=True)
 
 
 def _step(step: str, unit: str, base: dt.date) -> DateValue | None:
@@ -368,7 +513,7 @@ def _step(step: str, unit: str, base: dt.date) -> DateValue | None:
 
 
 def _ago(count: str, unit: str, base: dt.date) -> DateValue | None:
-    number = int(count) if count.isdigit() else SMALL_NUMBERS.get(count, 0)
+    number = _ago_number(count)
     if number <= 0:
         return None
     if unit == "day":
@@ -394,10 +539,11 @@ def _months(year: int, first: int, last: int, *, relative: bool = False) -> Date
     )
 
 
-def _resolve_period(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
+def _resolve_period(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     """ "the fourth quarter of 2004", "Q1 2005", "the first half of 2005", "the first six months
-    of 2005". Without a year, a quarter is the occurrence nearest publication; a half needs a
-    year ("the first half" of a match is no date)."""
+    of 2005". Without a year, a quarter is the occurrence nearest publication (or in the year an
+    undated text narrates); a half needs a year ("the first half" of a match is no date), and
+    "a third quarter of the pie" is a fraction."""
     if match["months"]:
         return _months(int(match["months_year"]), 1, MONTH_COUNTS[match["months"].lower()])
     if match["q"]:
@@ -413,10 +559,21 @@ def _resolve_period(match: re.Match[str], text: str, base: dt.date | None) -> Da
     first = (quarter - 1) * 3 + 1
     if year_text:
         return _months(int(year_text), first, first + size - 1)
-    if base is None:
+    if _FRACTION.search(text, max(0, match.start() - 4), match.start()) or _FRACTION_OF.match(
+        text, match.end()
+    ):
         return None
+    base = anchor.day
     if match["this"] or part == "half":
+        if base is None:
+            return PENDING  # "the second quarter of the year": the year of publication
         return _months(base.year, first, first + size - 1, relative=True)
+    if not anchor.settled:
+        return PENDING
+    if base is None:
+        if anchor.year is None:
+            return PENDING
+        return _months(anchor.year, first, first + 2, relative=True)
 
     def distance(year: int) -> int:
         start, end = dt.date(year, first, 1), _month_end(year, first + 2)
@@ -426,21 +583,28 @@ def _resolve_period(match: re.Match[str], text: str, base: dt.date | None) -> Da
     return _months(year, first, first + 2, relative=True)
 
 
-def _resolve_earlier(match: re.Match[str], text: str, base: dt.date | None) -> DateValue | None:
-    """ "a year earlier", "the previous year": before the year the text last stated."""
-    count = (match["count"] or "a").lower()
-    number = int(count) if count.isdigit() else SMALL_NUMBERS.get(count, 0)
+def _resolve_earlier(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
+    """ "a year earlier", "the previous year": before the year the text last stated.
+
+    A year stated as the base of a comparison ("to 5.4% from 10.2% in 2003") is already
+    the earlier year, so a parallel "from £610m a year earlier" means that same year."""
+    number = _ago_number(match["count"] or "a")
     if number <= 0:
         return None
     window_start = max(0, match.start() - 800, text.rfind("\n\n", 0, match.start()))
-    stated = [
-        int(year.group()) for year in _STATED_YEAR.finditer(text, window_start, match.start())
-    ]
+    stated = list(_STATED_YEAR.finditer(text, window_start, match.start()))
     if stated:
-        return _years(stated[-1] - number, stated[-1] - number, relative=True)
-    if base is None:
-        return None
-    return _years(base.year - number, base.year - number, relative=True)
+        last = stated[-1]
+        year = int(last.group())
+        if _COMPARISON_BASE.search(text, _clause_start(text, last.start()), last.start()):
+            return _years(year, year, relative=True)
+        return _years(year - number, year - number, relative=True)
+    if not anchor.settled:
+        return PENDING
+    year_now = anchor.day.year if anchor.day else anchor.year
+    if year_now is None:
+        return PENDING
+    return _years(year_now - number, year_now - number, relative=True)
 
 
 def _is_name(match: re.Match[str], text: str) -> bool:
@@ -513,8 +677,16 @@ def _trigger_kind(trigger: re.Match[str], text: str) -> str | None:
     return None
 
 
-def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, DateValue]]:
-    found: dict[tuple[int, int], tuple[int, int, int, DateValue]] = {}
+class _Found(NamedTuple):
+    start: int
+    end: int
+    value: DateValue  # PENDING when the anchor it needs is not known
+    match: re.Match[str]
+    resolve: Resolver
+
+
+def _candidates(text: str, anchor: Anchor) -> list[_Found]:
+    found: dict[tuple[int, int], tuple[int, int, int, DateValue, re.Match[str] | None]] = {}
     size = len(text)
     for trigger in _TRIGGER.finditer(text):
         kind = _trigger_kind(trigger, text)
@@ -532,36 +704,36 @@ def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, DateVal
                     continue
                 # The window cuts the text; match again on the whole text to be exact.
                 match = pattern.match(text, windowed.start())
-                value = resolve(match, text, base) if match else None
+                value = resolve(match, text, anchor) if match else None
                 if match is None or value is None:
-                    found[(windowed.start(), rank)] = (-1, 0, rank, _NO_DATE)
+                    found[(windowed.start(), rank)] = (-1, 0, rank, _NO_DATE, None)
                     continue
                 start, end = _claim_span(match)
-                found[(windowed.start(), rank)] = (start, -(end - start), rank, value)
-    ordered = sorted(item for item in found.values() if item[0] >= 0)
-    chosen: list[tuple[int, int, DateValue]] = []
+                found[(windowed.start(), rank)] = (start, -(end - start), rank, value, match)
+    ordered = sorted((item for item in found.values() if item[0] >= 0), key=lambda item: item[:3])
+    chosen: list[_Found] = []
     last_end = -1
-    for start, negative_length, _, value in ordered:
-        if start >= last_end:
+    for start, negative_length, rank, value, match in ordered:
+        if start >= last_end and match is not None:
             end = start - negative_length
             last_end = end
-            if chosen and _restates(text, chosen[-1], (start, end, value)):
+            current = _Found(start, end, value, match, _PATTERNS[rank][1])
+            if chosen and _restates(text, chosen[-1], current):
                 # "This evening (Monday)": one date, restated in brackets
-                chosen[-1] = (chosen[-1][0], end + 1, chosen[-1][2])
+                chosen[-1] = chosen[-1]._replace(end=end + 1)
                 continue
-            chosen.append((start, end, value))
+            chosen.append(current)
     return chosen
 
 
-def _restates(
-    text: str, previous: tuple[int, int, DateValue], current: tuple[int, int, DateValue]
-) -> bool:
-    between = text[previous[1] : current[0]]
+def _restates(text: str, previous: _Found, current: _Found) -> bool:
+    between = text[previous.end : current.start]
     return (
-        previous[2].start == current[2].start
-        and previous[2].end == current[2].end
+        previous.value is not PENDING
+        and previous.value.start == current.value.start
+        and previous.value.end == current.value.end
         and between.strip() == "("
-        and text.startswith(")", current[1])
+        and text.startswith(")", current.end)
     )
 
 
@@ -580,32 +752,79 @@ def _claim_span(match: re.Match[str]) -> tuple[int, int]:
 # --------------------------------------------------------------------------- public
 
 
-# Any fixed day works: it only reveals which spans are relative dates, never their value.
-_PROBE_ANCHOR = dt.date(2001, 6, 15)
-# Only deixis needs the publication date; "the fourth quarter" needs a year, which is
-# another matter, and is left out rather than recorded as a date.
-_DEICTIC = re.compile(
-    rf"\b(?:{_WEEKDAY}|yesterday|today|tonight|tomorrow|last|next|this|ago|past|"
-    r"(?:earlier|later) (?:in|that|on) the day)\b",
+# A year after these bounds a span or a deadline ("since 1993", "until 2030"): it says
+# nothing about which year the text narrates.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:since|until|till|by|before|after|from|to|between|through|and|ahead\s+of"
+    r"|by\s+the\s+end\s+of)\s+$",
     re.IGNORECASE,
 )
+# "the 2007 World Cup", "the 2014 Security Agreement": a year in a name.
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+_STATED_FORMS = frozenset({_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _MONTH_YEAR})
 
 
 def extract_dates(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
+    """Every date a reader finds, with its value when the text or its date anchors it.
+
+    A date without a year ("31 December", "the fourth quarter") waits for a first pass to
+    show which year the text gives its month, or narrates most; one whose anchor is
+    still unknown is a claim with ``value=None``, never a guess.
+    """
     base = context.source.published
+    text = context.text
+    first_pass = _candidates(text, Anchor(day=base, settled=False))
+    anchor = _settled_anchor(text, base, first_pass)
     records: list[Record] = []
-    found_spans: list[tuple[int, int]] = []
-    for start, end, value in _candidates(context.text, base):
-        found_spans.append((start, end))
-        records.append(_date_claim(context, start, end, value))
-    if base is None:
-        # Relative dates of an undated text: claims with an unknown anchor.
-        for start, end, _ in _candidates(context.text, _PROBE_ANCHOR):
-            overlaps = any(s < end and start < e for s, e in found_spans)
-            if not overlaps and _DEICTIC.search(context.text, start, end):
-                records.append(_date_claim(context, start, end, None))
-    records.sort(key=lambda r: (r.start, r.end))
+    for item in first_pass:
+        value: DateValue | None = item.value
+        if value is PENDING:
+            value = item.resolve(item.match, text, anchor)
+            if value is None:
+                continue
+        resolved = None if value is PENDING else value
+        if resolved and item.match.re is _YEAR_RANGE and item.match["from"]:
+            # "from 2023 to 2030" states a first and a last year, each a date of its own.
+            for group, year in (("year", resolved.start.year), ("end", resolved.end.year)):
+                start, end = item.match.span(group)
+                records.append(_date_claim(context, start, end, _years(year, year)))
+            continue
+        records.append(_date_claim(context, item.start, item.end, resolved))
     return records
+
+
+def _settled_anchor(text: str, base: dt.date | None, found: Sequence[_Found]) -> Anchor:
+    """The anchor for dates without a year, from the dates the text states in full."""
+    month_years: dict[int, set[int]] = {}
+    years: Counter[int] = Counter()
+    for item in found:
+        value = item.value
+        if value is PENDING or value.relative or value.start.year != value.end.year:
+            continue
+        compared = _COMPARISON_BASE.search(text, _clause_start(text, item.start), item.start)
+        if item.match.re in _STATED_FORMS and value.granularity != "year" and not compared:
+            month_years.setdefault(value.start.month, set()).add(value.start.year)
+        if (
+            not _BOUND_BEFORE.search(text, max(0, item.start - 20), item.start)
+            and not (value.granularity == "year" and _NAME_AFTER.match(text, item.end))
+            and not compared
+        ):
+            years[value.start.year] += 1
+    return Anchor(
+        day=base,
+        year=base.year if base else _narrated_year(years),
+        month_years={month: min(held) for month, held in month_years.items() if len(held) == 1},
+    )
+
+
+def _narrated_year(years: Counter[int]) -> int | None:
+    """The year an undated text states most, if at least twice and more than any other:
+    a results story's "2004" ("revenues slipped during 2004", "the 2004 dividend"), not the
+    background years of a history ("the 2014 agreement", "signed in 2010")."""
+    ranked = years.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _date_claim(
@@ -641,9 +860,9 @@ def parse_date_text(text: str, base: dt.date | None) -> DateValue | None:
         return _years(int(text), int(text))
     if iso_month := _ISO_MONTH.fullmatch(text):
         return _month(int(iso_month["year"]), int(iso_month["mon"]))
-    for start, end, value in _candidates(text, base):
-        if start == 0 and end == len(text):
-            return value
+    for item in _candidates(text, Anchor.of(base)):
+        if item.start == 0 and item.end == len(text):
+            return None if item.value is PENDING else item.value
     if not _PARSE_HINT.search(text):
         return None
     return _dateparser_value(text, base)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.models import (
@@ -47,7 +48,12 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
     (
         "signing",
         re.compile(
-            r"\b(?:sign(?:ed|s|ing)?|inked|ink(?:s|ing)?|concluded)\b(?!\s+(?:of|language|post))",
+            # "signed up for a sitcom", "signed over his shares": phrasal verbs, no signing;
+            # "concluded" signs only a document ("concluded two agreements", not "talks").
+            r"\b(?:sign(?:ed|s|ing)?|inked|ink(?:s|ing)?)\b"
+            r"(?!\s+(?:of|language|post|up|over|off|away|on\s+(?:loan|for|as|with)))"
+            r"|\bconcluded(?=\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|treat(?:y|ies)"
+            r"|contracts?|memorand\w+|mous?|pacts?)\b)",
             re.IGNORECASE,
         ),
     ),
@@ -102,6 +108,7 @@ _OPENS_WITH_THE = re.compile(r"\s*[\"“]?The\s+$")
 # relative clause or a passive: a reference to a signing, not the narration of one.
 _NOT_AN_EVENT_BEFORE_PARTICIPLE = re.compile(
     r"(?:\b(?:the|previously|already|recently|newly|jointly|earlier|were|was|been|being|be|are|is)"
+    r"(?:\s+\w+ly)?"  # "will be partly met by higher taxes"
     r"|(?:agreements?|documents?|deals?|accords?|contracts?|treaties|treaty|memorand\w+|"
     r"mous?|pacts?|protocols?|targets?|demands?|needs?))\s+$",
     re.IGNORECASE,
@@ -114,6 +121,17 @@ _DIGIT_OR_NUMBER_WORD = re.compile(
     r"dozen|\w+teen|twenty|thirty|forty|fifty)\b(?![\d,])",
     re.IGNORECASE,
 )
+_DOCUMENT_NOUN = (
+    r"(?:agreements?|documents?|deals?|accords?|contracts?|treaties|treaty|memorand\w+|mous?|"
+    r"protocols?|pacts?|statements?)\b"
+)
+# The count must be of the documents: "11 agreements were signed", not "the two states".
+_DOCUMENT_COUNT = re.compile(
+    _DIGIT_OR_NUMBER_WORD.pattern + r"\s+(?:[\w-]+\s+){0,2}?" + _DOCUMENT_NOUN, re.IGNORECASE
+)
+# A passive signing told with its own agent, time or place: "was signed by all 25 members",
+# "was signed in 2010", "in Rome", "on Monday"; not "were signed in line with the plan".
+_AGENT_AFTER = re.compile(r"\s+(?:by\b|(?:in|on|at)\s+(?:the\s+)?[A-Z0-9])")
 _NOUN_SENSITIVE = frozenset({"signing", "meeting", "visit"})
 _PRESENT_TENSE = re.compile(
     r"\b(?:is|are) (?:visiting|meeting|holding talks|in)\b|\b(?:visits|arrives|meets)\b",
@@ -138,13 +156,15 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     dates = [r for r in found if isinstance(r, DateClaim) and r.value is not None]
     published = context.source.published
     frames: list[EventClaim] = []
+    # The frames of earlier sentences: ``frames`` grows only after each sentence.
+    narrated = _Narrated(frames, {m.id: m for m in mentions})
     for sentence in context.sentences:
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         sentence_dates = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         seen_types: set[str] = set()
         in_this_sentence: list[EventClaim] = []
         for event_type, pattern in _TRIGGERS:
-            match = _first_trigger(context, event_type, pattern, sentence, in_sentence)
+            match = _first_trigger(context, event_type, pattern, sentence, in_sentence, narrated)
             if match is None or event_type in seen_types:
                 continue
             seen_types.add(event_type)
@@ -182,6 +202,7 @@ def _first_trigger(
     pattern: re.Pattern[str],
     sentence: Sentence,
     mentions: Sequence[Mention],
+    narrated: _Narrated | None = None,
 ) -> re.Match[str] | None:
     """The first trigger in the sentence that narrates an event of its own."""
     text = context.text
@@ -191,6 +212,8 @@ def _first_trigger(
             continue
         if _is_back_reference(text, match, sentence.start):
             continue  # "during the visit" points at an occasion already narrated
+        if narrated and _restates(text, event_type, match, sentence, mentions, narrated):
+            continue  # "inked the deals", "Saturday's meeting": the same occasion again
         before = text[max(sentence.start, match.start() - 24) : match.start()]
         if not _PARTICIPLE.search(match.group(0)) and _OPENS_WITH_THE.fullmatch(
             text, sentence.start, match.start()
@@ -204,12 +227,123 @@ def _first_trigger(
             passive_with_count = (
                 event_type == "signing"
                 and _PASSIVE_SIGNING.search(before)
-                and _DIGIT_OR_NUMBER_WORD.search(text, sentence.start, sentence.end)
+                and (
+                    _DOCUMENT_COUNT.search(text, sentence.start, sentence.end)
+                    or _AGENT_AFTER.match(text, match.end())
+                )
             )
             if not passive_with_count:
                 continue
         return match
     return None
+
+
+@dataclass(frozen=True)
+class _Narrated:
+    """The frames of the sentences before, and the document's mentions by id."""
+
+    frames: Sequence[EventClaim]
+    mentions: Mapping[str, Mention]
+
+
+# "the five unions which met X": a relative clause picks out a group by an event told before.
+_RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:which|who|that)\s+(?:had\s+|have\s+)?$", re.I)
+# "inked the deals", "signed these agreements": the documents of a signing told before.
+_DEFINITE_DOCUMENTS_AFTER = re.compile(
+    r"\s+(?:the|these|those|both)\s+(?:[\w-]+\s+)?" + _DOCUMENT_NOUN, re.IGNORECASE
+)
+# "Saturday's meeting", "the meeting", "this visit", "their talks": a definite description...
+_DEFINITE_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that|his|her|their|its)|['’]s?)\s+(?:(?P<adjective>[\w-]+)\s+)?$",
+    re.IGNORECASE,
+)
+# ... unless a word sets the occasion apart from the one told before ("his earlier trip").
+_CONTRASTING = frozenset(
+    [
+        "first", "second", "third", "fourth", "fifth", "last", "next", "previous", "earlier",
+        "later", "recent", "latest", "upcoming", "forthcoming", "planned", "future", "new",
+        "another", "other", "former", "separate", "official", "state",
+    ]
+)  # fmt: skip
+# ... or the description names its own parties, place or purpose ("the talks in Lima").
+_COMPLEMENT_AFTER = re.compile(r"\s+(?:with|between|of|by|to|in|at|on|over)\b", re.IGNORECASE)
+# "X's visit marks his second trip": what the visit told before is, not another trip.
+_PREDICATIVE_BEFORE = re.compile(
+    r"\b(?:is|was|marks|marked|represents|represented|becomes|became)\s+"
+    r"(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_BEFORE = re.compile(r"\b(?:and|or|of|with)\s+$", re.IGNORECASE)
+_NOUN_TRIGGERS = frozenset({"meeting", "talks", "visit", "trip", "tour", "signing"})
+
+
+def _restates(
+    text: str,
+    event_type: str,
+    match: re.Match[str],
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    narrated: _Narrated,
+) -> bool:
+    """Whether the trigger tells again an event of its type told in an earlier sentence.
+
+    Within one document, news prose names an occasion once and then refers back to it:
+    by a relative clause ("the unions which met X"), a definite object ("inked the
+    deals"), a bare definite description ("Saturday's meeting"), or the visitor's own
+    name and a compatible place ("X's visit to Peru" after "X is visiting Lima")."""
+    earlier = [f for f in narrated.frames if f.value == event_type]
+    if not earlier:
+        return False
+    word = match.group(0).lower()
+    before = text[max(sentence.start, match.start() - 30) : match.start()]
+    if _PARTICIPLE.search(word) or word.startswith(("sign", "ink", "visit")):
+        if _RELATIVE_PRONOUN_BEFORE.search(before):
+            return True
+        if event_type == "signing" and _DEFINITE_DOCUMENTS_AFTER.match(text, match.end()):
+            return True
+    if word not in _NOUN_TRIGGERS:
+        return False
+    if _PREDICATIVE_BEFORE.search(before):
+        return True
+    definite = _DEFINITE_BEFORE.search(before)
+    if definite is None and _BARE_BEFORE.search(before):
+        # "In this meeting, ... X expressed satisfaction with ... meeting with Y": a bare
+        # noun in a sentence that opened on the occasion is that occasion again.
+        opening = _SKIP_AS_BACK_REFERENCE.search(text, sentence.start, sentence.start + 30)
+        return bool(opening and word in opening.group(0).lower())
+    if definite is None or (definite["adjective"] or "").lower() in _CONTRASTING:
+        return False
+    if not _COMPLEMENT_AFTER.match(text, match.end()):
+        return True
+    return event_type == "visit" and _same_visitor_again(text, match, mentions, narrated, earlier)
+
+
+def _same_visitor_again(
+    text: str,
+    match: re.Match[str],
+    mentions: Sequence[Mention],
+    narrated: _Narrated,
+    earlier: Sequence[EventClaim],
+) -> bool:
+    """ "X's visit to Peru" after "X is visiting Lima": the visit told before."""
+    people = [m for m in mentions if m.entity_kind == "person" and m.end <= match.start()]
+    owner = next(
+        (p for p in reversed(people) if _POSSESSIVE.match(text[p.end : match.start()])), None
+    )
+    if owner is None:
+        return False
+    places = [m for m in mentions if m.entity_kind == "place" and m.start >= match.end()]
+    place = places[0].name if places and places[0].start - match.end() <= 6 else None
+    surname = owner.name.split()[-1].lower()
+    for frame in earlier:
+        visitor = narrated.mentions.get(frame.subject or "")
+        if visitor is None or visitor.name.split()[-1].lower() != surname:
+            continue
+        if place is None or frame.place is None:
+            return True
+        if place_relation(place, frame.place) != "different":
+            return True
+    return False
 
 
 def _is_back_reference(text: str, match: re.Match[str], floor: int) -> bool:
@@ -241,6 +375,11 @@ def _frame(
     participants: list[str] = []
     if visitor is not None:
         participants.append(visitor.id)
+    # "According to X, ...": X reports the event.
+    people = [p for p in people if not _ACCORDING_TO.search(text, max(0, p.start - 14), p.start)]
+    if _NOUN_EVENT.fullmatch(match.group(0)):
+        # "X referred to the recent visit of Y": X speaks about the event, Y took part.
+        people = [p for p in people if not _speaks_about(text, p, match)]
     participants.extend(m.id for m in people if m.id not in participants)
     # Capitals and countries used as actors ("Tehran and Dushanbe signed") are parties too.
     participants.extend(
@@ -249,16 +388,65 @@ def _frame(
     date = _nearest_date(text, match.start(), dates)
     if date is None and _PRESENT_TENSE.search(text, max(0, match.start() - 12), match.end() + 4):
         date = _publication_day(context)
+    thing = _inaugurated(text, match, mentions) if event_type == "inauguration" else None
     return EventClaim(
         **context.span_fields("event", match.start(), match.end()),
         subject=visitor.id if visitor else None,
         predicate=event_type,
-        object=place.name if place else None,
+        # What is inaugurated, not who attends: "the inauguration of a factory", "the line
+        # was inaugurated ... with the presence of X" (X is present, not inaugurated).
+        object=thing or (place.name if place else None),
         value=event_type,
         participants=tuple(participants),
         place=place.name if place else None,
         date=date,
     )
+
+
+_THING = r"(?P<thing>[\w-]+(?:\s+[\w-]+){0,4}?)"
+_INAUGURATED_AFTER = re.compile(
+    rf"\s+(?:of\s+)?(?:(?:the|a|an|its|their|his|her)\s+)?(?:new\s+)?{_THING}"
+    r"(?=\s+(?:in|at|on|by|and|with|near|for|which|that|built)\b|\s*[,.;:(]|\s*$)"
+)
+_INAUGURATED_BEFORE = re.compile(
+    rf"(?:\b(?i:the|a|an|its|their|his|her)\s+|^)(?:new\s+)?{_THING}\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+$"
+)
+
+
+def _inaugurated(text: str, match: re.Match[str], mentions: Sequence[Mention]) -> str | None:
+    """The thing (or person) inaugurated: the object of "inauguration of"/"inaugurated",
+    or the subject of "was inaugurated"."""
+    word = match.group(0).lower()
+    if word.startswith("inaugurat") and not word.endswith(("ion", "ing", "es")):
+        sentence_start = max(0, match.start() - 80)
+        before = _INAUGURATED_BEFORE.search(text, sentence_start, match.start())
+        if before:
+            return before["thing"]
+    if word in {"inauguration", "inaugurated", "inaugurates", "inaugurating"}:
+        after = _INAUGURATED_AFTER.match(text, match.end())
+        if after and after["thing"].lower() not in {"ceremony", "event", "the", "a"}:
+            return after["thing"]
+    return None
+
+
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_NOUN_EVENT = re.compile(
+    r"(?:visits?|trips?|tours?|inauguration|meeting|talks|summit)", re.IGNORECASE
+)
+_SPEECH_VERB = re.compile(
+    # Verbs whose object is the event; not "said in a meeting", where the speaker took part.
+    r"\b(?:referred\s+to|mentioned|recalled|praised|welcomed|hailed|described|"
+    r"spoke\s+(?:of|about))\b",
+    re.IGNORECASE,
+)
+
+
+def _speaks_about(text: str, person: Mention, match: re.Match[str]) -> bool:
+    """Whether ``person`` is the subject of a verb of speech whose object holds the trigger."""
+    if person.end > match.start() or match.start() - person.end > 120:
+        return False
+    return bool(_SPEECH_VERB.search(text, person.end, match.start()))
 
 
 def _place_near(text: str, match: re.Match[str], places: Sequence[Mention]) -> Mention | None:
