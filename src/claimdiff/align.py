@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import accumulate, combinations
 
 from claimdiff.dates_compare import weekday_named
 from claimdiff.models import (
@@ -348,10 +348,15 @@ def _shingles(text: str) -> set[int]:
     """Hashes of 8-word windows, one in SHINGLE_SAMPLE kept (the same ones in every text,
     since the choice depends on the hash), so copied passages still share a fixed share."""
     words = _WORD.findall(text.lower())
+    # The words are ASCII, so a window is a slice of the joined bytes: no join per window.
+    joined = " ".join(words).encode()
+    ends = list(accumulate(len(word) + 1 for word in words))  # past each word's space
+    starts = [0, *ends]
     # crc32, not hash(): str hashes change from process to process, and so would the sample.
+    crc32 = zlib.crc32
     hashes = (
-        zlib.crc32(" ".join(window).encode())
-        for window in zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)
+        crc32(joined[start : end - 1])
+        for start, end in zip(starts, ends[SHINGLE_WORDS - 1 :], strict=False)
     )
     return {h for h in hashes if h % SHINGLE_SAMPLE == 0}
 
