@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, combinations
+from itertools import accumulate, combinations, product
 
 from claimdiff.dates_compare import weekday_named
 from claimdiff.models import (
@@ -153,13 +153,17 @@ def _align_counts(
     for key, members in sorted(blocks.items()):
         if ("|participant|" in key or "|place|" in key) and len(members) > MAX_PARTICIPANT_BLOCK:
             continue
-        for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
-            if left.id == right.id or (left.source == right.source and left.event == right.event):
-                continue
-            if left.value == right.value and left.source == right.source:
-                continue
-            pair = (left.id, right.id)
-            pairs.setdefault(pair, key)
+        # Claims of one source and one event never pair: only pairs across such groups are
+        # visited, so a long text with one event does not make the work quadratic.
+        groups: dict[tuple[str, str | None], list[CountClaim]] = defaultdict(list)
+        for claim in members:
+            groups[(claim.source, claim.event)].append(claim)
+        for group_a, group_b in combinations(groups.values(), 2):
+            for one, other in product(group_a, group_b):
+                left, right = (one, other) if one.id < other.id else (other, one)
+                if left.value == right.value and left.source == right.source:
+                    continue
+                pairs.setdefault((left.id, right.id), key)
     return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]
 
 

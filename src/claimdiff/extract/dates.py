@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimdiff.extract import ExtractionContext
+from claimdiff.extract.lookup import Greatest, overlaps
 from claimdiff.extract.numbers import trie_pattern
 from claimdiff.models import DateClaim, DateValue, Granularity, Record
 
@@ -600,9 +601,9 @@ def extract_dates(context: ExtractionContext, found: Sequence[Record]) -> list[R
         records.append(_date_claim(context, start, end, value))
     if base is None:
         # Relative dates of an undated text: claims with an unknown anchor.
+        spans = Greatest(found_spans)
         for start, end, _ in _candidates(context.text, _PROBE_ANCHOR):
-            overlaps = any(s < end and start < e for s, e in found_spans)
-            if not overlaps and _DEICTIC.search(context.text, start, end):
+            if not overlaps(spans, start, end) and _DEICTIC.search(context.text, start, end):
                 records.append(_date_claim(context, start, end, None))
     records.sort(key=lambda r: (r.start, r.end))
     return records
