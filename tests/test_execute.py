@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import sys
@@ -93,6 +94,37 @@ def test_jobs_and_cache_give_byte_identical_output(
     assert serial.keys() == parallel.keys()
     assert serial == parallel == cached
     assert any(k.startswith("claims/") for k in serial)
+
+
+def test_warm_rerun_after_one_change_equals_a_cold_run(
+    tmp_path: Path, corpus_files: dict[str, bytes]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", corpus_files, sorted(corpus_files))
+    warm = tmp_path / "warm"
+    before = run_cli(warm, corpus, "--jobs", "2")
+    changed = sorted(corpus_files)[len(corpus_files) // 2]
+    (corpus / changed).write_bytes(
+        corpus_files[changed] + b"\nOfficials said 12 people were hurt in the capital.\n"
+    )
+    after_warm = run_cli(warm, corpus, "--jobs", "2")
+    cold = run_cli(tmp_path / "cold", corpus, "--no-cache")
+    assert after_warm == cold
+    assert after_warm["reports/report.md"] != before["reports/report.md"]
+
+
+def test_rerun_leaves_unchanged_claims_files_alone(
+    tmp_path: Path, corpus_files: dict[str, bytes]
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", corpus_files, sorted(corpus_files))
+    run_cli(tmp_path / "run", corpus)
+    claims = sorted((tmp_path / "run" / "claims").glob("*.jsonl"))
+    changed = sorted(corpus_files)[0]
+    for path in claims:
+        os.utime(path, ns=(1, 1))
+    (corpus / changed).write_bytes(corpus_files[changed] + b"\nTwo people were hurt.\n")
+    run_cli(tmp_path / "run", corpus)
+    rewritten = [p.name for p in claims if p.stat().st_mtime_ns != 1]
+    assert rewritten == [Path(changed).stem + ".jsonl"]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

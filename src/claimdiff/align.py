@@ -13,7 +13,7 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import accumulate, combinations, product
 
 from claimdiff.dates_compare import weekday_named
 from claimdiff.gazetteer import country_for
@@ -269,13 +269,17 @@ def _align_counts(
     for key, members in sorted(blocks.items()):
         if ("|participant|" in key or "|place|" in key) and len(members) > MAX_PARTICIPANT_BLOCK:
             continue
-        for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
-            if left.id == right.id or (left.source == right.source and left.event == right.event):
-                continue
-            if left.value == right.value and left.source == right.source:
-                continue
-            pair = (left.id, right.id)
-            pairs.setdefault(pair, key)
+        # Claims of one source and one event never pair: only pairs across such groups are
+        # visited, so a long text with one event does not make the work quadratic.
+        groups: dict[tuple[str, str | None], list[CountClaim]] = defaultdict(list)
+        for claim in members:
+            groups[(claim.source, claim.event)].append(claim)
+        for group_a, group_b in combinations(groups.values(), 2):
+            for one, other in product(group_a, group_b):
+                left, right = (one, other) if one.id < other.id else (other, one)
+                if left.value == right.value and left.source == right.source:
+                    continue
+                pairs.setdefault((left.id, right.id), key)
     return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]
 
 
@@ -597,10 +601,15 @@ def _shingles(text: str) -> set[int]:
     """Hashes of 8-word windows, one in SHINGLE_SAMPLE kept (the same ones in every text,
     since the choice depends on the hash), so copied passages still share a fixed share."""
     words = _WORD.findall(text.lower())
+    # The words are ASCII, so a window is a slice of the joined bytes: no join per window.
+    joined = " ".join(words).encode()
+    ends = list(accumulate(len(word) + 1 for word in words))  # past each word's space
+    starts = [0, *ends]
     # crc32, not hash(): str hashes change from process to process, and so would the sample.
+    crc32 = zlib.crc32
     hashes = (
-        zlib.crc32(" ".join(window).encode())
-        for window in zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)
+        crc32(joined[start : end - 1])
+        for start, end in zip(starts, ends[SHINGLE_WORDS - 1 :], strict=False)
     )
     return {h for h in hashes if h % SHINGLE_SAMPLE == 0}
 

@@ -388,6 +388,11 @@ def _hard_difference(a: _FrameView, b: _FrameView) -> str | None:
     return None
 
 
+def _hard_signature(view: _FrameView) -> tuple[object, ...]:
+    """What ``_hard_difference`` reads of a view."""
+    return (view.family, view.place, view.date, view.visitor, view.participants)
+
+
 def _positive_evidence(a: _FrameView, b: _FrameView) -> bool:
     place = bool(a.place and b.place and place_relation(a.place, b.place) != "different")
     date = bool(a.date and b.date and dates_overlap(a.date, b.date))
@@ -427,6 +432,11 @@ def resolve_events(
         for f in frames
     ]
     clusters: list[list[_FrameView]] = []
+    # One member per distinct signature is enough to test a cluster: both tests read only
+    # these fields, and a long text repeating one event would make them quadratic.
+    distinct: list[
+        tuple[dict[tuple[object, ...], _FrameView], dict[tuple[object, ...], _FrameView]]
+    ] = []
     # Positive evidence needs a shared place, a shared participant, or (within one source)
     # a date, so a frame only meets the clusters indexed under one of its own keys.
     index: dict[str, list[int]] = defaultdict(list)
@@ -434,15 +444,19 @@ def resolve_events(
         keys = _event_keys(view)
         nearby = sorted({number for key in keys for number in index.get(key, ())})
         for number in nearby:
-            cluster = clusters[number]
-            if all(_hard_difference(view, other) is None for other in cluster) and any(
-                _positive_evidence(view, other) for other in cluster
+            hard, positive = distinct[number]
+            if all(_hard_difference(view, other) is None for other in hard.values()) and any(
+                _positive_evidence(view, other) for other in positive.values()
             ):
-                cluster.append(view)
+                clusters[number].append(view)
                 break
         else:
             number = len(clusters)
             clusters.append([view])
+            distinct.append(({}, {}))
+        hard, positive = distinct[number]
+        hard.setdefault(_hard_signature(view), view)
+        positive.setdefault((*_hard_signature(view), view.frame.source, view.frame.value), view)
         for key in keys:
             if number not in index[key][-1:]:
                 index[key].append(number)

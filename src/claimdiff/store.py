@@ -87,11 +87,24 @@ def claims_path(claims_dir: Path, source_id: str) -> Path:
 
 
 def write_extraction(claims_dir: Path, extraction: SourceExtraction) -> Path:
-    """``claims/<source-id>.jsonl``: the source's mentions, then its claims, one per line."""
+    """``claims/<source-id>.jsonl``: the source's mentions, then its claims, one per line.
+
+    A file that already holds exactly this text is left alone: a re-run after one changed
+    source rewrites one file, not thousands.
+    """
     path = claims_path(claims_dir, extraction.source)
     records: list[Record] = [*extraction.mentions, *extraction.claims]
-    write_jsonl(path, records, RECORD_ADAPTER, durable=False)
+    text = dump_jsonl(records, RECORD_ADAPTER)
+    if not _holds_text(path, text):
+        atomic_write_text(path, text, durable=False)
     return path
+
+
+def _holds_text(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except (OSError, UnicodeError):
+        return False
 
 
 def read_extraction(claims_dir: Path, source_id: str) -> SourceExtraction:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
+from claimdiff.extract.lookup import Containing, Greatest, Within
 from claimdiff.models import (
     CountClaim,
     DateClaim,
@@ -158,9 +159,10 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     frames: list[EventClaim] = []
     # The frames of earlier sentences: ``frames`` grows only after each sentence.
     narrated = _Narrated(frames, {m.id: m for m in mentions})
+    mentions_within, dates_within = Within(mentions), Within(dates)
     for sentence in context.sentences:
-        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        sentence_dates = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+        in_sentence = mentions_within(sentence.start, sentence.end)
+        sentence_dates = dates_within(sentence.start, sentence.end)
         seen_types: set[str] = set()
         in_this_sentence: list[EventClaim] = []
         for event_type, pattern in _TRIGGERS:
@@ -579,6 +581,7 @@ def link_to_events(context: ExtractionContext, records: list[Record]) -> list[Re
     if not frames:
         return records
     linked: list[Record] = []
+    frames_of = _FrameIndex(frames)
     for record in records:
         if isinstance(record, EventClaim):
             linked.append(record.model_copy(update={"event": record.id}))
@@ -586,17 +589,32 @@ def link_to_events(context: ExtractionContext, records: list[Record]) -> list[Re
         if not isinstance(record, CountClaim | QuantityClaim | DateClaim | QuoteClaim):
             linked.append(record)
             continue
-        frame = _frame_for(context, record, frames)
+        frame = _frame_for(context, record, frames_of)
         linked.append(record.model_copy(update={"event": frame.id}) if frame else record)
     return linked
+
+
+class _FrameIndex:
+    """Frames (sorted by start) by the sentence holding an offset, and occasions by start."""
+
+    def __init__(self, frames: Sequence[EventClaim]) -> None:
+        self.frames = frames
+        self.in_sentence = Containing(frames, lambda f: (f.sentence_start, f.sentence_end))
+        self.occasions = Greatest(
+            (f.start, i) for i, f in enumerate(frames) if f.value in _OCCASIONS
+        )
+
+    def occasion_before(self, offset: int) -> EventClaim | None:
+        index = self.occasions.below(offset)
+        return None if index is None else self.frames[index]
 
 
 def _frame_for(
     context: ExtractionContext,
     record: CountClaim | QuantityClaim | DateClaim | QuoteClaim,
-    frames: Sequence[EventClaim],
+    frames: _FrameIndex,
 ) -> EventClaim | None:
-    same_sentence = [f for f in frames if f.sentence_start <= record.start < f.sentence_end]
+    same_sentence = frames.in_sentence(record.start)
     if same_sentence:
         if isinstance(record, CountClaim):
             signing = [f for f in same_sentence if f.value == "signing"]
@@ -605,7 +623,5 @@ def _frame_for(
         return min(same_sentence, key=lambda f: abs(f.start - record.start))
     sentence_text = context.text[record.sentence_start : record.sentence_end]
     if _BACK_REFERENCE.search(sentence_text):
-        earlier = [f for f in frames if f.start < record.start and f.value in _OCCASIONS]
-        if earlier:
-            return earlier[-1]
+        return frames.occasion_before(record.start)
     return None

@@ -42,6 +42,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from claimdiff.extract import ExtractionContext
+from claimdiff.extract.lookup import Greatest, covers
 from claimdiff.models import CountClaim, CountValue, DateClaim, QuantityClaim, Record
 
 __all__ = ["extract_numbers", "noun_class", "normalise_noun", "parse_count_text", "trie_pattern"]
@@ -835,13 +836,14 @@ def _is_back_reference(text: str, number: _Number) -> bool:
 def _scan(text: str, date_spans: Sequence[tuple[int, int]], *, require_noun: bool) -> list[_Number]:
     numbers: list[_Number] = []
     position = 0
+    dates = Greatest(date_spans)
     for trigger in _TRIGGER.finditer(_lowered(text)):
         if trigger.start() < position:
             continue
         match = _ATOM.match(text, trigger.start())
         if match is None:
             continue
-        if any(start <= match.start() < end for start, end in date_spans):
+        if covers(dates, match.start()):
             continue
         number = _read(text, match, require_noun=require_noun)
         if number is not None:

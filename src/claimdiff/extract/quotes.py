@@ -15,11 +15,12 @@ else to the last person mentioned.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
+from claimdiff.extract.lookup import Greatest
 from claimdiff.gazetteer import alternation, gender_of_titles, words
 from claimdiff.models import Mention, QuoteClaim, Record
 
@@ -136,29 +137,54 @@ class _Speakers(list[Mention]):
                 or (m.entity_kind == "other" and counts[m.name] > 1 and m.via == "name")
             )
         ]
+        self.starts = [m.start for m in self]
+        self._last: dict[tuple[str, str], Greatest] = {}
+
+    def _last_before(
+        self,
+        position: int,
+        key: tuple[str, str],
+        among: list[Mention],
+        wanted: Callable[[Mention], bool],
+    ) -> Mention | None:
+        """The last of ``among`` (in its order) that is ``wanted`` and ends by ``position``."""
+        index = self._last.get(key)
+        if index is None:
+            index = Greatest((m.end, i) for i, m in enumerate(among) if wanted(m))
+            self._last[key] = index
+        found = index.at_most(position)
+        return None if found is None else among[found]
 
     def organisation_before(self, position: int, head: str | None = None) -> Mention | None:
         """The last organisation named before ``position``; one whose name has ``head`` first."""
-        candidates = [m for m in self.organisations if m.end <= position]
+        organisations = self.organisations
         if head is not None:
-            for mention in reversed(candidates):
-                if head in mention.name.lower().split():
-                    return mention
+            named = self._last_before(
+                position, ("head", head), organisations, lambda m: head in m.name.lower().split()
+            )
+            if named is not None:
+                return named
         for kind in ("organization", "other"):
-            for mention in reversed(candidates):
-                if mention.entity_kind == kind:
-                    return mention
+            found = self._last_before(position, ("kind", kind), organisations, _of_kind(kind))
+            if found is not None:
+                return found
         return None
 
     def titled_before(self, position: int, noun: str) -> Mention | None:
         """The last person before ``position`` whose title or role has ``noun`` in it."""
-        for mention in reversed(self):
-            if mention.end > position or mention.entity_kind != "person":
-                continue
-            words = " ".join((*mention.titles, mention.role or "")).lower().split()
-            if noun in words:
-                return mention
-        return None
+        return self._last_before(
+            position,
+            ("title", noun),
+            self,
+            lambda m: (
+                m.entity_kind == "person"
+                and noun in " ".join((*m.titles, m.role or "")).lower().split()
+            ),
+        )
+
+
+def _of_kind(kind: str) -> Callable[[Mention], bool]:
+    return lambda mention: mention.entity_kind == kind
 
 
 def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
@@ -400,7 +426,8 @@ def _speaker_at_verb(
 def _mention_before(text: str, position: int, speakers: _Speakers, floor: int) -> Mention | None:
     """The mention that is the subject of a verb at ``position`` ("X said", "X, the ..., said")."""
     best = -1
-    for index in range(len(speakers) - 1, -1, -1):
+    # Mentions that start after ``position`` end after it too: start at the last one that may not.
+    for index in range(bisect_right(speakers.starts, position) - 1, -1, -1):
         mention = speakers[index]
         if mention.end > position:
             continue
@@ -435,7 +462,8 @@ def _outer_subject(text: str, speakers: _Speakers, index: int) -> Mention:
 
 
 def _mention_after(text: str, position: int, speakers: _Speakers, reach: int) -> Mention | None:
-    for mention in speakers:
+    for index in range(bisect_left(speakers.starts, position), len(speakers)):
+        mention = speakers[index]
         if mention.start < position:
             continue
         if mention.start > position + reach:

@@ -24,8 +24,11 @@ SECTION_ORDER: tuple[tuple[str, str], ...] = (
 CONTEXT_CHARS = 160
 MAX_UNCORROBORATED_PER_SOURCE = 40
 
-# Inline text never starts a line here, so only these characters can make markup.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Inline text never starts a line here, so only these characters can make markup; they
+# are backslashed, and HTML's three are written as entities, in one pass.
+_INLINE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_[]|~"}
+)
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -35,9 +38,7 @@ def md_text(text: str) -> str:
 
 
 def _escape_inline(text: str) -> str:
-    flat = _WHITESPACE.sub(" ", text)
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return _WHITESPACE.sub(" ", text).translate(_INLINE_ESCAPES)
 
 
 def md_cell(text: str | None) -> str:
