@@ -117,3 +117,10 @@ def test_title_only_entity_with_two_possible_holders_joins_none() -> None:
         role("c", "E3", "Chief of Staff of the Army of Chile", 10),
     ]
     assert title_variant_findings([first, second, office], mentions, roles, {}) == []
+
+
+def test_wordings_the_resolver_reads_as_one_office_are_variants() -> None:
+    # Word order and a synonym the decoration rule alone does not cover.
+    left, right = "Chilean Armed Forces Chief of Staff", "Chief of General Staff of Chile"
+    assert compare_titles(left, right).relation == "variant"
+    assert compare_titles(left, right).reason == "same-office"

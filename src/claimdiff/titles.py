@@ -17,9 +17,11 @@ from typing import Literal
 
 from claimdiff.gazetteer import COUNTRY_NAMES, MAX_PLACE_WORDS, UNIQUE_OFFICES, country_for
 from claimdiff.names import fold
+from claimdiff.offices import office_key
 
 SAME_TITLE = "same-title"
 TITLE_DECORATION = "title-decoration"
+SAME_OFFICE = "same-office"
 
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "s", "a", "an"})
 _SPELLINGS = {"defence": "defense", "labor": "labour", "organisation": "organization"}
@@ -85,6 +87,9 @@ def compare_titles(left: str, right: str) -> TitleMatch:
     decorations = DECORATIONS | CHIEF_DECORATIONS if "chief" in a & b else DECORATIONS
     if (a ^ b) <= decorations:
         return TitleMatch("variant", TITLE_DECORATION)
+    # The resolver joins role mentions by office; a title variant must agree with it.
+    if office_key(left) == office_key(right):
+        return TitleMatch("variant", SAME_OFFICE)
     return TitleMatch("different")
 
 
