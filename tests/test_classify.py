@@ -362,3 +362,28 @@ def test_one_event_dated_by_one_source_only_is_vague_vs_specific() -> None:
     assert finding.kind == "vague_vs_specific"
     assert "date-unstated" in finding.reasons
     assert classify([candidate], _pair_context(frames, events, {})) == []
+
+
+def _classify_all(claims: list[Claim], pair: tuple[Claim, Claim]) -> list[Finding]:
+    context = ClassifyContext(
+        claims={c.id: c for c in claims},
+        events={},
+        entities={},
+        sources={c.source: source(c.source) for c in claims},
+        dependent={},
+    )
+    return classify([Candidate(key="k", claims=(pair[0].id, pair[1].id))], context)
+
+
+def test_differing_counts_without_an_event_are_a_possible_conflict() -> None:
+    left, right = count("a", 3, "ship"), count("b", 5, "ship")
+    (finding,) = _classify_all([left, right], (left, right))
+    assert finding.kind == "conflict"
+
+
+def test_a_figure_the_other_source_also_states_is_no_conflict() -> None:
+    # Both sources report three ships and five ships: pairing a's three with b's five
+    # compares two things, not one thing told two ways.
+    left, right = count("a", 3, "ship"), count("b", 5, "ship")
+    also = count("a", 5, "ship", start=40)
+    assert _classify_all([left, right, also], (left, right)) == []

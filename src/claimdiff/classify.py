@@ -7,8 +7,10 @@ errors), so reviewers, the report and the expected-findings file can rely on the
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -91,6 +93,34 @@ class ClassifyContext:
     claim_contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
     # A title-only entity ("the Chief of Staff") -> the one person holding that office.
     aliases: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def figures_by_source(self) -> Mapping[str, frozenset[tuple[str, str, float, float]]]:
+        """Every figure each source states, as ``figure_key`` gives it."""
+        figures: dict[str, set[tuple[str, str, float, float]]] = defaultdict(set)
+        for claim in self.claims.values():
+            key = figure_key(claim)
+            if key is not None:
+                figures[claim.source].add(key)
+        return {source: frozenset(keys) for source, keys in figures.items()}
+
+
+def figure_key(claim: Claim) -> tuple[str, str, float, float] | None:
+    """What makes two figures the same figure: the kind, the unit or counted noun, the value."""
+    if isinstance(claim, QuantityClaim):
+        return ("quantity", claim.value.unit or "", claim.value.low, claim.value.high)
+    if isinstance(claim, CountClaim):
+        return ("count", claim.noun, claim.value.low, claim.value.high)
+    return None
+
+
+def _states_the_other_figure(left: Claim, right: Claim, context: ClassifyContext) -> bool:
+    """Whether one source also states the other's figure. Without a shared event, two
+    figures that one source reports side by side measure two things, not one thing twice,
+    so pairing them across sources is no evidence of a conflict."""
+    figures = context.figures_by_source
+    left_key, right_key = figure_key(left), figure_key(right)
+    return right_key in figures.get(left.source, ()) or left_key in figures.get(right.source, ())
 
 
 def evidence_item(claim: Claim) -> str:
@@ -359,6 +389,8 @@ def _classify_counts(
                 context,
                 0.4,
             )
+        if _states_the_other_figure(left, right, context):
+            return None
         return _make(
             "conflict",
             f"{label}: possible conflict, context unknown",
@@ -517,7 +549,7 @@ def _classify_quantities(
             context,
             0.4 + similarity / 250,
         )
-    if similarity < QUANTITY_CONFLICT_SIMILARITY:
+    if similarity < QUANTITY_CONFLICT_SIMILARITY or _states_the_other_figure(left, right, context):
         return None
     return _make(
         "conflict",
