@@ -74,6 +74,7 @@ def test_crlf_and_cr_become_newlines(tmp_path: Path) -> None:
         pytest.param("blank.txt", b" \n\t\r\n", "empty file", id="whitespace-only"),
         pytest.param("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file", id="binary"),
         pytest.param("huge.txt", b"word " * 300, "over the limit", id="over-max-bytes"),
+        pytest.param("README.TXT", GOOD.encode(), "documentation", id="dataset-readme"),
     ],
 )
 def test_bad_files_are_skipped_with_one_warning(

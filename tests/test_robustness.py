@@ -123,14 +123,21 @@ def test_bad_files_warn_and_the_run_goes_on(tmp_path: Path) -> None:
     assert (tmp_path / "c" / "good.jsonl").is_file()
 
 
-def test_max_bytes_on_extract(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_max_bytes_on_extract_and_report(tmp_path: Path, command: str) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "big.txt").write_text("word " * 1000)
     result = invoke(
-        "extract", str(corpus), "--claims-dir", str(tmp_path / "c"), "--max-bytes", "100"
+        command,
+        str(corpus),
+        "--claims-dir",
+        str(tmp_path / "c"),
+        "--max-bytes",
+        "100",
+        *(["--reports-dir", str(tmp_path / "r")] if command == "report" else []),
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
     assert "big.txt" in result.output and "over the limit" in result.output
 
 

@@ -18,6 +18,8 @@ from claimdiff.models import PublishedFrom, Source
 
 TEXT_SUFFIXES = (".txt", ".md")
 MANIFEST_NAME = "sources.toml"
+# Datasets ship these beside their articles; a folder walk must not read them as sources.
+FOLDER_DOCUMENTATION = frozenset({"readme", "license", "licence", "changelog", "copying"})
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MANIFEST_FIELDS = {"title", "outlet", "url", "published"}
 
@@ -120,6 +122,13 @@ def _list_text_files(folder: Path, warnings: list[CorpusWarning]) -> list[Path]:
                     warnings.append(CorpusWarning(str(entry), "skipped: a folder, not a file"))
                 walk(entry)
             elif entry.suffix.lower() in TEXT_SUFFIXES:
+                if entry.stem.lower() in FOLDER_DOCUMENTATION:
+                    warnings.append(
+                        CorpusWarning(
+                            str(entry), "skipped: the folder's documentation, not an article"
+                        )
+                    )
+                    continue
                 found.append(entry)
 
     walk(folder)

@@ -94,18 +94,23 @@ def extraction_options(function: F) -> F:
         "[default: CLAIMS_DIR/.claimdiff-cache].",
     )
     @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-    @click.option(
-        "--max-bytes",
-        default=DEFAULT_MAX_BYTES,
-        show_default=True,
-        type=click.IntRange(min=1),
-        help="Skip (with a warning) files larger than this.",
-    )
+    @max_bytes_option
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return function(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def max_bytes_option(function: F) -> F:
+    """The size above which a corpus file is skipped, for every command that reads a corpus."""
+    return click.option(
+        "--max-bytes",
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="Skip (with a warning) files larger than this.",
+    )(function)
 
 
 class StderrProgress:
@@ -262,6 +267,7 @@ def extract_command(
 @corpus_argument
 @claims_dir_option
 @output_options
+@max_bytes_option
 def report_command(
     corpus: Path,
     claims_dir: Path,
@@ -269,6 +275,7 @@ def report_command(
     fail_on: tuple[str, ...],
     min_confidence: float,
     quiet: bool,
+    max_bytes: int,
 ) -> None:
     """Build the reports from claims already extracted into CLAIMS_DIR (see ``extract``),
     with the reviewer's decisions applied. CORPUS supplies the texts that are quoted.
@@ -277,7 +284,7 @@ def report_command(
 
         claimdiff extract seeds/ && claimdiff report seeds/
     """
-    loaded = load_corpus(corpus)
+    loaded = load_corpus(corpus, max_bytes=max_bytes)
     show_warnings(loaded.warnings, quiet)
     extractions: list[SourceExtraction] = [
         read_extraction(claims_dir, source.id) for source in loaded.sources
