@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pydantic import TypeAdapter
 
+from claimdiff.corroborate import CorpusContext, Spelling, rests_on_weak_rung
 from claimdiff.dates_compare import dates_overlap, narrower
 from claimdiff.holders import OfficeHolders, share_office
 from claimdiff.models import (
@@ -158,7 +159,7 @@ def resolve_entities(
         return not any(frozenset((a, b)) in forbidden for a in group_left for b in group_right)
 
     full_people = [n for n in nodes.values() if n.kind == "person" and n.key.count("|") == 1]
-    _merge_variants(full_people, union, reasons, allowed)
+    _merge_variants(full_people, union, reasons, allowed, context=CorpusContext(mentions))
     for kind in ("organization", "place", "other"):
         _merge_variants(
             [n for n in nodes.values() if n.kind == kind], union, reasons, allowed, strict=True
@@ -208,13 +209,18 @@ def _merge_variants(
     allowed: Callable[[_NameNode, _NameNode], bool],
     *,
     strict: bool = False,
+    context: CorpusContext | None = None,
 ) -> None:
+    """Merge names the ladder calls variants. With a ``context`` (people), a variant that
+    rests on a weak rung waits until the strong merges are done, and then merges only
+    when ``corroborate.py`` finds evidence beyond spelling."""
     blocks: dict[str, list[_NameNode]] = defaultdict(list)
     for node in people:
         name = node.primary
         for block in blocking_keys(name):
             blocks[block].append(node)
     compared: set[tuple[str, str]] = set()
+    waiting: list[tuple[str, str, tuple[str, ...]]] = []
     for block_nodes in blocks.values():
         if len(block_nodes) > 60:
             continue  # a key shared by hundreds of names discriminates nothing
@@ -226,6 +232,9 @@ def _merge_variants(
                 compared.add(pair)
                 match = compare_names(left.primary, right.primary)
                 if match.relation == "variant" and not strict:
+                    if context is not None and rests_on_weak_rung(match.reasons):
+                        waiting.append((*pair, match.reasons))
+                        continue
                     evidence = True
                 elif match.relation == "variant" and strict:
                     evidence = "spelling-similar" in match.reasons or "exact" in match.reasons
@@ -238,6 +247,38 @@ def _merge_variants(
                 if evidence and allowed(left, right):
                     union.union(left.key, right.key)
                     reasons[left.key].update(match.reasons)
+    if context is not None and waiting:
+        _merge_corroborated(people, sorted(waiting), union, reasons, allowed, context)
+
+
+def _merge_corroborated(
+    people: Sequence[_NameNode],
+    waiting: Sequence[tuple[str, str, tuple[str, ...]]],
+    union: UnionFind,
+    reasons: dict[str, set[str]],
+    allowed: Callable[[_NameNode, _NameNode], bool],
+    context: CorpusContext,
+) -> None:
+    """Weak variants in a fixed order, each judged on the groups the merges so far made."""
+    nodes = {node.key: node for node in people}
+    spellings: dict[str, Spelling] = defaultdict(Spelling)
+    for node in people:
+        spelling = spellings[union.find(node.key)]
+        spelling.tokens.update(token for name in node.names for token in name_tokens(name))
+        spelling.sources |= node.sources
+        spelling.roles |= node.roles
+    for left_key, right_key, match_reasons in waiting:
+        left_root, right_root = union.find(left_key), union.find(right_key)
+        if left_root == right_root or not allowed(nodes[left_key], nodes[right_key]):
+            continue
+        evidence = context.corroboration(spellings[left_root], spellings[right_root])
+        if evidence is None:
+            continue
+        union.union(left_root, right_root)
+        root = union.find(left_root)
+        merged = spellings.pop(left_root) if root != left_root else spellings.pop(right_root)
+        spellings[root].absorb(merged)
+        reasons[left_key].update((*match_reasons, evidence.split(":")[0]))
 
 
 def _merge_short_forms(
