@@ -159,12 +159,13 @@ def resolve_entities(
         return not any(frozenset((a, b)) in forbidden for a in group_left for b in group_right)
 
     full_people = [n for n in nodes.values() if n.kind == "person" and n.key.count("|") == 1]
-    _merge_variants(full_people, union, reasons, allowed, context=CorpusContext(mentions))
+    context = CorpusContext(mentions)
+    _merge_variants(full_people, union, reasons, allowed, context=context)
     for kind in ("organization", "place", "other"):
         _merge_variants(
             [n for n in nodes.values() if n.kind == kind], union, reasons, allowed, strict=True
         )
-    _merge_short_forms(nodes, union, reasons, allowed)
+    _merge_short_forms(nodes, union, reasons, allowed, context)
 
     groups = union.groups()
     group_reasons: dict[str, set[str]] = {
@@ -261,12 +262,7 @@ def _merge_corroborated(
 ) -> None:
     """Weak variants in a fixed order, each judged on the groups the merges so far made."""
     nodes = {node.key: node for node in people}
-    spellings: dict[str, Spelling] = defaultdict(Spelling)
-    for node in people:
-        spelling = spellings[union.find(node.key)]
-        spelling.tokens.update(token for name in node.names for token in name_tokens(name))
-        spelling.sources |= node.sources
-        spelling.roles |= node.roles
+    spellings = _group_spellings(people, union)
     for left_key, right_key, match_reasons in waiting:
         left_root, right_root = union.find(left_key), union.find(right_key)
         if left_root == right_root or not allowed(nodes[left_key], nodes[right_key]):
@@ -286,7 +282,11 @@ def _merge_short_forms(
     union: UnionFind,
     reasons: dict[str, set[str]],
     allowed: Callable[[_NameNode, _NameNode], bool],
+    context: CorpusContext,
 ) -> None:
+    """A surname alone joins the one full name it can mean in its own source, or else in the
+    corpus; there, a surname that matches the name only by sound or spelling ("Haskins" for
+    a "Hoskins") also needs the corroboration of ``corroborate.py``."""
     full_by_source: dict[str, list[_NameNode]] = defaultdict(list)
     # Full names indexed by the skeleton of each token after the first: a surname can only
     # be a short form of a name that has a token with its skeleton (or an exact token).
@@ -299,6 +299,10 @@ def _merge_short_forms(
                     by_tail["p:" + key].append(node)
             for source in node.sources:
                 full_by_source[source].append(node)
+    full_names = [n for n in nodes.values() if n.kind == "person" and n.key.count("|") == 1]
+    spelling_of = _group_spellings(full_names, union)
+    # By node, not by root: a surname joining a group can change the group's root.
+    group_spelling = {n.key: spelling_of[union.find(n.key)] for n in full_names}
     for node in sorted(nodes.values(), key=lambda n: n.key):
         if node.kind != "person" or node.key.count("|") != 2:
             continue
@@ -315,11 +319,30 @@ def _merge_short_forms(
                 for candidate in by_tail.get(index, ())
             }
             targets = _short_form_targets(surname, near.values(), union)
+            group = next(
+                (group_spelling[c.key] for c in near.values() if union.find(c.key) in targets),
+                None,
+            )
+            if len(targets) == 1 and group is not None and token not in group.tokens:
+                alone = Spelling(set(name_tokens(surname)), set(node.sources), set(node.roles))
+                if context.corroboration(alone, group) is None:
+                    continue
         if len(targets) == 1:
             target = nodes[next(iter(targets))]
             if allowed(node, target):
                 union.union(node.key, target.key)
                 reasons[node.key].add("surname-only" if local else "surname-only-corpus")
+
+
+def _group_spellings(nodes: Iterable[_NameNode], union: UnionFind) -> dict[str, Spelling]:
+    """Each group's name tokens, sources and roles, by its root."""
+    spellings: dict[str, Spelling] = defaultdict(Spelling)
+    for node in nodes:
+        spelling = spellings[union.find(node.key)]
+        spelling.tokens.update(token for name in node.names for token in name_tokens(name))
+        spelling.sources |= node.sources
+        spelling.roles |= node.roles
+    return spellings
 
 
 def _short_form_targets(
