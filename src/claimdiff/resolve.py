@@ -1,9 +1,12 @@
 """Entities and events across sources.
 
 Entities: mentions are grouped by name. Variant spellings merge through the
-ladder in ``names.py``; a surname alone joins the one full name it can mean,
-in its own document first and then in the corpus, and stays apart when it is
-ambiguous; "X Y" and "X Y Z" merge only with a shared office (``offices.py``)
+ladder in ``names.py``; a variant that rests only on sound or spelling also
+needs corroboration (``corroborate.py``: one source writing both, a shared
+office, or rare shared context). A surname alone joins the one full name it
+can mean, in its own document first and then in the corpus (there, a surname
+matched only by sound needs the same corroboration), and stays apart when it
+is ambiguous; "X Y" and "X Y Z" merge only with a shared office (``offices.py``)
 or in the same document. Role mentions ("the Tajik
 president") join the person who holds the office in the corpus, when only one
 can (``holders.py``). Reviewer cannot-links are honoured.
