@@ -1,9 +1,12 @@
 """Entities and events across sources.
 
 Entities: mentions are grouped by name. Variant spellings merge through the
-ladder in ``names.py``; a surname alone joins the one full name it can mean,
-in its own document first and then in the corpus, and stays apart when it is
-ambiguous; "X Y" and "X Y Z" merge only with a shared office (``offices.py``)
+ladder in ``names.py``; a variant that rests only on sound or spelling also
+needs corroboration (``corroborate.py``: one source writing both, a shared
+office, or rare shared context). A surname alone joins the one full name it
+can mean, in its own document first and then in the corpus (there, a surname
+matched only by sound needs the same corroboration), and stays apart when it
+is ambiguous; "X Y" and "X Y Z" merge only with a shared office (``offices.py``)
 or in the same document. Role mentions ("the Tajik
 president") join the person who holds the office in the corpus, when only one
 can (``holders.py``). Reviewer cannot-links are honoured.
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 
 from pydantic import TypeAdapter
 
+from claimdiff.corroborate import CorpusContext, Spelling, rests_on_weak_rung
 from claimdiff.dates_compare import dates_overlap, narrower
 from claimdiff.holders import OfficeHolders, share_office
 from claimdiff.models import (
@@ -158,12 +162,13 @@ def resolve_entities(
         return not any(frozenset((a, b)) in forbidden for a in group_left for b in group_right)
 
     full_people = [n for n in nodes.values() if n.kind == "person" and n.key.count("|") == 1]
-    _merge_variants(full_people, union, reasons, allowed)
+    context = CorpusContext(mentions)
+    _merge_variants(full_people, union, reasons, allowed, context=context)
     for kind in ("organization", "place", "other"):
         _merge_variants(
             [n for n in nodes.values() if n.kind == kind], union, reasons, allowed, strict=True
         )
-    _merge_short_forms(nodes, union, reasons, allowed)
+    _merge_short_forms(nodes, union, reasons, allowed, context)
 
     groups = union.groups()
     group_reasons: dict[str, set[str]] = {
@@ -208,13 +213,18 @@ def _merge_variants(
     allowed: Callable[[_NameNode, _NameNode], bool],
     *,
     strict: bool = False,
+    context: CorpusContext | None = None,
 ) -> None:
+    """Merge names the ladder calls variants. With a ``context`` (people), a variant that
+    rests on a weak rung waits until the strong merges are done, and then merges only
+    when ``corroborate.py`` finds evidence beyond spelling."""
     blocks: dict[str, list[_NameNode]] = defaultdict(list)
     for node in people:
         name = node.primary
         for block in blocking_keys(name):
             blocks[block].append(node)
     compared: set[tuple[str, str]] = set()
+    waiting: list[tuple[str, str, tuple[str, ...]]] = []
     for block_nodes in blocks.values():
         if len(block_nodes) > 60:
             continue  # a key shared by hundreds of names discriminates nothing
@@ -226,6 +236,9 @@ def _merge_variants(
                 compared.add(pair)
                 match = compare_names(left.primary, right.primary)
                 if match.relation == "variant" and not strict:
+                    if context is not None and rests_on_weak_rung(match.reasons):
+                        waiting.append((*pair, match.reasons))
+                        continue
                     evidence = True
                 elif match.relation == "variant" and strict:
                     evidence = "spelling-similar" in match.reasons or "exact" in match.reasons
@@ -238,6 +251,33 @@ def _merge_variants(
                 if evidence and allowed(left, right):
                     union.union(left.key, right.key)
                     reasons[left.key].update(match.reasons)
+    if context is not None and waiting:
+        _merge_corroborated(people, sorted(waiting), union, reasons, allowed, context)
+
+
+def _merge_corroborated(
+    people: Sequence[_NameNode],
+    waiting: Sequence[tuple[str, str, tuple[str, ...]]],
+    union: UnionFind,
+    reasons: dict[str, set[str]],
+    allowed: Callable[[_NameNode, _NameNode], bool],
+    context: CorpusContext,
+) -> None:
+    """Weak variants in a fixed order, each judged on the groups the merges so far made."""
+    nodes = {node.key: node for node in people}
+    spellings = _group_spellings(people, union)
+    for left_key, right_key, match_reasons in waiting:
+        left_root, right_root = union.find(left_key), union.find(right_key)
+        if left_root == right_root or not allowed(nodes[left_key], nodes[right_key]):
+            continue
+        evidence = context.corroboration(spellings[left_root], spellings[right_root])
+        if evidence is None:
+            continue
+        union.union(left_root, right_root)
+        root = union.find(left_root)
+        merged = spellings.pop(left_root) if root != left_root else spellings.pop(right_root)
+        spellings[root].absorb(merged)
+        reasons[left_key].update((*match_reasons, evidence.split(":")[0]))
 
 
 def _merge_short_forms(
@@ -245,7 +285,11 @@ def _merge_short_forms(
     union: UnionFind,
     reasons: dict[str, set[str]],
     allowed: Callable[[_NameNode, _NameNode], bool],
+    context: CorpusContext,
 ) -> None:
+    """A surname alone joins the one full name it can mean in its own source, or else in the
+    corpus; there, a surname that matches the name only by sound or spelling ("Haskins" for
+    a "Hoskins") also needs the corroboration of ``corroborate.py``."""
     full_by_source: dict[str, list[_NameNode]] = defaultdict(list)
     # Full names indexed by the skeleton of each token after the first: a surname can only
     # be a short form of a name that has a token with its skeleton (or an exact token).
@@ -258,6 +302,10 @@ def _merge_short_forms(
                     by_tail["p:" + key].append(node)
             for source in node.sources:
                 full_by_source[source].append(node)
+    full_names = [n for n in nodes.values() if n.kind == "person" and n.key.count("|") == 1]
+    spelling_of = _group_spellings(full_names, union)
+    # By node, not by root: a surname joining a group can change the group's root.
+    group_spelling = {n.key: spelling_of[union.find(n.key)] for n in full_names}
     for node in sorted(nodes.values(), key=lambda n: n.key):
         if node.kind != "person" or node.key.count("|") != 2:
             continue
@@ -274,11 +322,30 @@ def _merge_short_forms(
                 for candidate in by_tail.get(index, ())
             }
             targets = _short_form_targets(surname, near.values(), union)
+            group = next(
+                (group_spelling[c.key] for c in near.values() if union.find(c.key) in targets),
+                None,
+            )
+            if len(targets) == 1 and group is not None and token not in group.tokens:
+                alone = Spelling(set(name_tokens(surname)), set(node.sources), set(node.roles))
+                if context.corroboration(alone, group) is None:
+                    continue
         if len(targets) == 1:
             target = nodes[next(iter(targets))]
             if allowed(node, target):
                 union.union(node.key, target.key)
                 reasons[node.key].add("surname-only" if local else "surname-only-corpus")
+
+
+def _group_spellings(nodes: Iterable[_NameNode], union: UnionFind) -> dict[str, Spelling]:
+    """Each group's name tokens, sources and roles, by its root."""
+    spellings: dict[str, Spelling] = defaultdict(Spelling)
+    for node in nodes:
+        spelling = spellings[union.find(node.key)]
+        spelling.tokens.update(token for name in node.names for token in name_tokens(name))
+        spelling.sources |= node.sources
+        spelling.roles |= node.roles
+    return spellings
 
 
 def _short_form_targets(
