@@ -146,7 +146,10 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
             continue
         first = claims[0]
         finding: Finding | None = None
-        if isinstance(first, CountClaim):
+        if candidate.key.startswith("event-undated|"):
+            event = candidate.key.removeprefix("event-undated|")
+            finding = _classify_unstated_date(claims, context, event)
+        elif isinstance(first, CountClaim):
             finding = _classify_counts(claims, context, candidate.key)  # type: ignore[arg-type]
         elif isinstance(first, QuantityClaim):
             finding = _classify_quantities(claims, context)  # type: ignore[arg-type]
@@ -734,6 +737,43 @@ def _classify_event_dates(
         "conflict",
         f"{label}: different dates {shown}",
         [DIFFERENT_DATE, SAME_EVENT],
+        claims,
+        context,
+        0.6,
+    )
+
+
+# Words by which a report places an event in time without dating it.
+_VAGUE_TIME = re.compile(
+    r"\b(?:recent(?:ly)?|earlier|lately|previous(?:ly)?|last (?:week|month|year)|"
+    r"days? ago|weeks? ago|months? ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _classify_unstated_date(
+    claims: Sequence[Claim], context: ClassifyContext, event_id: str
+) -> Finding | None:
+    """One event, dated by one source; another names it with no date, only placing it
+    vaguely in time ("the recent opening of ..."): vague vs specific. A source silent on
+    the date is no finding."""
+    event = context.events.get(event_id)
+    dates = [c for c in claims if isinstance(c, DateClaim) and c.value is not None]
+    if event is None or len(dates) != 1:
+        return None
+    (date,) = dates
+    frames = [c for c in claims if isinstance(c, EventClaim) and c.source != date.source]
+    if len(frames) != 1:
+        return None
+    (frame,) = frames
+    text = context.sources[frame.source].text[frame.sentence_start : frame.sentence_end]
+    vague = _VAGUE_TIME.search(text)
+    if vague is None or date.value is None:
+        return None
+    return _make(
+        "vague_vs_specific",
+        f"{event.label}: {vague.group(0)!r} vs {_as_written(date)} ({date.value.iso()})",
+        [DATE_UNSTATED, f"vague-time: {vague.group(0).lower()}"],
         claims,
         context,
         0.6,
