@@ -40,6 +40,7 @@ from claimdiff.models import (
     RoleClaim,
     Source,
 )
+from claimdiff.moments import figure_moments_differ
 from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
@@ -394,6 +395,8 @@ def _classify_counts(
             )
         if _states_the_other_figure(left, right, context):
             return None
+        if not (left.event and right.event) and not _count_one_named_thing(left, right):
+            return None  # a bare "people" or "copies" counted in two stories: nothing shared
         return _make(
             "conflict",
             f"{label}: possible conflict, context unknown",
@@ -446,6 +449,12 @@ def _classify_counts(
         context,
         0.75,
     )
+
+
+def _count_one_named_thing(left: CountClaim, right: CountClaim) -> bool:
+    """Both count the same thing named by more than its bare noun ("DS consoles", not
+    "people"): without an event, the only sign that two stories count one thing."""
+    return left.object == right.object and left.object not in {left.noun, None}
 
 
 def _event_label(claim: CountClaim, context: ClassifyContext) -> str:
@@ -512,6 +521,19 @@ def _context_similarity(left: Claim, right: Claim, context: ClassifyContext) -> 
     return float(fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))))
 
 
+def _in_sentence(claim: Claim, context: ClassifyContext) -> tuple[str, tuple[int, int]]:
+    """A claim's sentence and the claim's span within it."""
+    start = claim.sentence_start
+    sentence = context.sources[claim.source].text[start : claim.sentence_end]
+    return sentence, (claim.start - start, claim.end - start)
+
+
+def _is_conversion(claim: Claim, context: ClassifyContext) -> bool:
+    """A figure in brackets just after another amount: "$300m (£160m)"."""
+    before = context.sources[claim.source].text[max(0, claim.start - 20) : claim.start]
+    return before.rstrip().endswith("(") and any(ch.isdigit() for ch in before)
+
+
 def _classify_quantities(
     claims: Sequence[QuantityClaim], context: ClassifyContext
 ) -> Finding | None:
@@ -554,6 +576,10 @@ def _classify_quantities(
         )
     if similarity < QUANTITY_CONFLICT_SIMILARITY or _states_the_other_figure(left, right, context):
         return None
+    if _is_conversion(left, context) or _is_conversion(right, context):
+        return None  # "$300m (£160m)": the figure it converts is compared instead
+    if figure_moments_differ(*_in_sentence(left, context), *_in_sentence(right, context)):
+        return None  # figures of two moments or of two moves: not one fact
     return _make(
         "conflict",
         f"{shown}: different figures in a similar context",
