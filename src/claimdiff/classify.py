@@ -493,7 +493,9 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 # Words around two amounts must be this alike before a difference counts as a conflict.
 QUANTITY_CONFLICT_SIMILARITY = 70.0
 QUANTITY_SAME_FACT_SIMILARITY = 40.0
-QUANTITY_VAGUE_SIMILARITY = 50.0
+# Two figures at different precision are called one figure only in a closely matching
+# sentence: percentages and sums near one actor or place are common across stories.
+QUANTITY_VAGUE_SIMILARITY = 60.0
 
 
 def _as_written(claim: Claim) -> str:
@@ -528,10 +530,38 @@ def _in_sentence(claim: Claim, context: ClassifyContext) -> tuple[str, tuple[int
     return sentence, (claim.start - start, claim.end - start)
 
 
+def _not_one_figure(
+    left: QuantityClaim,
+    right: QuantityClaim,
+    context: ClassifyContext,
+    *,
+    levels_need_a_day: bool = True,
+) -> bool:
+    """Two differing figures that are not two wordings of one: each source states both,
+    one converts another figure ("$300m (£160m)", the original is compared instead), or
+    their sentences set them at two moments or on two moves."""
+    if _states_the_other_figure(left, right, context):
+        return True
+    if _is_conversion(left, context) or _is_conversion(right, context):
+        return True
+    moment = figure_moments_differ(
+        *_in_sentence(left, context),
+        *_in_sentence(right, context),
+        levels_need_a_day=levels_need_a_day,
+    )
+    return moment is not None
+
+
 def _is_conversion(claim: Claim, context: ClassifyContext) -> bool:
-    """A figure in brackets just after another amount: "$300m (£160m)"."""
-    before = context.sources[claim.source].text[max(0, claim.start - 20) : claim.start]
-    return before.rstrip().endswith("(") and any(ch.isdigit() for ch in before)
+    """A figure in brackets just after another amount: "$300m (£160m)", "$2bn (1.5bn
+    euros; £1bn)"."""
+    before = context.sources[claim.source].text[max(0, claim.start - 40) : claim.start]
+    bracket = before.rfind("(")
+    return (
+        bracket >= 0
+        and ")" not in before[bracket:]
+        and any(ch.isdigit() for ch in before[max(0, bracket - 12) : bracket])
+    )
 
 
 def _classify_quantities(
@@ -559,7 +589,9 @@ def _classify_quantities(
     left_low, left_high = written_interval(left)
     right_low, right_high = written_interval(right)
     if left_low < right_high and right_low < left_high:
-        if similarity < QUANTITY_VAGUE_SIMILARITY:
+        if similarity < QUANTITY_VAGUE_SIMILARITY or _not_one_figure(
+            left, right, context, levels_need_a_day=False
+        ):
             return None
         reason = (
             COUNT_RANGE_OVERLAP
@@ -574,12 +606,8 @@ def _classify_quantities(
             context,
             0.4 + similarity / 250,
         )
-    if similarity < QUANTITY_CONFLICT_SIMILARITY or _states_the_other_figure(left, right, context):
+    if similarity < QUANTITY_CONFLICT_SIMILARITY or _not_one_figure(left, right, context):
         return None
-    if _is_conversion(left, context) or _is_conversion(right, context):
-        return None  # "$300m (£160m)": the figure it converts is compared instead
-    if figure_moments_differ(*_in_sentence(left, context), *_in_sentence(right, context)):
-        return None  # figures of two moments or of two moves: not one fact
     return _make(
         "conflict",
         f"{shown}: different figures in a similar context",

@@ -110,11 +110,18 @@ def direction(sentence: str, span: tuple[int, int]) -> str | None:
 
 
 def figure_moments_differ(
-    left: str, left_span: tuple[int, int], right: str, right_span: tuple[int, int]
+    left: str,
+    left_span: tuple[int, int],
+    right: str,
+    right_span: tuple[int, int],
+    *,
+    levels_need_a_day: bool = True,
 ) -> str | None:
     """A reason code when the two sentences place their figures at different moments or
     measure different moves; None when nothing tells the moments apart. Spans are the
-    figures' offsets within their sentences."""
+    figures' offsets within their sentences. With ``levels_need_a_day``, a market level
+    without a day both sentences name is a moment apart too (for differing figures; two
+    nearly equal levels are more likely one moment)."""
     left_days, right_days = _weekdays(left), _weekdays(right)
     if left_days and right_days and not left_days & right_days:
         return DIFFERENT_WEEKDAY
@@ -125,6 +132,7 @@ def figure_moments_differ(
     intraday = bool(_INTRADAY.search(left)), bool(_INTRADAY.search(right))
     if closing[0] != closing[1] and (intraday[0] or intraday[1]):
         return CLOSING_VS_INTRADAY
-    if (_MARKET.search(left) or _MARKET.search(right)) and not (left_days & right_days):
+    market = _MARKET.search(left) or _MARKET.search(right)
+    if levels_need_a_day and market and not left_days & right_days:
         return MARKET_UNDATED  # a market level, and no shared day to compare it on
     return None
