@@ -853,6 +853,8 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         return None
     left = next((f for f in a_frames if f.subject), a_frames[0])
     right = next((f for f in b_frames if f.subject), b_frames[0])
+    if _negated(left, context) or _negated(right, context):
+        return None  # "will not travel to X": no event to tell apart from another
     reasons: list[str] = []
     if left.subject and right.subject and left.subject != right.subject:
         reasons.append(
@@ -881,6 +883,18 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         context,
         min(0.9, 0.5 + 0.15 * len(differences)),
     )
+
+
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|cannot|no longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _negated(frame: EventClaim, context: ClassifyContext) -> bool:
+    """A frame its sentence denies: "will not travel to", "did not visit", "never met"."""
+    text = context.sources[frame.source].text
+    before = text[max(frame.sentence_start, frame.start - 30) : frame.start]
+    return _DENIED_BEFORE.search(before) is not None
 
 
 def _dated_and_undated(
