@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from builders import count, day, frame, month, quote, role, source
 from claimdiff.align import ClaimContext, align_claims
 from claimdiff.classify import ClassifyContext, classify, quote_similarity
-from claimdiff.models import Candidate, Claim, Event, EventClaim, Finding, RoleClaim
+from claimdiff.models import Candidate, Claim, CountClaim, Event, EventClaim, Finding, RoleClaim
 
 MOU = ("memorandum of understanding", "agreement", "document")
 AGREEMENT = ("agreement", "document")
@@ -129,11 +129,15 @@ def test_rising_figure_in_a_later_report_is_an_update_not_a_conflict() -> None:
     assert "later-update" in finding.reasons
 
 
+def _named(claim: CountClaim, thing: str) -> CountClaim:
+    return claim.model_copy(update={"object": thing})
+
+
 def test_counts_without_event_context_say_context_unknown() -> None:
     finding = _classify(
         [
-            count("a", 9, "agreement", noun_class=AGREEMENT),
-            count("b", 11, "agreement", noun_class=AGREEMENT),
+            _named(count("a", 9, "agreement", noun_class=AGREEMENT), "trade agreement"),
+            _named(count("b", 11, "agreement", noun_class=AGREEMENT), "trade agreement"),
         ],
         [],
     )
@@ -376,9 +380,22 @@ def _classify_all(claims: list[Claim], pair: tuple[Claim, Claim]) -> list[Findin
 
 
 def test_differing_counts_without_an_event_are_a_possible_conflict() -> None:
-    left, right = count("a", 3, "ship"), count("b", 5, "ship")
+    left = _named(count("a", 3, "ship"), "patrol ship")
+    right = _named(count("b", 5, "ship"), "patrol ship")
     (finding,) = _classify_all([left, right], (left, right))
     assert finding.kind == "conflict"
+
+
+def test_bare_nouns_counted_without_an_event_are_no_conflict() -> None:
+    # "23,000 people killed" and "250 people killed" in two stories: nothing says one toll.
+    left, right = count("a", 23000, "person"), count("b", 250, "person")
+    assert _classify_all([left, right], (left, right)) == []
+
+
+def test_differently_named_things_counted_without_an_event_are_no_conflict() -> None:
+    left = _named(count("a", 3, "game"), "qualifying game")
+    right = _named(count("b", 2, "game"), "six nations game")
+    assert _classify_all([left, right], (left, right)) == []
 
 
 def test_a_figure_the_other_source_also_states_is_no_conflict() -> None:

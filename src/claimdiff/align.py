@@ -535,8 +535,20 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
     for date in undated:
         # An undated text's "on Monday" stands for its source when it gives no other date.
         by_event[date.event or ""].setdefault(date.source, date)
+    event_frames: dict[str, list[EventClaim]] = defaultdict(list)
+    for frame in frames:
+        if frame.event:
+            event_frames[frame.event].append(frame)
+    dating: dict[str, set[str]] = defaultdict(set)
+    for date in dates:
+        if date.event and date.value is not None and not date.value.relative:
+            dating[date.event].add(date.source)
     candidates: list[Candidate] = []
     for event, per_source in sorted(by_event.items()):
+        if len(per_source) == 1:
+            candidates.extend(
+                _undated_in_another_source(per_source, event_frames[event], dating[event], event)
+            )
         if len(per_source) < 2:
             continue
         cited = {c.id for c in per_source.values()}
@@ -547,6 +559,35 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
                     cited.add(anchor.id)
         candidates.append(Candidate(key=f"event-date|{event}", claims=tuple(sorted(cited))))
     return candidates
+
+
+def _undated_in_another_source(
+    per_source: Mapping[str, DateClaim],
+    frames: Sequence[EventClaim],
+    dating: set[str],
+    event: str,
+) -> list[Candidate]:
+    """One source dates an event (of ``frames``) that another source names with no date
+    (no dated frame, not among the ``dating`` sources that attach an explicit date to it;
+    a relative "today" its frame did not take is often no date of it): the date claim and
+    the dated source's frame against that source's first frame of the event, whose
+    sentence says what it gives instead ("the recent opening of ...")."""
+    ((dated_source, date),) = per_source.items()
+    if date.value is None:
+        return []
+    dated_frame = next(
+        (f for f in sorted(frames, key=lambda f: f.id) if f.source == dated_source), None
+    )
+    cited = (date.id,) if dated_frame is None else (date.id, dated_frame.id)
+    first_undated: dict[str, EventClaim] = {}
+    dated = {f.source for f in frames if f.date is not None} | dating | {dated_source}
+    for frame in sorted(frames, key=lambda f: (f.source, f.start, f.id)):
+        if frame.source not in dated:
+            first_undated.setdefault(frame.source, frame)
+    return [
+        Candidate(key=f"event-undated|{event}", claims=tuple(sorted((*cited, frame.id))))
+        for _, frame in sorted(first_undated.items())
+    ]
 
 
 def _plain(value: DateValue) -> DateValue:

@@ -40,6 +40,7 @@ from claimdiff.models import (
     RoleClaim,
     Source,
 )
+from claimdiff.moments import figure_moments_differ
 from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
@@ -146,7 +147,10 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
             continue
         first = claims[0]
         finding: Finding | None = None
-        if isinstance(first, CountClaim):
+        if candidate.key.startswith("event-undated|"):
+            event = candidate.key.removeprefix("event-undated|")
+            finding = _classify_unstated_date(claims, context, event)
+        elif isinstance(first, CountClaim):
             finding = _classify_counts(claims, context, candidate.key)  # type: ignore[arg-type]
         elif isinstance(first, QuantityClaim):
             finding = _classify_quantities(claims, context)  # type: ignore[arg-type]
@@ -391,6 +395,8 @@ def _classify_counts(
             )
         if _states_the_other_figure(left, right, context):
             return None
+        if not (left.event and right.event) and not _count_one_named_thing(left, right):
+            return None  # a bare "people" or "copies" counted in two stories: nothing shared
         return _make(
             "conflict",
             f"{label}: possible conflict, context unknown",
@@ -445,6 +451,12 @@ def _classify_counts(
     )
 
 
+def _count_one_named_thing(left: CountClaim, right: CountClaim) -> bool:
+    """Both count the same thing named by more than its bare noun ("DS consoles", not
+    "people"): without an event, the only sign that two stories count one thing."""
+    return left.object == right.object and left.object not in {left.noun, None}
+
+
 def _event_label(claim: CountClaim, context: ClassifyContext) -> str:
     event = context.events.get(claim.event) if claim.event else None
     return event.label if event else "none"
@@ -481,7 +493,9 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 # Words around two amounts must be this alike before a difference counts as a conflict.
 QUANTITY_CONFLICT_SIMILARITY = 70.0
 QUANTITY_SAME_FACT_SIMILARITY = 40.0
-QUANTITY_VAGUE_SIMILARITY = 50.0
+# Two figures at different precision are called one figure only in a closely matching
+# sentence: percentages and sums near one actor or place are common across stories.
+QUANTITY_VAGUE_SIMILARITY = 60.0
 
 
 def _as_written(claim: Claim) -> str:
@@ -509,6 +523,47 @@ def _context_similarity(left: Claim, right: Claim, context: ClassifyContext) -> 
     return float(fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))))
 
 
+def _in_sentence(claim: Claim, context: ClassifyContext) -> tuple[str, tuple[int, int]]:
+    """A claim's sentence and the claim's span within it."""
+    start = claim.sentence_start
+    sentence = context.sources[claim.source].text[start : claim.sentence_end]
+    return sentence, (claim.start - start, claim.end - start)
+
+
+def _not_one_figure(
+    left: QuantityClaim,
+    right: QuantityClaim,
+    context: ClassifyContext,
+    *,
+    levels_need_a_day: bool = True,
+) -> bool:
+    """Two differing figures that are not two wordings of one: each source states both,
+    one converts another figure ("$300m (£160m)", the original is compared instead), or
+    their sentences set them at two moments or on two moves."""
+    if _states_the_other_figure(left, right, context):
+        return True
+    if _is_conversion(left, context) or _is_conversion(right, context):
+        return True
+    moment = figure_moments_differ(
+        *_in_sentence(left, context),
+        *_in_sentence(right, context),
+        levels_need_a_day=levels_need_a_day,
+    )
+    return moment is not None
+
+
+def _is_conversion(claim: Claim, context: ClassifyContext) -> bool:
+    """A figure in brackets just after another amount: "$300m (£160m)", "$2bn (1.5bn
+    euros; £1bn)"."""
+    before = context.sources[claim.source].text[max(0, claim.start - 40) : claim.start]
+    bracket = before.rfind("(")
+    return (
+        bracket >= 0
+        and ")" not in before[bracket:]
+        and any(ch.isdigit() for ch in before[max(0, bracket - 12) : bracket])
+    )
+
+
 def _classify_quantities(
     claims: Sequence[QuantityClaim], context: ClassifyContext
 ) -> Finding | None:
@@ -534,7 +589,9 @@ def _classify_quantities(
     left_low, left_high = written_interval(left)
     right_low, right_high = written_interval(right)
     if left_low < right_high and right_low < left_high:
-        if similarity < QUANTITY_VAGUE_SIMILARITY:
+        if similarity < QUANTITY_VAGUE_SIMILARITY or _not_one_figure(
+            left, right, context, levels_need_a_day=False
+        ):
             return None
         reason = (
             COUNT_RANGE_OVERLAP
@@ -549,7 +606,7 @@ def _classify_quantities(
             context,
             0.4 + similarity / 250,
         )
-    if similarity < QUANTITY_CONFLICT_SIMILARITY or _states_the_other_figure(left, right, context):
+    if similarity < QUANTITY_CONFLICT_SIMILARITY or _not_one_figure(left, right, context):
         return None
     return _make(
         "conflict",
@@ -740,6 +797,43 @@ def _classify_event_dates(
     )
 
 
+# Words by which a report places an event in time without dating it.
+_VAGUE_TIME = re.compile(
+    r"\b(?:recent(?:ly)?|earlier|lately|previous(?:ly)?|last (?:week|month|year)|"
+    r"days? ago|weeks? ago|months? ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _classify_unstated_date(
+    claims: Sequence[Claim], context: ClassifyContext, event_id: str
+) -> Finding | None:
+    """One event, dated by one source; another names it with no date, only placing it
+    vaguely in time ("the recent opening of ..."): vague vs specific. A source silent on
+    the date is no finding."""
+    event = context.events.get(event_id)
+    dates = [c for c in claims if isinstance(c, DateClaim) and c.value is not None]
+    if event is None or len(dates) != 1:
+        return None
+    (date,) = dates
+    frames = [c for c in claims if isinstance(c, EventClaim) and c.source != date.source]
+    if len(frames) != 1:
+        return None
+    (frame,) = frames
+    text = context.sources[frame.source].text[frame.sentence_start : frame.sentence_end]
+    vague = _VAGUE_TIME.search(text)
+    if vague is None or date.value is None:
+        return None
+    return _make(
+        "vague_vs_specific",
+        f"{event.label}: {vague.group(0)!r} vs {_as_written(date)} ({date.value.iso()})",
+        [DATE_UNSTATED, f"vague-time: {vague.group(0).lower()}"],
+        claims,
+        context,
+        0.6,
+    )
+
+
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth")
 
 
@@ -759,6 +853,8 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         return None
     left = next((f for f in a_frames if f.subject), a_frames[0])
     right = next((f for f in b_frames if f.subject), b_frames[0])
+    if _negated(left, context) or _negated(right, context):
+        return None  # "will not travel to X": no event to tell apart from another
     reasons: list[str] = []
     if left.subject and right.subject and left.subject != right.subject:
         reasons.append(
@@ -787,6 +883,18 @@ def _classify_event_pair(claims: Sequence[EventClaim], context: ClassifyContext)
         context,
         min(0.9, 0.5 + 0.15 * len(differences)),
     )
+
+
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|never|cannot|no longer)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _negated(frame: EventClaim, context: ClassifyContext) -> bool:
+    """A frame its sentence denies: "will not travel to", "did not visit", "never met"."""
+    text = context.sources[frame.source].text
+    before = text[max(frame.sentence_start, frame.start - 30) : frame.start]
+    return _DENIED_BEFORE.search(before) is not None
 
 
 def _dated_and_undated(

@@ -1,0 +1,61 @@
+"""A figure in brackets converts the one before it: only the original is compared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimdiff.pipeline import run
+
+SENTENCE = (
+    "The film Northern Lights by studio Kestrel Pictures took {figures} outside the US on "
+    "its opening weekend, the studio said.\n"
+)
+
+
+def test_a_bracketed_conversion_is_not_compared_again(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Film takings\n\n" + SENTENCE.format(figures="$300m (£160m)"), encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Box office\n\n" + SENTENCE.format(figures="$259m (£137m)"), encoding="utf-8"
+    )
+    report = run(tmp_path).report
+    claims = {c.id: c.text for c in report.claims}
+    compared = [sorted(claims[c] for c in f.claims) for f in report.findings]
+    assert ["$259m", "$300m"] in compared
+    assert all("£160m" not in pair for pair in compared)
+
+
+def _precision_findings(tmp_path: Path, left: str, right: str) -> list[str]:
+    (tmp_path / "a.txt").write_text("Markets\n\n" + left + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Trading\n\n" + right + "\n", encoding="utf-8")
+    report = run(tmp_path).report
+    return [f.summary for f in report.findings if f.kind == "vague_vs_specific"]
+
+
+def test_one_move_at_two_precisions_is_vague_vs_specific(tmp_path: Path) -> None:
+    assert _precision_findings(
+        tmp_path,
+        "The Kestrel index of Ostravia rose 1.3% in the session, traders in Ostravia said.",
+        "The Kestrel index of Ostravia rose 1.25% in the session, traders in Ostravia said.",
+    )
+
+
+def test_a_fall_and_a_rise_are_not_one_figure(tmp_path: Path) -> None:
+    assert not _precision_findings(
+        tmp_path,
+        "The Kestrel index of Ostravia lost 1.3% in the session, traders in Ostravia said.",
+        "The Kestrel index of Ostravia rose 1.25% in the session, traders in Ostravia said.",
+    )
+
+
+def test_conversions_listed_after_a_semicolon_are_not_compared(tmp_path: Path) -> None:
+    sentence = (
+        "Brightwater agreed a $2bn ({euros} euros; {pounds}) settlement with the carmaker "
+        "Kestrel over its stake in Ostravia."
+    )
+    assert not _precision_findings(
+        tmp_path,
+        sentence.format(euros="1.53bn", pounds="£1.05bn"),
+        sentence.format(euros="1.55bn", pounds="£1.1bn"),
+    )
