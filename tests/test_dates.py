@@ -438,3 +438,12 @@ def test_an_undated_text_never_invents_a_year(text: str) -> None:
         assert stated, claim
         assert min(stated) - 10 <= claim.value.start.year <= claim.value.end.year
         assert claim.value.end.year <= max(stated) + 10
+
+
+def test_a_two_digit_end_year_needs_a_dash() -> None:
+    assert [c.text for c in extract("Sales grew from 2004 to 17 May.", published=None)] == [
+        "2004",
+        "17 May",
+    ]
+    (claim,) = extract("The 2004-17 plan.", published=None)
+    assert claim.value is not None and claim.value.iso() == "2004/2017"

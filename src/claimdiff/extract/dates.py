@@ -120,7 +120,8 @@ _BARE_MONTH = re.compile(
 _YEAR_RANGE = re.compile(
     r"\b(?P<between>between\s+)?(?P<from>from\s+)?(?P<year>1[89]\d\d|20\d\d)"
     r"\s*(?P<join>[-–—/]|\s+to\s+|\s+until\s+|\s+till\s+|\s+through\s+|\s+and\s+)\s*"
-    r"(?P<end>1[89]\d\d|20\d\d|\d\d)(?![\w]|[.,]\d|\s*%)"
+    # A two-digit end year only after a dash or slash ("2004-17"): "2004 to 17 May" is no range.
+    r"(?P<end>1[89]\d\d|20\d\d|(?:(?<=[-–—/])|(?<=[-–—/]\s))\d\d)(?![\w]|[.,]\d|\s*%)"
 )
 _BARE_YEAR = re.compile(
     r"(?:(?<![\w$£€¥.,/:#-])|(?<=mid-)|(?<=early-)|(?<=late-))"
