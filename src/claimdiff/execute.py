@@ -18,7 +18,10 @@ from __future__ import annotations
 import ast
 import contextlib
 import hashlib
+import multiprocessing
+import multiprocessing.process
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import lru_cache
@@ -30,7 +33,7 @@ from claimdiff import __version__
 from claimdiff.extract import extract_source
 from claimdiff.models import Source, SourceExtraction
 from claimdiff.pipeline import Extractor
-from claimdiff.store import atomic_write_text
+from claimdiff.store import atomic_write_text, write_extraction
 
 Progress = Callable[[int], None]
 """Called with the number of sources just finished (cached ones included)."""
@@ -132,6 +135,58 @@ def _extract_chunk(sources: list[Source]) -> list[SourceExtraction]:
     return [extract_source(source) for source in sources]
 
 
+class ClaimsWriter:
+    """Writes ``claims_dir/<source-id>.jsonl`` for a run's extractions in a child process,
+    while this one goes on with the analysis, which has no use for a second CPU.
+
+    ``start`` forks (on Linux; elsewhere it writes the files there and then) and ``finish``
+    waits for the child. The child shares the extractions with this process (fork copies
+    nothing until written to), so nothing is pickled. Should the child fail, ``finish``
+    writes the files itself: the outcome never depends on it. Each file is written
+    atomically, so an interrupted run leaves every claims file whole.
+
+    Example::
+
+        >>> writer = ClaimsWriter(Path("claims"))
+        >>> writer.start(extractions)
+        >>> ...  # resolve, align, classify
+        >>> writer.finish()
+    """
+
+    def __init__(self, claims_dir: Path) -> None:
+        self.claims_dir = claims_dir
+        self._extractions: Sequence[SourceExtraction] = ()
+        self._child: multiprocessing.process.BaseProcess | None = None
+
+    def start(self, extractions: Sequence[SourceExtraction]) -> None:
+        self.finish()
+        self._extractions = extractions
+        if sys.platform.startswith("linux") and len(extractions) >= MIN_PARALLEL_SOURCES:
+            with contextlib.suppress(OSError):
+                child = multiprocessing.get_context("fork").Process(
+                    target=write_extractions, args=(self.claims_dir, extractions), daemon=True
+                )
+                child.start()
+                self._child = child
+                return
+        self.finish()
+
+    def finish(self) -> None:
+        child, self._child = self._child, None
+        if child is not None:
+            child.join()
+            if child.exitcode == 0:
+                self._extractions = ()
+                return
+        write_extractions(self.claims_dir, self._extractions)
+        self._extractions = ()
+
+
+def write_extractions(claims_dir: Path, extractions: Sequence[SourceExtraction]) -> None:
+    for extraction in extractions:
+        write_extraction(claims_dir, extraction)
+
+
 # --------------------------------------------------------------------------- cache
 
 
@@ -226,6 +281,7 @@ def cpu_count() -> int:
 
 __all__ = [
     "CACHE_DIR_NAME",
+    "ClaimsWriter",
     "Progress",
     "cache_key",
     "code_fingerprint",
@@ -233,4 +289,5 @@ __all__ = [
     "default_cache_dir",
     "extract_with",
     "make_extractor",
+    "write_extractions",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,8 @@ FINDING_ORDER = (
 )
 
 Extractor = Callable[[Sequence[Source]], list[SourceExtraction]]
+StageHook = Callable[[str], None]
+"""Called with a stage's name as it starts (for a progress display)."""
 
 
 @dataclass(frozen=True)
@@ -86,20 +89,30 @@ def run(
     decisions: Sequence[Decision] = (),
     extract: Extractor = extract_all,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    on_stage: StageHook | None = None,
 ) -> PipelineResult:
     """Load a corpus and run every stage; ``extract`` may be swapped (parallel, cached).
 
     Files over ``max_bytes`` are skipped with a warning.
     """
     timings: dict[str, float] = {}
-    with collector_paused():
+    with collector_paused(), ThreadPoolExecutor(max_workers=1) as side:
         started = perf_counter()
         loaded = load_corpus(Path(corpus), max_bytes=max_bytes)
         timings["corpus"] = perf_counter() - started
+        # Which sources copy each other depends on the texts alone. A thread works it out
+        # while the extractor runs: a parallel extractor's main thread only waits then.
+        copies = side.submit(dependent_sources, loaded.sources)
         started = perf_counter()
         extractions = tuple(extract(loaded.sources))
         timings["extract"] = perf_counter() - started
-        report, stage_timings = analyse(loaded.sources, extractions, decisions=decisions)
+        report, stage_timings = analyse(
+            loaded.sources,
+            extractions,
+            decisions=decisions,
+            dependent_pairs=copies.result(),
+            on_stage=on_stage,
+        )
     timings.update(stage_timings)
     return PipelineResult(loaded.sources, extractions, report, loaded.warnings, timings)
 
@@ -136,18 +149,30 @@ def analyse(
     extractions: Sequence[SourceExtraction],
     *,
     decisions: Sequence[Decision] = (),
+    dependent_pairs: Sequence[tuple[str, str]] | None = None,
+    on_stage: StageHook | None = None,
 ) -> tuple[Report, dict[str, float]]:
-    """Everything after extraction: resolve, align, classify, apply decisions, build the report."""
+    """Everything after extraction: resolve, align, classify, apply decisions, build the report.
+
+    ``dependent_pairs`` is ``align.dependent_sources(sources)`` if the caller has it already.
+    """
     with collector_paused():
-        return _analyse(sources, extractions, decisions)
+        return _analyse(sources, extractions, decisions, dependent_pairs, on_stage or _no_hook)
+
+
+def _no_hook(stage: str) -> None:
+    pass
 
 
 def _analyse(
     sources: Sequence[Source],
     extractions: Sequence[SourceExtraction],
     decisions: Sequence[Decision],
+    dependent_pairs: Sequence[tuple[str, str]] | None,
+    on_stage: StageHook,
 ) -> tuple[Report, dict[str, float]]:
     timings: dict[str, float] = {}
+    on_stage("resolving entities and events")
     started = perf_counter()
     resolution = resolve(
         extractions,
@@ -157,8 +182,10 @@ def _analyse(
     claims = resolve_claims((c for e in extractions for c in e.claims), resolution)
     timings["resolve"] = perf_counter() - started
 
+    on_stage("aligning claims")
     started = perf_counter()
-    dependent_pairs = dependent_sources(sources)
+    if dependent_pairs is None:
+        dependent_pairs = dependent_sources(sources)
     dependent: dict[str, set[str]] = defaultdict(set)
     for left, right in dependent_pairs:
         dependent[left].add(right)
@@ -167,6 +194,7 @@ def _analyse(
     candidates = align_claims(claims, resolution.events, contexts, resolution.entities)
     timings["align"] = perf_counter() - started
 
+    on_stage("classifying")
     started = perf_counter()
     mentions = {m.id: m for e in extractions for m in e.mentions}
     context = ClassifyContext(
@@ -186,6 +214,7 @@ def _analyse(
     findings.sort(key=_finding_order)
     timings["classify"] = perf_counter() - started
 
+    on_stage("building the report")
     report = Report(
         generated_by=f"claimdiff {__version__}",
         summary=_summary(findings, len(stale), len(sources), len(claims)),
@@ -307,4 +336,12 @@ def _report_finding(finding: Finding) -> ReportFinding:
     return ReportFinding.model_construct(**{f: getattr(finding, f) for f in _REPORT_FINDING_FIELDS})
 
 
-__all__ = ["PipelineResult", "analyse", "check", "collector_paused", "extract_all", "run"]
+__all__ = [
+    "PipelineResult",
+    "StageHook",
+    "analyse",
+    "check",
+    "collector_paused",
+    "extract_all",
+    "run",
+]
