@@ -18,18 +18,16 @@ from __future__ import annotations
 import ast
 import contextlib
 import hashlib
-import multiprocessing
-import multiprocessing.process
 import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
 from claimdiff import __version__
+from claimdiff.background import Pending, in_child
 from claimdiff.extract import extract_source
 from claimdiff.models import Source, SourceExtraction
 from claimdiff.pipeline import Extractor
@@ -136,14 +134,11 @@ def _extract_chunk(sources: list[Source]) -> list[SourceExtraction]:
 
 
 class ClaimsWriter:
-    """Writes ``claims_dir/<source-id>.jsonl`` for a run's extractions in a child process,
-    while this one goes on with the analysis, which has no use for a second CPU.
-
-    ``start`` forks (on Linux; elsewhere it writes the files there and then) and ``finish``
-    waits for the child. The child shares the extractions with this process (fork copies
-    nothing until written to), so nothing is pickled. Should the child fail, ``finish``
-    writes the files itself: the outcome never depends on it. Each file is written
-    atomically, so an interrupted run leaves every claims file whole.
+    """Writes ``claims_dir/<source-id>.jsonl`` for a run's extractions in a child process
+    (``background.in_child``) while this one goes on with the analysis, which has no use
+    for a second CPU. ``finish`` waits for it; should the child fail, ``finish`` writes the
+    files itself. Each file is written atomically, so an interrupted run leaves every
+    claims file whole.
 
     Example::
 
@@ -155,31 +150,20 @@ class ClaimsWriter:
 
     def __init__(self, claims_dir: Path) -> None:
         self.claims_dir = claims_dir
-        self._extractions: Sequence[SourceExtraction] = ()
-        self._child: multiprocessing.process.BaseProcess | None = None
+        self._pending: Pending[None] | None = None
 
     def start(self, extractions: Sequence[SourceExtraction]) -> None:
         self.finish()
-        self._extractions = extractions
-        if sys.platform.startswith("linux") and len(extractions) >= MIN_PARALLEL_SOURCES:
-            with contextlib.suppress(OSError):
-                child = multiprocessing.get_context("fork").Process(
-                    target=write_extractions, args=(self.claims_dir, extractions), daemon=True
-                )
-                child.start()
-                self._child = child
-                return
-        self.finish()
+        write = partial(write_extractions, self.claims_dir, extractions)
+        if len(extractions) >= MIN_PARALLEL_SOURCES:
+            self._pending = in_child(write)
+        else:
+            write()  # a fork would cost more than it saves
 
     def finish(self) -> None:
-        child, self._child = self._child, None
-        if child is not None:
-            child.join()
-            if child.exitcode == 0:
-                self._extractions = ()
-                return
-        write_extractions(self.claims_dir, self._extractions)
-        self._extractions = ()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
 
 
 def write_extractions(claims_dir: Path, extractions: Sequence[SourceExtraction]) -> None:

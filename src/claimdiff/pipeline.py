@@ -10,15 +10,16 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 from typing import Any
 
 from claimdiff import __version__
 from claimdiff.align import align_claims, claim_contexts, dependent_sources, resolve_claims
+from claimdiff.background import in_child
 from claimdiff.classify import (
     ClassifyContext,
     classify,
@@ -62,6 +63,8 @@ FINDING_ORDER = (
 )
 
 Extractor = Callable[[Sequence[Source]], list[SourceExtraction]]
+# Below this many sources, forking a child to find copied texts costs more than it saves.
+BACKGROUND_COPIES_SOURCES = 200
 StageHook = Callable[[str], None]
 """Called with a stage's name as it starts (for a progress display)."""
 
@@ -96,21 +99,23 @@ def run(
     Files over ``max_bytes`` are skipped with a warning.
     """
     timings: dict[str, float] = {}
-    with collector_paused(), ThreadPoolExecutor(max_workers=1) as side:
+    with collector_paused():
         started = perf_counter()
         loaded = load_corpus(Path(corpus), max_bytes=max_bytes)
         timings["corpus"] = perf_counter() - started
-        # Which sources copy each other depends on the texts alone. A thread works it out
-        # while the extractor runs: a parallel extractor's main thread only waits then.
-        copies = side.submit(dependent_sources, loaded.sources)
         started = perf_counter()
         extractions = tuple(extract(loaded.sources))
         timings["extract"] = perf_counter() - started
+        copies: Callable[[], list[tuple[str, str]]] = partial(dependent_sources, loaded.sources)
+        if len(loaded.sources) >= BACKGROUND_COPIES_SOURCES:
+            # Which sources copy each other depends on the texts alone: a child process
+            # works it out on another CPU while this one resolves.
+            copies = in_child(copies).result
         report, stage_timings = analyse(
             loaded.sources,
             extractions,
             decisions=decisions,
-            dependent_pairs=copies.result(),
+            dependent_pairs=copies,
             on_stage=on_stage,
         )
     timings.update(stage_timings)
@@ -149,12 +154,13 @@ def analyse(
     extractions: Sequence[SourceExtraction],
     *,
     decisions: Sequence[Decision] = (),
-    dependent_pairs: Sequence[tuple[str, str]] | None = None,
+    dependent_pairs: Callable[[], Sequence[tuple[str, str]]] | None = None,
     on_stage: StageHook | None = None,
 ) -> tuple[Report, dict[str, float]]:
     """Everything after extraction: resolve, align, classify, apply decisions, build the report.
 
-    ``dependent_pairs`` is ``align.dependent_sources(sources)`` if the caller has it already.
+    ``dependent_pairs``, if given, returns ``align.dependent_sources(sources)`` (it may be
+    under way elsewhere meanwhile); it is called when alignment needs it.
     """
     with collector_paused():
         return _analyse(sources, extractions, decisions, dependent_pairs, on_stage or _no_hook)
@@ -168,7 +174,7 @@ def _analyse(
     sources: Sequence[Source],
     extractions: Sequence[SourceExtraction],
     decisions: Sequence[Decision],
-    dependent_pairs: Sequence[tuple[str, str]] | None,
+    dependent_pairs: Callable[[], Sequence[tuple[str, str]]] | None,
     on_stage: StageHook,
 ) -> tuple[Report, dict[str, float]]:
     timings: dict[str, float] = {}
@@ -184,10 +190,9 @@ def _analyse(
 
     on_stage("aligning claims")
     started = perf_counter()
-    if dependent_pairs is None:
-        dependent_pairs = dependent_sources(sources)
+    copies = dependent_pairs() if dependent_pairs else dependent_sources(sources)
     dependent: dict[str, set[str]] = defaultdict(set)
-    for left, right in dependent_pairs:
+    for left, right in copies:
         dependent[left].add(right)
         dependent[right].add(left)
     contexts = claim_contexts(extractions, resolution, {s.id: s.text for s in sources})
@@ -251,7 +256,7 @@ def _analyse(
         ),
         findings=tuple(_report_finding(f) for f in findings),
         stale_decisions=tuple(stale),
-        dependent_sources=tuple(dependent_pairs),
+        dependent_sources=tuple(copies),
     )
     return report, timings
 

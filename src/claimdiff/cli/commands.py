@@ -6,11 +6,13 @@ import functools
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from claimdiff.background import in_child
 from claimdiff.cli import EXIT_FINDINGS
 from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
 from claimdiff.execute import (
@@ -30,6 +32,7 @@ from claimdiff.store import atomic_write_text, read_extraction
 F = TypeVar("F", bound=Callable[..., Any])
 
 DECISIONS_FILE = "decisions.jsonl"
+BACKGROUND_RENDER_CLAIMS = 2000
 
 
 def corpus_argument(function: F) -> F:
@@ -192,9 +195,13 @@ def show_warnings(warnings: Sequence[CorpusWarning], quiet: bool) -> None:
 
 
 def write_reports(report: Report, texts: dict[str, str], reports_dir: Path) -> None:
+    render = partial(render_markdown, report, texts)
+    # A big report's Markdown is rendered by a child process while this one renders the
+    # JSON (a fork costs more than it saves on a small one).
+    markdown = in_child(render) if len(report.claims) >= BACKGROUND_RENDER_CLAIMS else None
     # JSON first: a program polling for report.md then finds both up to date.
     atomic_write_text(reports_dir / "report.json", render_json(report))
-    atomic_write_text(reports_dir / "report.md", render_markdown(report, texts))
+    atomic_write_text(reports_dir / "report.md", markdown.result() if markdown else render())
 
 
 def summary_line(report: Report) -> str:
