@@ -28,11 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from claimdiff.cli.commands import write_reports
-from claimdiff.execute import cpu_count, make_extractor
+from claimdiff.execute import ClaimsWriter, cpu_count, make_extractor
 from claimdiff.extract import extract_source
-from claimdiff.models import Source
+from claimdiff.models import Source, SourceExtraction
 from claimdiff.pipeline import PipelineResult, run
-from claimdiff.store import write_extraction
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc"
@@ -106,13 +105,20 @@ def timed_run(
     corpus: Path, out: Path, jobs: int, *, profile: Path | None = None
 ) -> tuple[PipelineResult, float]:
     """The whole of ``claimdiff run``: pipeline, claims files and reports."""
-    extract = make_extractor(jobs, out / "claims" / ".claimdiff-cache")
+    make = make_extractor(jobs, out / "claims" / ".claimdiff-cache")
+    # As in the CLI: a child process writes the claims files while this one analyses.
+    writer = ClaimsWriter(out / "claims")
+
+    def extract(sources: Sequence[Source]) -> list[SourceExtraction]:
+        extractions = make(sources)
+        writer.start(extractions)
+        return extractions
+
     profiler = _start_profiler() if profile else None
     started = time.perf_counter()
     result = run(corpus, extract=extract)
     write_started = time.perf_counter()
-    for extraction in result.extractions:
-        write_extraction(out / "claims", extraction)
+    writer.finish()
     write_reports(result.report, result.texts, out / "reports")
     result.timings["write"] = time.perf_counter() - write_started
     wall = time.perf_counter() - started

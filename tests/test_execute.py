@@ -305,5 +305,73 @@ def test_progress_counter_draws_on_a_terminal_after_the_delay(
     quiet = StderrProgress("extracting", 3, quiet=True, delay=0.0)
     quiet(3)
     err = capsys.readouterr().err
-    assert "\rextracting 1/3" in err and "\rextracting 3/3" in err
+    assert "\r\033[Kextracting 1/3" in err and "\r\033[Kextracting 3/3" in err
     assert err.count("extracting") == 2  # only the slow, unquiet one drew
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["child-process", "in-process"])
+def test_claims_writer_writes_every_claims_file(
+    tmp_path: Path, sources: list[Source], fork: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimdiff.store import read_extraction
+
+    monkeypatch.setattr(execute, "MIN_PARALLEL_SOURCES", 1)
+    if not fork:
+        monkeypatch.setattr(sys, "platform", "other")
+    extractions = extract_all(sources)
+    writer = execute.ClaimsWriter(tmp_path / "claims")
+    writer.start(extractions)
+    writer.finish()
+    assert [read_extraction(tmp_path / "claims", s.id) for s in sources] == extractions
+
+
+def test_claims_writer_writes_them_itself_when_the_child_fails(
+    tmp_path: Path, sources: list[Source], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimdiff.store import read_extraction
+
+    parent = os.getpid()
+    real = execute.write_extractions
+
+    def failing_in_a_child(claims_dir: Path, extractions: list[SourceExtraction]) -> None:
+        if os.getpid() != parent:
+            os._exit(1)
+        real(claims_dir, extractions)
+
+    monkeypatch.setattr(execute, "write_extractions", failing_in_a_child)
+    monkeypatch.setattr(execute, "MIN_PARALLEL_SOURCES", 1)
+    extractions = extract_all(sources)
+    writer = execute.ClaimsWriter(tmp_path / "claims")
+    writer.start(extractions)
+    assert not (tmp_path / "claims").exists() or not any((tmp_path / "claims").iterdir())
+    writer.finish()
+    assert [read_extraction(tmp_path / "claims", s.id) for s in sources] == extractions
+
+
+def test_stage_line_draws_on_a_terminal_after_the_delay(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from claimdiff.cli.commands import StderrStage
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    slow = StderrStage(quiet=False, delay=0.0)
+    slow("aligning claims")
+    slow.close()
+    StderrStage(quiet=False, delay=60.0)("classifying")
+    StderrStage(quiet=True, delay=0.0)("classifying")
+    err = capsys.readouterr().err
+    assert "aligning claims..." in err and err.endswith("\r\033[K")
+    assert "classifying" not in err
+
+
+def test_run_names_each_analysis_stage_in_order() -> None:
+    from claimdiff.pipeline import run
+
+    stages: list[str] = []
+    run(REPO / "seeds", on_stage=stages.append)
+    assert stages == [
+        "resolving entities and events",
+        "aligning claims",
+        "classifying",
+        "building the report",
+    ]

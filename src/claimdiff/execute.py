@@ -21,16 +21,17 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
 from claimdiff import __version__
+from claimdiff.background import Pending, in_child
 from claimdiff.extract import extract_source
 from claimdiff.models import Source, SourceExtraction
 from claimdiff.pipeline import Extractor
-from claimdiff.store import atomic_write_text
+from claimdiff.store import atomic_write_text, write_extraction
 
 Progress = Callable[[int], None]
 """Called with the number of sources just finished (cached ones included)."""
@@ -132,6 +133,44 @@ def _extract_chunk(sources: list[Source]) -> list[SourceExtraction]:
     return [extract_source(source) for source in sources]
 
 
+class ClaimsWriter:
+    """Writes ``claims_dir/<source-id>.jsonl`` for a run's extractions in a child process
+    (``background.in_child``) while this one goes on with the analysis, which has no use
+    for a second CPU. ``finish`` waits for it; should the child fail, ``finish`` writes the
+    files itself. Each file is written atomically, so an interrupted run leaves every
+    claims file whole.
+
+    Example::
+
+        >>> writer = ClaimsWriter(Path("claims"))
+        >>> writer.start(extractions)
+        >>> ...  # resolve, align, classify
+        >>> writer.finish()
+    """
+
+    def __init__(self, claims_dir: Path) -> None:
+        self.claims_dir = claims_dir
+        self._pending: Pending[None] | None = None
+
+    def start(self, extractions: Sequence[SourceExtraction]) -> None:
+        self.finish()
+        write = partial(write_extractions, self.claims_dir, extractions)
+        if len(extractions) >= MIN_PARALLEL_SOURCES:
+            self._pending = in_child(write)
+        else:
+            write()  # a fork would cost more than it saves
+
+    def finish(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+
+def write_extractions(claims_dir: Path, extractions: Sequence[SourceExtraction]) -> None:
+    for extraction in extractions:
+        write_extraction(claims_dir, extraction)
+
+
 # --------------------------------------------------------------------------- cache
 
 
@@ -226,6 +265,7 @@ def cpu_count() -> int:
 
 __all__ = [
     "CACHE_DIR_NAME",
+    "ClaimsWriter",
     "Progress",
     "cache_key",
     "code_fingerprint",
@@ -233,4 +273,5 @@ __all__ = [
     "default_cache_dir",
     "extract_with",
     "make_extractor",
+    "write_extractions",
 ]

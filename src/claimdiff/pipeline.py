@@ -12,12 +12,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 from typing import Any
 
 from claimdiff import __version__
 from claimdiff.align import align_claims, claim_contexts, dependent_sources, resolve_claims
+from claimdiff.background import in_child
 from claimdiff.classify import (
     ClassifyContext,
     classify,
@@ -61,6 +63,10 @@ FINDING_ORDER = (
 )
 
 Extractor = Callable[[Sequence[Source]], list[SourceExtraction]]
+# Below this many sources, forking a child to find copied texts costs more than it saves.
+BACKGROUND_COPIES_SOURCES = 200
+StageHook = Callable[[str], None]
+"""Called with a stage's name as it starts (for a progress display)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,7 @@ def run(
     decisions: Sequence[Decision] = (),
     extract: Extractor = extract_all,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    on_stage: StageHook | None = None,
 ) -> PipelineResult:
     """Load a corpus and run every stage; ``extract`` may be swapped (parallel, cached).
 
@@ -99,7 +106,18 @@ def run(
         started = perf_counter()
         extractions = tuple(extract(loaded.sources))
         timings["extract"] = perf_counter() - started
-        report, stage_timings = analyse(loaded.sources, extractions, decisions=decisions)
+        copies: Callable[[], list[tuple[str, str]]] = partial(dependent_sources, loaded.sources)
+        if len(loaded.sources) >= BACKGROUND_COPIES_SOURCES:
+            # Which sources copy each other depends on the texts alone: a child process
+            # works it out on another CPU while this one resolves.
+            copies = in_child(copies).result
+        report, stage_timings = analyse(
+            loaded.sources,
+            extractions,
+            decisions=decisions,
+            dependent_pairs=copies,
+            on_stage=on_stage,
+        )
     timings.update(stage_timings)
     return PipelineResult(loaded.sources, extractions, report, loaded.warnings, timings)
 
@@ -136,18 +154,31 @@ def analyse(
     extractions: Sequence[SourceExtraction],
     *,
     decisions: Sequence[Decision] = (),
+    dependent_pairs: Callable[[], Sequence[tuple[str, str]]] | None = None,
+    on_stage: StageHook | None = None,
 ) -> tuple[Report, dict[str, float]]:
-    """Everything after extraction: resolve, align, classify, apply decisions, build the report."""
+    """Everything after extraction: resolve, align, classify, apply decisions, build the report.
+
+    ``dependent_pairs``, if given, returns ``align.dependent_sources(sources)`` (it may be
+    under way elsewhere meanwhile); it is called when alignment needs it.
+    """
     with collector_paused():
-        return _analyse(sources, extractions, decisions)
+        return _analyse(sources, extractions, decisions, dependent_pairs, on_stage or _no_hook)
+
+
+def _no_hook(stage: str) -> None:
+    pass
 
 
 def _analyse(
     sources: Sequence[Source],
     extractions: Sequence[SourceExtraction],
     decisions: Sequence[Decision],
+    dependent_pairs: Callable[[], Sequence[tuple[str, str]]] | None,
+    on_stage: StageHook,
 ) -> tuple[Report, dict[str, float]]:
     timings: dict[str, float] = {}
+    on_stage("resolving entities and events")
     started = perf_counter()
     resolution = resolve(
         extractions,
@@ -157,16 +188,18 @@ def _analyse(
     claims = resolve_claims((c for e in extractions for c in e.claims), resolution)
     timings["resolve"] = perf_counter() - started
 
+    on_stage("aligning claims")
     started = perf_counter()
-    dependent_pairs = dependent_sources(sources)
+    copies = dependent_pairs() if dependent_pairs else dependent_sources(sources)
     dependent: dict[str, set[str]] = defaultdict(set)
-    for left, right in dependent_pairs:
+    for left, right in copies:
         dependent[left].add(right)
         dependent[right].add(left)
     contexts = claim_contexts(extractions, resolution, {s.id: s.text for s in sources})
     candidates = align_claims(claims, resolution.events, contexts, resolution.entities)
     timings["align"] = perf_counter() - started
 
+    on_stage("classifying")
     started = perf_counter()
     mentions = {m.id: m for e in extractions for m in e.mentions}
     context = ClassifyContext(
@@ -186,6 +219,7 @@ def _analyse(
     findings.sort(key=_finding_order)
     timings["classify"] = perf_counter() - started
 
+    on_stage("building the report")
     report = Report(
         generated_by=f"claimdiff {__version__}",
         summary=_summary(findings, len(stale), len(sources), len(claims)),
@@ -222,7 +256,7 @@ def _analyse(
         ),
         findings=tuple(_report_finding(f) for f in findings),
         stale_decisions=tuple(stale),
-        dependent_sources=tuple(dependent_pairs),
+        dependent_sources=tuple(copies),
     )
     return report, timings
 
@@ -307,4 +341,12 @@ def _report_finding(finding: Finding) -> ReportFinding:
     return ReportFinding.model_construct(**{f: getattr(finding, f) for f in _REPORT_FINDING_FIELDS})
 
 
-__all__ = ["PipelineResult", "analyse", "check", "collector_paused", "extract_all", "run"]
+__all__ = [
+    "PipelineResult",
+    "StageHook",
+    "analyse",
+    "check",
+    "collector_paused",
+    "extract_all",
+    "run",
+]

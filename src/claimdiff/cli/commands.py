@@ -6,24 +6,33 @@ import functools
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from claimdiff.background import in_child
 from claimdiff.cli import EXIT_FINDINGS
 from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
-from claimdiff.execute import cpu_count, default_cache_dir, make_extractor
+from claimdiff.execute import (
+    ClaimsWriter,
+    cpu_count,
+    default_cache_dir,
+    make_extractor,
+    write_extractions,
+)
 from claimdiff.models import Decision, Report, Source, SourceExtraction
 from claimdiff.pipeline import FINDING_ORDER, Extractor, PipelineResult, analyse, run
 from claimdiff.report import render_json, render_markdown
 from claimdiff.report.json import render_schema
 from claimdiff.review import DecisionStore
-from claimdiff.store import atomic_write_text, read_extraction, write_extraction
+from claimdiff.store import atomic_write_text, read_extraction
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DECISIONS_FILE = "decisions.jsonl"
+BACKGROUND_RENDER_CLAIMS = 2000
 
 
 def corpus_argument(function: F) -> F:
@@ -113,41 +122,68 @@ def max_bytes_option(function: F) -> F:
     )(function)
 
 
-class StderrProgress:
-    """A counter on stderr, drawn only on a terminal and only once a run has taken ``delay``."""
+class StderrLine:
+    """One line of stderr, redrawn in place: drawn only on a terminal, only once a run has
+    taken ``delay``, never with ``quiet``, and cleared by ``close``."""
 
-    def __init__(self, label: str, total: int, *, quiet: bool, delay: float = 2.0) -> None:
-        self.enabled = not quiet and total > 0 and sys.stderr.isatty()
-        self.label = label
-        self.total = total
-        self.done = 0
+    def __init__(self, *, quiet: bool, delay: float = 2.0) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
         self.delay = delay
         self.started = time.monotonic()
         self.drawn = False
 
-    def __call__(self, advance: int) -> None:
-        self.done += advance
+    def draw(self, text: str) -> None:
         if self.enabled and (self.drawn or time.monotonic() - self.started >= self.delay):
             self.drawn = True
-            click.echo(f"\r{self.label} {self.done}/{self.total}", err=True, nl=False)
+            click.echo(f"\r\033[K{text}", err=True, nl=False)
 
     def close(self) -> None:
         if self.drawn:
             click.echo("\r\033[K", err=True, nl=False)
 
 
+class StderrProgress(StderrLine):
+    """A counter on stderr: "extracting 120/2225"."""
+
+    def __init__(self, label: str, total: int, *, quiet: bool, delay: float = 2.0) -> None:
+        super().__init__(quiet=quiet or total <= 0, delay=delay)
+        self.label = label
+        self.total = total
+        self.done = 0
+
+    def __call__(self, advance: int) -> None:
+        self.done += advance
+        self.draw(f"{self.label} {self.done}/{self.total}")
+
+
+class StderrStage(StderrLine):
+    """The name of the analysis stage under way: "classifying..."."""
+
+    def __call__(self, stage: str) -> None:
+        self.draw(f"{stage}...")
+
+
 def cli_extractor(
-    claims_dir: Path, jobs: int, cache_dir: Path | None, no_cache: bool, quiet: bool
+    claims_dir: Path,
+    jobs: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    quiet: bool,
+    writer: ClaimsWriter | None = None,
 ) -> Extractor:
-    """``execute.make_extractor`` from the options, with a progress counter on stderr."""
+    """``execute.make_extractor`` from the options, with a progress counter on stderr;
+    ``writer`` (if given) starts writing the claims files as soon as extraction is done."""
     cache = None if no_cache else (cache_dir or default_cache_dir(claims_dir))
 
     def extract(sources: Sequence[Source]) -> list[SourceExtraction]:
         progress = StderrProgress("extracting", len(sources), quiet=quiet)
         try:
-            return make_extractor(jobs or cpu_count(), cache, progress)(sources)
+            extractions = make_extractor(jobs or cpu_count(), cache, progress)(sources)
         finally:
             progress.close()
+        if writer is not None:
+            writer.start(extractions)
+        return extractions
 
     return extract
 
@@ -164,9 +200,13 @@ def show_warnings(warnings: Sequence[CorpusWarning], quiet: bool) -> None:
 
 
 def write_reports(report: Report, texts: dict[str, str], reports_dir: Path) -> None:
+    render = partial(render_markdown, report, texts)
+    # A big report's Markdown is rendered by a child process while this one renders the
+    # JSON (a fork costs more than it saves on a small one).
+    markdown = in_child(render) if len(report.claims) >= BACKGROUND_RENDER_CLAIMS else None
     # JSON first: a program polling for report.md then finds both up to date.
     atomic_write_text(reports_dir / "report.json", render_json(report))
-    atomic_write_text(reports_dir / "report.md", render_markdown(report, texts))
+    atomic_write_text(reports_dir / "report.md", markdown.result() if markdown else render())
 
 
 def summary_line(report: Report) -> str:
@@ -221,12 +261,21 @@ def run_command(
         claimdiff run seeds/ --fail-on conflict --jobs 0
     """
     decisions = load_decisions(claims_dir)
-    extract = cli_extractor(claims_dir, jobs, cache_dir, no_cache, quiet)
-    result: PipelineResult = run(corpus, decisions=decisions, extract=extract, max_bytes=max_bytes)
+    # The claims files are written by a child process while this one analyses.
+    writer = ClaimsWriter(claims_dir)
+    extract = cli_extractor(claims_dir, jobs, cache_dir, no_cache, quiet, writer)
+    stages = StderrStage(quiet=quiet)
+    try:
+        result: PipelineResult = run(
+            corpus, decisions=decisions, extract=extract, max_bytes=max_bytes, on_stage=stages
+        )
+        stages("writing reports")
+        writer.finish()  # claims before reports, as ever
+        write_reports(result.report, result.texts, reports_dir)
+    finally:
+        stages.close()
+        writer.finish()
     show_warnings(result.warnings, quiet)
-    for extraction in result.extractions:
-        write_extraction(claims_dir, extraction)
-    write_reports(result.report, result.texts, reports_dir)
     if not quiet:
         click.echo(summary_line(result.report), err=True)
         click.echo(f"wrote {reports_dir / 'report.md'} and {reports_dir / 'report.json'}", err=True)
@@ -256,8 +305,7 @@ def extract_command(
     loaded = load_corpus(corpus, max_bytes=max_bytes)
     show_warnings(loaded.warnings, quiet)
     extractions = cli_extractor(claims_dir, jobs, cache_dir, no_cache, quiet)(loaded.sources)
-    for extraction in extractions:
-        write_extraction(claims_dir, extraction)
+    write_extractions(claims_dir, extractions)
     if not quiet:
         total = sum(len(e.claims) for e in extractions)
         click.echo(f"{total} claims from {len(extractions)} sources in {claims_dir}", err=True)
@@ -289,8 +337,15 @@ def report_command(
     extractions: list[SourceExtraction] = [
         read_extraction(claims_dir, source.id) for source in loaded.sources
     ]
-    report, _ = analyse(loaded.sources, extractions, decisions=load_decisions(claims_dir))
-    write_reports(report, {s.id: s.text for s in loaded.sources}, reports_dir)
+    stages = StderrStage(quiet=quiet)
+    try:
+        report, _ = analyse(
+            loaded.sources, extractions, decisions=load_decisions(claims_dir), on_stage=stages
+        )
+        stages("writing reports")
+        write_reports(report, {s.id: s.text for s in loaded.sources}, reports_dir)
+    finally:
+        stages.close()
     if not quiet:
         click.echo(summary_line(report), err=True)
     exit_for(report, fail_on, min_confidence)

@@ -1,0 +1,90 @@
+"""Work for the idle CPU: a function run in a forked child while this process goes on.
+
+The analysis is single-threaded, so on a multi-core machine the other CPUs idle
+through it. ``in_child(function)`` forks a child that runs ``function`` and sends
+its (picklable) result back through a pipe; the returned ``result()`` waits for it.
+The child shares this process's memory by copy-on-write, so the function's inputs
+are never pickled. Where fork is unavailable (not Linux), or should the child fail
+in any way, ``result()`` calls the function here instead: the outcome is the same,
+only the time differs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import multiprocessing.connection
+import sys
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Pending(Generic[T]):
+    """A result being computed in a child process (or, failing that, on demand here)."""
+
+    def __init__(self, function: Callable[[], T]) -> None:
+        self._function = function
+        self._child: multiprocessing.process.BaseProcess | None = None
+        self._receiver: multiprocessing.connection.Connection | None = None
+        self._done = False
+        self._value: T | None = None
+        if not sys.platform.startswith("linux"):
+            return
+        with contextlib.suppress(OSError, ValueError):
+            context = multiprocessing.get_context("fork")
+            receiver, sender = context.Pipe(duplex=False)
+            child = context.Process(target=_run_and_send, args=(function, sender), daemon=True)
+            child.start()
+            sender.close()
+            self._child, self._receiver = child, receiver
+
+    def result(self) -> T:
+        if not self._done:
+            self._value = self._collect()
+            self._done = True
+        return self._value  # type: ignore[return-value]
+
+    def _collect(self) -> T:
+        child, receiver = self._child, self._receiver
+        self._child = self._receiver = None
+        if child is not None and receiver is not None:
+            try:
+                ok, value = receiver.recv()
+            except (EOFError, OSError):
+                ok, value = False, None
+            finally:
+                receiver.close()
+                child.join()
+            if ok and child.exitcode == 0:
+                return value  # type: ignore[no-any-return]
+        return self._function()
+
+
+def in_child(function: Callable[[], T]) -> Pending[T]:
+    """Start ``function`` in a forked child; ``.result()`` gives its return value.
+
+    Example::
+
+        >>> pending = in_child(lambda: render_markdown(report, texts))
+        >>> json_text = render_json(report)  # meanwhile, on this CPU
+        >>> markdown_text = pending.result()
+    """
+    return Pending(function)
+
+
+def _run_and_send(
+    function: Callable[[], object], sender: multiprocessing.connection.Connection
+) -> None:
+    # A failure is reported, not raised: the parent then calls the function itself and
+    # raises whatever it raises, once, in the usual place.
+    try:
+        outcome: tuple[bool, object] = (True, function())
+    except BaseException:
+        outcome = (False, None)
+    sender.send(outcome)
+    sender.close()
+
+
+__all__ = ["Pending", "in_child"]
