@@ -77,6 +77,7 @@ def is_title(title: str) -> bool:
     return bool(title_key(title) & HEAD_WORDS)
 
 
+@lru_cache(maxsize=65536)
 def compare_titles(left: str, right: str) -> TitleMatch:
     """Whether two wordings name one office; symmetric."""
     a, b = title_key(left), title_key(right)
