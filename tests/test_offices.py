@@ -95,3 +95,7 @@ def test_office_normalisation_is_idempotent(role: str) -> None:
 @given(_role_phrases(), _role_phrases())
 def test_office_relation_is_symmetric(left: str, right: str) -> None:
     assert office_relation(left, right) == office_relation(right, left)
+
+
+def test_a_state_epithet_in_a_title_names_its_country() -> None:
+    assert office_key("Custodian of the Two Holy Mosques") == office_key("Saudi Custodian")

@@ -34,7 +34,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 # Names of a state used in its officials' titles instead of the country's name.
 _STATE_EPITHETS: dict[str, str] = {
-    "islamic revolution": "Iran",
+    "islamic revolution": "Iran",  # "Leader of the Islamic Revolution"
+    "two holy mosques": "Saudi Arabia",  # "Custodian of the Two Holy Mosques"
 }
 
 # One form for generic offices that English news writing names in several ways.

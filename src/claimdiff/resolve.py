@@ -7,7 +7,7 @@ office, or rare shared context). A surname alone joins the one full name it
 can mean, in its own document first and then in the corpus (there, a surname
 matched only by sound needs the same corroboration), and stays apart when it
 is ambiguous; "X Y" and "X Y Z" merge only with a shared office (``offices.py``)
-or in the same document. Role mentions ("the Tajik
+or in the same document. Role mentions ("the Chilean
 president") join the person who holds the office in the corpus, when only one
 can (``holders.py``). Reviewer cannot-links are honoured.
 

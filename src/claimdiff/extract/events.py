@@ -383,7 +383,7 @@ def _frame(
         # "X referred to the recent visit of Y": X speaks about the event, Y took part.
         people = [p for p in people if not _speaks_about(text, p, match)]
     participants.extend(m.id for m in people if m.id not in participants)
-    # Capitals and countries used as actors ("Tehran and Dushanbe signed") are parties too.
+    # Capitals and countries used as actors ("Lima and Santiago signed") are parties too.
     participants.extend(
         m.id for m in places if m.via in {"metonymy", "demonym"} and m.id not in participants
     )

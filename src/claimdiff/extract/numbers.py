@@ -1251,7 +1251,7 @@ def _noun_phrase(
         cursor = words_start + token.end()
         acronym = bool(re.fullmatch(r"[A-Z]{2,}s?|[A-Z][a-z][A-Z]s?", word))
         if word[0].isupper() and not acronym:
-            modifiers.append(lowered)  # "17 Tajik ministers": a proper adjective
+            modifiers.append(lowered)  # "12 Chilean ministers": a proper adjective
             content += 1
             continue
         if _is_head(lowered, word, plural=plural, any_noun=any_noun):
