@@ -105,9 +105,10 @@ def timed_run(
     corpus: Path, out: Path, jobs: int, *, profile: Path | None = None
 ) -> tuple[PipelineResult, float]:
     """The whole of ``claimdiff run``: pipeline, claims files and reports."""
-    make = make_extractor(jobs, out / "claims" / ".claimdiff-cache")
-    # As in the CLI: a child process writes the claims files while this one analyses.
+    # As in the CLI: a child process writes the claims files and the new cache entries
+    # while this one analyses.
     writer = ClaimsWriter(out / "claims")
+    make = make_extractor(jobs, out / "claims" / ".claimdiff-cache", cache_sink=writer.defer_cache)
 
     def extract(sources: Sequence[Source]) -> list[SourceExtraction]:
         extractions = make(sources)

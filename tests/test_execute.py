@@ -185,6 +185,28 @@ def test_rerun_extracts_only_the_changed_source(
     assert second == extract_all([sources[0], changed, *sources[2:]])
 
 
+@pytest.mark.parametrize("fork", [True, False], ids=["child-process", "in-process"])
+def test_cache_entries_handed_to_the_claims_writer_are_written_by_it(
+    tmp_path: Path,
+    sources: list[Source],
+    counted: list[str],
+    fork: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(execute, "MIN_PARALLEL_SOURCES", 1)
+    if not fork:
+        monkeypatch.setattr(sys, "platform", "other")
+    cache = tmp_path / "cache"
+    writer = execute.ClaimsWriter(tmp_path / "claims")
+    first = extract_with(sources, cache_dir=cache, cache_sink=writer.defer_cache)
+    assert not cache.exists()  # nothing written while extraction has the CPUs
+    writer.start(first)
+    writer.finish()
+    counted.clear()
+    assert extract_with(sources, cache_dir=cache) == first
+    assert counted == []
+
+
 def test_moving_the_corpus_keeps_the_cache(sources: list[Source]) -> None:
     moved = sources[0].model_copy(update={"path": "/elsewhere/" + sources[0].path})
     assert cache_key(moved) == cache_key(sources[0])
@@ -201,6 +223,10 @@ def test_moving_the_corpus_keeps_the_cache(sources: list[Source]) -> None:
     [
         pytest.param(lambda p: p.write_bytes(b""), id="empty"),
         pytest.param(lambda p: p.write_bytes(p.read_bytes()[:-40]), id="truncated"),
+        pytest.param(
+            lambda p: p.write_text("".join(p.read_text().splitlines(keepends=True)[:-1])),
+            id="last-record-lost",
+        ),
         pytest.param(lambda p: p.write_bytes(b"\xff\xfe garbage"), id="garbage"),
         pytest.param(lambda p: p.write_text('{"source": "another", "claims": []}'), id="other"),
         pytest.param(lambda p: (p.unlink(), p.mkdir()), id="a-folder"),
@@ -220,16 +246,31 @@ def test_corrupt_cache_entry_is_recomputed(
     assert counted == [sources[0].id]
 
 
-def test_cache_files_are_json_and_no_temp_files_remain(
+def test_cache_entries_are_a_header_and_the_claims_file_and_no_temp_files_remain(
     tmp_path: Path, sources: list[Source]
 ) -> None:
+    from claimdiff.store import extraction_jsonl
+
     cache = tmp_path / "cache"
-    extract_with(sources, cache_dir=cache, jobs=2)
+    extractions = extract_with(sources, cache_dir=cache, jobs=2)
     files = sorted(p for p in cache.rglob("*") if p.is_file())
     assert len(files) == len(sources)
-    assert all(p.suffix == ".json" and not p.name.startswith(".") for p in files)
-    for path in files:
-        json.loads(path.read_text())
+    assert all(p.suffix == ".jsonl" and not p.name.startswith(".") for p in files)
+    for source, extraction in zip(sources, extractions, strict=True):
+        header, _, body = cache_path(cache, cache_key(source)).read_text().partition("\n")
+        assert json.loads(header) == {"source": source.id, "records": body.count("\n")}
+        assert body == extraction_jsonl(extraction)
+
+
+def test_cache_entry_of_a_source_without_records_is_read_back(
+    tmp_path: Path, counted: list[str]
+) -> None:
+    empty = [Source(id="quiet", path="quiet.txt", text="Nothing to see here.")]
+    first = extract_with(empty, cache_dir=tmp_path)
+    assert first[0].claims == () and first[0].mentions == ()
+    counted.clear()
+    assert extract_with(empty, cache_dir=tmp_path) == first
+    assert counted == []
 
 
 def test_code_change_invalidates_the_cache(

@@ -9,17 +9,21 @@ The cache holds one file per source, named by a hash of everything extraction
 depends on: the source's content and metadata (not its path, so moving a
 corpus keeps the cache), ``claimdiff.__version__``, and the code of the
 extractor modules and of every claimdiff module they import, so that a code
-change invalidates the cache. A cache entry that cannot be read or parsed is
-ignored and recomputed, never an error. Writes are atomic.
+change invalidates the cache. An entry is a header line (the source id and the
+number of records) and then the very text of the source's claims file, so one
+serialisation serves both. An entry that cannot be read or parsed, or holds fewer
+records than its header says, is ignored and recomputed, never an error. Writes are
+atomic.
 """
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import hashlib
+import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import lru_cache, partial
 from pathlib import Path
@@ -29,21 +33,25 @@ from pydantic import TypeAdapter, ValidationError
 from claimdiff import __version__
 from claimdiff.background import Pending, in_child
 from claimdiff.extract import extract_source
-from claimdiff.models import Source, SourceExtraction
+from claimdiff.models import Record, Source, SourceExtraction
 from claimdiff.pipeline import Extractor
-from claimdiff.store import atomic_write_text, write_extraction
+from claimdiff.store import atomic_write_text, extraction_jsonl, extraction_of, write_extraction
 
 Progress = Callable[[int], None]
 """Called with the number of sources just finished (cached ones included)."""
+CacheEntries = list[tuple[str, SourceExtraction]]
+"""Fresh extractions with their cache keys, still to be written to the cache."""
+CacheSink = Callable[[Path, CacheEntries], None]
+"""Takes the fresh cache entries of a run: writes them, or has them written later."""
 
 CACHE_DIR_NAME = ".claimdiff-cache"
-CACHE_SUFFIX = ".json"
+CACHE_SUFFIX = ".jsonl"
 MAX_CHUNK = 32
 # Below this many sources to extract, starting worker processes costs more than it saves.
 MIN_PARALLEL_SOURCES = 8
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent
-_EXTRACTION_ADAPTER: TypeAdapter[SourceExtraction] = TypeAdapter(SourceExtraction)
+_RECORDS_ADAPTER: TypeAdapter[list[Record]] = TypeAdapter(list[Record])
 
 
 def default_cache_dir(claims_dir: Path) -> Path:
@@ -54,8 +62,12 @@ def make_extractor(
     jobs: int = 1,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    cache_sink: CacheSink | None = None,
 ) -> Extractor:
     """An ``Extractor`` that runs ``jobs`` processes and reads/writes ``cache_dir`` (if given).
+
+    New cache entries are written at the end of extraction, unless ``cache_sink`` takes
+    them (``ClaimsWriter.defer_cache`` writes them from its child, off the busy CPUs).
 
     Example::
 
@@ -66,7 +78,9 @@ def make_extractor(
         raise ValueError("jobs must be at least 1")
 
     def extract(sources: Sequence[Source]) -> list[SourceExtraction]:
-        return extract_with(sources, jobs=jobs, cache_dir=cache_dir, progress=progress)
+        return extract_with(
+            sources, jobs=jobs, cache_dir=cache_dir, progress=progress, cache_sink=cache_sink
+        )
 
     return extract
 
@@ -77,6 +91,7 @@ def extract_with(
     jobs: int = 1,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    cache_sink: CacheSink | None = None,
 ) -> list[SourceExtraction]:
     results: list[SourceExtraction | None] = [None] * len(sources)
     keys: list[str] = []
@@ -91,10 +106,12 @@ def extract_with(
             results[index] = cached
     if progress is not None and len(missing) < len(sources):
         progress(len(sources) - len(missing))
+    fresh: CacheEntries = []
     for index, extraction in _extract_indices(sources, missing, jobs, progress):
         results[index] = extraction
-        if cache_dir is not None:
-            write_cached(cache_dir, keys[index], extraction)
+        fresh.append((keys[index], extraction))
+    if cache_dir is not None and fresh:
+        (cache_sink or write_cache_entries)(cache_dir, fresh)
     return [r for r in results if r is not None]
 
 
@@ -140,9 +157,14 @@ class ClaimsWriter:
     files itself. Each file is written atomically, so an interrupted run leaves every
     claims file whole.
 
+    Cache entries handed to ``defer_cache`` (a ``CacheSink``) are written by the same
+    child, after the claims files: while extraction keeps every CPU busy, writing them
+    there would only slow it down.
+
     Example::
 
         >>> writer = ClaimsWriter(Path("claims"))
+        >>> extractions = make_extractor(2, cache_dir, cache_sink=writer.defer_cache)(sources)
         >>> writer.start(extractions)
         >>> ...  # resolve, align, classify
         >>> writer.finish()
@@ -151,10 +173,15 @@ class ClaimsWriter:
     def __init__(self, claims_dir: Path) -> None:
         self.claims_dir = claims_dir
         self._pending: Pending[None] | None = None
+        self._cache: list[tuple[Path, CacheEntries]] = []
+
+    def defer_cache(self, cache_dir: Path, entries: CacheEntries) -> None:
+        self._cache.append((cache_dir, entries))
 
     def start(self, extractions: Sequence[SourceExtraction]) -> None:
         self.finish()
-        write = partial(write_extractions, self.claims_dir, extractions)
+        cache, self._cache = self._cache, []
+        write = partial(_write_all, self.claims_dir, extractions, cache)
         if len(extractions) >= MIN_PARALLEL_SOURCES:
             self._pending = in_child(write)
         else:
@@ -169,6 +196,20 @@ class ClaimsWriter:
 def write_extractions(claims_dir: Path, extractions: Sequence[SourceExtraction]) -> None:
     for extraction in extractions:
         write_extraction(claims_dir, extraction)
+
+
+def _write_all(
+    claims_dir: Path,
+    extractions: Sequence[SourceExtraction],
+    cache: Sequence[tuple[Path, CacheEntries]],
+) -> None:
+    """Claims files, then cache entries; a source's text is serialised once for both."""
+    texts: dict[str, str] = {}
+    for extraction in extractions:
+        text = texts[extraction.source] = extraction_jsonl(extraction)
+        write_extraction(claims_dir, extraction, text)
+    for cache_dir, entries in cache:
+        write_cache_entries(cache_dir, entries, texts)
 
 
 # --------------------------------------------------------------------------- cache
@@ -188,21 +229,38 @@ def cache_path(cache_dir: Path, key: str) -> Path:
 
 
 def read_cached(cache_dir: Path, key: str, source_id: str) -> SourceExtraction | None:
-    """The cached extraction, or None when absent, unreadable, corrupt or for another source."""
+    """The cached extraction, or None when absent, unreadable, corrupt, truncated or for
+    another source."""
     try:
-        data = cache_path(cache_dir, key).read_bytes()
-        extraction = _EXTRACTION_ADAPTER.validate_json(data)
+        text = cache_path(cache_dir, key).read_text(encoding="utf-8")
+        header_line, _, body = text.partition("\n")
+        header = json.loads(header_line)
+        # Split on "\n" alone: JSON escapes it in strings, but not U+2028 and its kin.
+        lines = body.split("\n")
+        if lines.pop() != "":
+            return None  # cut short: the last record has no line end
+        if header != {"source": source_id, "records": len(lines)}:
+            return None
+        records = _RECORDS_ADAPTER.validate_json("[" + ",".join(lines) + "]")
     except (OSError, ValueError, ValidationError):
         return None
-    return extraction if extraction.source == source_id else None
+    if any(record.source != source_id for record in records):
+        return None
+    return extraction_of(source_id, records)
 
 
-def write_cached(cache_dir: Path, key: str, extraction: SourceExtraction) -> None:
-    """Best effort: a cache that cannot be written only costs time on the next run."""
-    with contextlib.suppress(OSError, UnicodeError):
-        atomic_write_text(
-            cache_path(cache_dir, key), extraction.model_dump_json() + "\n", durable=False
-        )
+def write_cache_entries(
+    cache_dir: Path, entries: CacheEntries, texts: Mapping[str, str] | None = None
+) -> None:
+    """Best effort: a cache that cannot be written only costs time on the next run.
+
+    ``texts`` may hold sources' ``extraction_jsonl`` already made for their claims files.
+    """
+    for key, extraction in entries:
+        text = (texts or {}).get(extraction.source) or extraction_jsonl(extraction)
+        header = json.dumps({"source": extraction.source, "records": text.count("\n")})
+        with contextlib.suppress(OSError, UnicodeError):
+            atomic_write_text(cache_path(cache_dir, key), header + "\n" + text, durable=False)
 
 
 @lru_cache(maxsize=1)
@@ -231,16 +289,21 @@ def extractor_code_files() -> list[Path]:
     return sorted(seen)
 
 
+# ``from claimdiff.x import a, b`` (possibly parenthesised over lines) and ``import
+# claimdiff.x``. A textual scan, ten times faster than parsing: a match inside a string
+# only adds a file to the hash, which at worst invalidates the cache once too often.
+_FROM_IMPORT = re.compile(r"^\s*from\s+(claimdiff[\w.]*)\s+import\s+(\([^)]*\)|[^\n]*)", re.M)
+_PLAIN_IMPORT = re.compile(r"^\s*import\s+(claimdiff[\w.]*)", re.M)
+
+
 def _imported_modules(path: Path) -> list[Path]:
     """Files of the ``claimdiff.*`` modules that ``path`` imports, wherever the import is."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+    source = path.read_text(encoding="utf-8")
+    names: set[str] = {match[1] for match in _PLAIN_IMPORT.finditer(source)}
+    for match in _FROM_IMPORT.finditer(source):
+        module, imported = match[1], re.sub(r"#[^\n]*", "", match[2])
+        names.add(module)
+        names.update(f"{module}.{name}" for name in re.findall(r"\w+", imported))
     files: list[Path] = []
     for name in names:
         parts = name.split(".")
@@ -273,5 +336,6 @@ __all__ = [
     "default_cache_dir",
     "extract_with",
     "make_extractor",
+    "write_cache_entries",
     "write_extractions",
 ]

@@ -86,15 +86,23 @@ def claims_path(claims_dir: Path, source_id: str) -> Path:
     return claims_dir / f"{source_id}.jsonl"
 
 
-def write_extraction(claims_dir: Path, extraction: SourceExtraction) -> Path:
-    """``claims/<source-id>.jsonl``: the source's mentions, then its claims, one per line.
+def extraction_jsonl(extraction: SourceExtraction) -> str:
+    """The text of a claims file: the source's mentions, then its claims, one per line."""
+    records: list[Record] = [*extraction.mentions, *extraction.claims]
+    return dump_jsonl(records, RECORD_ADAPTER)
+
+
+def write_extraction(
+    claims_dir: Path, extraction: SourceExtraction, text: str | None = None
+) -> Path:
+    """``claims/<source-id>.jsonl`` (``text``, if given, is ``extraction_jsonl(extraction)``).
 
     A file that already holds exactly this text is left alone: a re-run after one changed
     source rewrites one file, not thousands.
     """
     path = claims_path(claims_dir, extraction.source)
-    records: list[Record] = [*extraction.mentions, *extraction.claims]
-    text = dump_jsonl(records, RECORD_ADAPTER)
+    if text is None:
+        text = extraction_jsonl(extraction)
     if not _holds_text(path, text):
         atomic_write_text(path, text, durable=False)
     return path
@@ -111,8 +119,7 @@ def read_extraction(claims_dir: Path, source_id: str) -> SourceExtraction:
     path = claims_path(claims_dir, source_id)
     if not path.is_file():
         raise StoreError("no claims for this source; run 'claimdiff extract' first", path=str(path))
-    mentions: list[Mention] = []
-    claims: list[Claim] = []
+    records: list[Record] = []
     for number, record in iter_jsonl(path, RECORD_ADAPTER):
         if record.source != source_id:
             raise StoreError(
@@ -120,6 +127,15 @@ def read_extraction(claims_dir: Path, source_id: str) -> SourceExtraction:
                 path=str(path),
                 line=number,
             )
+        records.append(record)
+    return extraction_of(source_id, records)
+
+
+def extraction_of(source_id: str, records: Iterable[Record]) -> SourceExtraction:
+    """The records of one source, read back, as the extraction they were written from."""
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for record in records:
         if isinstance(record, Mention):
             mentions.append(record)
         else:

@@ -178,7 +178,8 @@ def cli_extractor(
     def extract(sources: Sequence[Source]) -> list[SourceExtraction]:
         progress = StderrProgress("extracting", len(sources), quiet=quiet)
         try:
-            extractions = make_extractor(jobs or cpu_count(), cache, progress)(sources)
+            sink = writer.defer_cache if writer is not None else None
+            extractions = make_extractor(jobs or cpu_count(), cache, progress, sink)(sources)
         finally:
             progress.close()
         if writer is not None:
