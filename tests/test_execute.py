@@ -416,3 +416,11 @@ def test_run_names_each_analysis_stage_in_order() -> None:
         "classifying",
         "building the report",
     ]
+
+
+def test_claims_file_text_is_what_the_record_union_would_write(sources: list[Source]) -> None:
+    from claimdiff.store import RECORD_ADAPTER, dump_jsonl, extraction_jsonl
+
+    for extraction in extract_all(sources):
+        records = [*extraction.mentions, *extraction.claims]
+        assert extraction_jsonl(extraction) == dump_jsonl(records, RECORD_ADAPTER)

@@ -169,6 +169,9 @@ def frame_ordinals(frames: Sequence[EventClaim], text: str) -> dict[str, int]:
     return ordinals
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def claim_contexts(
     extractions: Iterable[SourceExtraction],
     resolution: Resolution,
@@ -176,16 +179,21 @@ def claim_contexts(
 ) -> dict[str, ClaimContext]:
     """Per claim id: entities of its sentence and content words around it (for quantities)."""
     contexts: dict[str, ClaimContext] = {}
+    entity_of = resolution.entity_of_mention
     for extraction in extractions:
         places: dict[int, set[str]] = defaultdict(set)
         actors: dict[int, set[str]] = defaultdict(set)
         for mention in extraction.mentions:
-            entity = resolution.entity_of_mention.get(mention.id)
+            entity = entity_of.get(mention.id)
             if entity is None:
                 continue
             target = places if mention.entity_kind == "place" else actors
             target[mention.sentence_start].add(entity)
         text = texts.get(extraction.source, "")
+        # Several figures often share a sentence: its sets are made once.
+        sentence_places = {start: frozenset(found) for start, found in places.items()}
+        sentence_actors = {start: frozenset(found) for start, found in actors.items()}
+        countries_of: dict[tuple[int, int], frozenset[str]] = {}
         frames = [c for c in extraction.claims if isinstance(c, EventClaim)]
         for frame_id, ordinal in frame_ordinals(frames, text).items():
             contexts[frame_id] = ClaimContext(ordinal=ordinal)
@@ -212,10 +220,13 @@ def claim_contexts(
                 words = tuple(content_words(before)[-5:] + content_words(after)[:5])
             countries: frozenset[str] = frozenset()
             if isinstance(claim, CountClaim):
-                countries = sentence_countries(text[claim.sentence_start : claim.sentence_end])
+                span = (claim.sentence_start, claim.sentence_end)
+                if span not in countries_of:
+                    countries_of[span] = sentence_countries(text[span[0] : span[1]])
+                countries = countries_of[span]
             contexts[claim.id] = ClaimContext(
-                places=frozenset(places.get(claim.sentence_start, ())),
-                actors=frozenset(actors.get(claim.sentence_start, ())),
+                places=sentence_places.get(claim.sentence_start, _NONE),
+                actors=sentence_actors.get(claim.sentence_start, _NONE),
                 words=words,
                 countries=countries,
             )

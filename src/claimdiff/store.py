@@ -88,8 +88,11 @@ def claims_path(claims_dir: Path, source_id: str) -> Path:
 
 def extraction_jsonl(extraction: SourceExtraction) -> str:
     """The text of a claims file: the source's mentions, then its claims, one per line."""
-    records: list[Record] = [*extraction.mentions, *extraction.claims]
-    return dump_jsonl(records, RECORD_ADAPTER)
+    # Each record by its own model: through RECORD_ADAPTER, the union would first have to
+    # find the type of each, which doubles the time; the bytes are the same.
+    return "".join(
+        record.model_dump_json() + "\n" for record in (*extraction.mentions, *extraction.claims)
+    )
 
 
 def write_extraction(
