@@ -211,7 +211,14 @@ def _analyse(
         claim_contexts=contexts,
         aliases=title_holders(resolution.entities, mentions, claims),
     )
-    findings = group_corroborations(classify(candidates, context), context)
+    findings = [
+        finding
+        for finding in group_corroborations(classify(candidates, context), context)
+        # Sources that copy one another corroborate nothing: their agreement is no
+        # finding (the copies are listed in dependent_sources). Their disagreements are:
+        # a copy that changed a figure is worth a look.
+        if finding.kind != "agreement" or finding.independent_sources > 1
+    ]
     findings.extend(name_variant_findings(resolution.entities, context))
     findings.extend(title_variant_findings(resolution.entities, mentions, claims, dependent))
     findings = _deduplicate(findings)
