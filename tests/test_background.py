@@ -41,3 +41,16 @@ def test_an_error_is_raised_here_once() -> None:
     with pytest.raises(ValueError, match="bad input"):
         in_child(broken).result()
     assert calls == [os.getpid()]  # the child's own call is not seen here
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert in_child(os.getpid).result() == os.getpid()
+    finally:
+        release.set()
+        other.join()

@@ -6,7 +6,8 @@ its (picklable) result back through a pipe; the returned ``result()`` waits for 
 The child shares this process's memory by copy-on-write, so the function's inputs
 are never pickled. Where fork is unavailable (not Linux), or should the child fail
 in any way, ``result()`` calls the function here instead: the outcome is the same,
-only the time differs.
+only the time differs. So it does in a process that runs other threads: a fork copies
+their locks in whatever state they are, and the child could hang on one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import contextlib
 import multiprocessing
 import multiprocessing.connection
 import sys
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -30,7 +32,7 @@ class Pending(Generic[T]):
         self._receiver: multiprocessing.connection.Connection | None = None
         self._done = False
         self._value: T | None = None
-        if not sys.platform.startswith("linux"):
+        if not sys.platform.startswith("linux") or threading.active_count() > 1:
             return
         with contextlib.suppress(OSError, ValueError):
             context = multiprocessing.get_context("fork")
