@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from claimdiff.corpus import decode_bytes, load_corpus, source_id_for
+from claimdiff import corpus
+from claimdiff.corpus import decode_bytes, infer_published, load_corpus, source_id_for
 from claimdiff.errors import CorpusError
 
 GOOD = "Officials met in the capital on 4 March 2025. They signed 17 agreements.\n"
@@ -199,3 +204,52 @@ def test_source_ids_from_subfolders(tmp_path: Path) -> None:
 def test_decode_bytes(raw: bytes, encoding: str) -> None:
     _, found, _ = decode_bytes(raw)
     assert found == encoding
+
+
+def _every_full_date(text: str) -> dt.date | None:
+    """The plain reading of ``infer_published``: every pattern over the whole text."""
+    found: list[dt.date] = []
+    for pattern in (corpus._DAY_MONTH_YEAR, corpus._MONTH_DAY_YEAR, corpus._ISO):
+        for match in pattern.finditer(text):
+            month_text = match.group("m")
+            month = int(month_text) if month_text.isdigit() else corpus._MONTHS[month_text.lower()]
+            with contextlib.suppress(ValueError):
+                found.append(dt.date(int(match.group("y")), month, int(match.group("d"))))
+    return max(found) if found else None
+
+
+_DATE_PIECES = st.sampled_from(
+    [
+        "4",
+        "31",
+        "2nd",
+        "May",
+        "june",
+        "Sept.",
+        "Dec",
+        "2005",
+        "1999",
+        "2024-02-29",
+        "2023-13-01",
+        "20051",
+        "12",
+        "on",
+        "x",
+        "Tuesday",
+    ]
+)
+_GLUE = st.sampled_from([" ", ", ", "/", " / ", "\n", "", "  ", ".", "-"])
+
+
+@given(st.lists(st.tuples(_DATE_PIECES, _GLUE), max_size=14))
+def test_publication_date_found_near_years_is_the_one_a_full_scan_finds(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + glue for piece, glue in parts)
+    assert infer_published(text) == _every_full_date(text)
+
+
+def test_publication_date_is_the_latest_full_date_written() -> None:
+    text = "On 3 May 2004 it began. By March 9, 2005 it was over; see 2001-01-02."
+    assert infer_published(text) == dt.date(2005, 3, 9)
+    assert infer_published("In 2005 and 2006, on no given day.") is None
