@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from claimdiff.cli.commands import write_reports
-from claimdiff.execute import ClaimsWriter, cpu_count, make_extractor
+from claimdiff.execute import CACHE_SUFFIX, ClaimsWriter, cpu_count, make_extractor
 from claimdiff.extract import extract_source
 from claimdiff.models import Source, SourceExtraction
 from claimdiff.pipeline import PipelineResult, run
@@ -140,9 +140,9 @@ def incremental(corpus: Path, out: Path, jobs: int) -> tuple[PipelineResult, flo
         encoding="latin-1",
     )
     cache = out / "claims" / ".claimdiff-cache"
-    before = sum(1 for _ in cache.rglob("*.json"))
+    before = sum(1 for _ in cache.rglob(f"*{CACHE_SUFFIX}"))
     result, wall = timed_run(corpus, out, jobs)
-    after = sum(1 for _ in cache.rglob("*.json"))
+    after = sum(1 for _ in cache.rglob(f"*{CACHE_SUFFIX}"))
     return result, wall, after - before
 
 

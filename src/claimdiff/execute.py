@@ -328,6 +328,7 @@ def cpu_count() -> int:
 
 __all__ = [
     "CACHE_DIR_NAME",
+    "CACHE_SUFFIX",
     "ClaimsWriter",
     "Progress",
     "cache_key",
