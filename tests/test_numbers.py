@@ -142,6 +142,21 @@ def test_not_counts(text: str) -> None:
     assert counts(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("US crude closed up $2.80 to $51.15 a barrel.", [(2.8, 2.8), (51.15, 51.15)]),
+        ("The index fell $1.33 to $46.90 on Friday.", [(1.33, 1.33), (46.9, 46.9)]),
+        ("Costs will rise by 5 to 10 per cent.", [(5, 10)]),
+        ("Tickets cost $20 to $40.", [(20, 40)]),
+    ],
+)
+def test_a_move_and_the_level_it_reached_are_two_figures_not_a_range(
+    text: str, figures: list[tuple[float, float]]
+) -> None:
+    assert [(q.value.low, q.value.high) for q in quantities(text)] == figures
+
+
 def test_year_range_is_not_a_count() -> None:
     assert extract("The plan runs 2023-2030 and from 2023 to 2030.") == []
 

@@ -590,6 +590,13 @@ _HEDGE_BEFORE = re.compile(
     r"|fewer\s+than|less\s+than|under|below|between))\s+$"
 )
 _HEDGE_AFTER = re.compile(r"(\s+or\s+so|-odd|\s+or\s+more|\+)(?![\w])", re.IGNORECASE)
+# "rose $1.64 to $47.10", "down 65 cents to $1": a move and the level it reached, two
+# figures, not a range. ("by" is left out: "rise by 5 to 10 per cent" is a range.)
+_MOVE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|gained|lost|climbed|jumped|dropped|slipped|added|shed|slid|"
+    r"rising|falling|gaining|losing|climbing|jumping|dropping|sliding)\s+$",
+    re.IGNORECASE,
+)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|\s+to\s+|\s+and\s+)\s*")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -980,7 +987,8 @@ def _read_value(
             second = _ATOM.match(text, join.end() + 1)
         other = _second_value(text, second) if second else None
         preceded_by_from = re.search(r"\bfrom\s+$", text[max(0, start - 8) : start], re.I)
-        if second and other is not None and other[0] > value and not preceded_by_from:
+        moved = _MOVE_BEFORE.search(text, max(0, start - 12), start)
+        if second and other is not None and other[0] > value and not (preceded_by_from or moved):
             high = other[0]
             end = other[1]
         elif hedge == "between":
