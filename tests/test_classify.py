@@ -82,6 +82,20 @@ def test_different_figures_for_one_event_are_a_conflict() -> None:
     assert "count-mismatch" in finding.reasons
 
 
+def test_one_event_figures_that_one_source_states_both_are_no_conflict() -> None:
+    left = count("a", 9, "agreement", noun_class=AGREEMENT, event="V1")
+    right = count("b", 11, "agreement", noun_class=AGREEMENT, event="V1")
+    also = count("a", 11, "agreement", 40, noun_class=AGREEMENT, event="V1")
+    context = ClassifyContext(
+        claims={c.id: c for c in (left, right, also)},
+        events={"V1": _event("V1", "Santiago")},
+        entities={},
+        sources={"a": source("a"), "b": source("b")},
+        dependent={},
+    )
+    assert classify([Candidate(key="k", claims=(left.id, right.id))], context) == []
+
+
 def test_same_figure_for_one_event_is_an_agreement() -> None:
     finding = _classify(
         [

@@ -41,6 +41,17 @@ def test_one_move_at_two_precisions_is_vague_vs_specific(tmp_path: Path) -> None
     )
 
 
+def test_two_figures_at_one_precision_that_differ_are_not_vague_vs_specific(
+    tmp_path: Path,
+) -> None:
+    # 1.6% stands for 1.55-1.65 and 1.7% for 1.65-1.75: they touch, they do not overlap.
+    left = "The economy of Ostravia grew 1.6% last year after shrinking in the year before."
+    right = "The economy of Ostravia grew 1.7% last year after shrinking in the year before."
+    assert not _precision_findings(tmp_path, left, right)
+    kinds = {f.kind for f in run(tmp_path).report.findings}
+    assert kinds == {"conflict"}
+
+
 def test_a_fall_and_a_rise_are_not_one_figure(tmp_path: Path) -> None:
     assert not _precision_findings(
         tmp_path,

@@ -6,6 +6,7 @@ errors), so reviewers, the report and the expected-findings file can rely on the
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -441,6 +442,10 @@ def _classify_counts(
             context,
             0.6,
         )
+    if _states_the_other_figure(left, right, context):
+        # One source gives both figures of the event ("nine deals ... 11 in all"): two
+        # things it counts, not one thing counted two ways. So does a copy of it.
+        return None
     return _make(
         "conflict",
         f"{label}: same event, different figures",
@@ -515,6 +520,15 @@ def written_interval(claim: QuantityClaim) -> tuple[float, float]:
     return low - half_step, high + half_step
 
 
+def _intervals_overlap_inside(left: tuple[float, float], right: tuple[float, float]) -> bool:
+    """Whether two intervals share more than an end: "1.6%" (1.55-1.65) and "1.7%"
+    (1.65-1.75) do not, though their computed ends may differ in the last float digit."""
+    (left_low, left_high), (right_low, right_high) = left, right
+    if math.isclose(left_high, right_low) or math.isclose(right_high, left_low):
+        return False
+    return left_low < right_high and right_low < left_high
+
+
 def _context_similarity(left: Claim, right: Claim, context: ClassifyContext) -> float:
     a = context.claim_contexts.get(left.id, ClaimContext()).words
     b = context.claim_contexts.get(right.id, ClaimContext()).words
@@ -586,9 +600,7 @@ def _classify_quantities(
             context,
             0.5 + similarity / 250,
         )
-    left_low, left_high = written_interval(left)
-    right_low, right_high = written_interval(right)
-    if left_low < right_high and right_low < left_high:
+    if _intervals_overlap_inside(written_interval(left), written_interval(right)):
         if similarity < QUANTITY_VAGUE_SIMILARITY or _not_one_figure(
             left, right, context, levels_need_a_day=False
         ):
