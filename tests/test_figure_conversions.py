@@ -52,6 +52,23 @@ def test_two_figures_at_one_precision_that_differ_are_not_vague_vs_specific(
     assert kinds == {"conflict"}
 
 
+def test_one_number_for_a_rise_and_for_a_fall_is_no_agreement(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Markets\n\nThe economy of Ostravia saw 0.1% growth between July and September.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Trading\n\nThe economy of Ostravia saw a 0.1% contraction between July and September.\n",
+        encoding="utf-8",
+    )
+    assert not [f for f in run(tmp_path).report.findings if f.kind == "agreement"]
+    (tmp_path / "b.txt").write_text(
+        "Trading\n\nThe economy of Ostravia saw 0.1% growth between July and September.\n",
+        encoding="utf-8",
+    )
+    assert [f for f in run(tmp_path).report.findings if f.kind == "agreement"]
+
+
 def test_a_fall_and_a_rise_are_not_one_figure(tmp_path: Path) -> None:
     assert not _precision_findings(
         tmp_path,

@@ -592,6 +592,10 @@ def _classify_quantities(
     if left.value.low == right.value.low and left.value.high == right.value.high:
         if similarity < QUANTITY_SAME_FACT_SIMILARITY:
             return None
+        if figure_moments_differ(
+            *_in_sentence(left, context), *_in_sentence(right, context), levels_need_a_day=False
+        ):
+            return None  # "0.1% growth" and "a 0.1% contraction": one number, two facts
         return _make(
             "agreement",
             f"{shown}: same figure",
