@@ -54,3 +54,15 @@ def test_no_fork_while_other_threads_run() -> None:
     finally:
         release.set()
         other.join()
+
+
+def test_abandon_waits_for_the_child_and_computes_nothing_here() -> None:
+    calls: list[int] = []
+
+    def work() -> None:
+        calls.append(os.getpid())
+
+    pending = in_child(work)
+    pending.abandon()
+    pending.result()
+    assert calls == []  # only the child's own copy of the list grew

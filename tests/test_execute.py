@@ -424,3 +424,23 @@ def test_claims_file_text_is_what_the_record_union_would_write(sources: list[Sou
     for extraction in extract_all(sources):
         records = [*extraction.mentions, *extraction.claims]
         assert extraction_jsonl(extraction) == dump_jsonl(records, RECORD_ADAPTER)
+
+
+def test_an_abandoned_claims_writer_redoes_nothing_here(
+    tmp_path: Path, sources: list[Source], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+    done_here: list[int] = []
+
+    def interrupted_in_the_child(*args: object) -> None:
+        if os.getpid() != parent:
+            raise KeyboardInterrupt  # the child got the Ctrl-C too
+        done_here.append(1)
+
+    monkeypatch.setattr(execute, "_write_all", interrupted_in_the_child)
+    monkeypatch.setattr(execute, "MIN_PARALLEL_SOURCES", 1)
+    writer = execute.ClaimsWriter(tmp_path / "claims")
+    writer.start(extract_all(sources))
+    writer.abandon()
+    writer.finish()
+    assert done_here == []

@@ -7,6 +7,7 @@ Slow whole-pipeline checks on a 10 MB line run with ``CLAIMDIFF_SLOW_TESTS=1``.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import re
@@ -196,7 +197,6 @@ def test_sigkill_leaves_previous_reports_intact(tmp_path: Path, when: str) -> No
         if process.poll() is None:
             process.kill()
     # Each report is the previous one, or (if the kill came after its rename) a complete new one.
-    import json
 
     md = (reports / "report.md").read_text()
     assert md == old_md or md.startswith("# claimdiff report\n\n") and md.endswith("\n")
@@ -207,6 +207,37 @@ def test_sigkill_leaves_previous_reports_intact(tmp_path: Path, when: str) -> No
     for path in claims.glob("*.jsonl"):
         for line in path.read_text().splitlines():
             json.loads(line)  # no half-written claims file
+
+
+@pytest.mark.parametrize("delay", [0.5, 2.5], ids=["early", "later"])
+def test_ctrl_c_exits_130_and_leaves_previous_outputs_intact(tmp_path: Path, delay: float) -> None:
+    corpus = tmp_path / "corpus"
+    _big_corpus(corpus, copies=12)
+    reports, claims = tmp_path / "reports", tmp_path / "claims"
+    reports.mkdir()
+    (reports / "report.md").write_text("the previous run\n")
+    command = [sys.executable, "-c", "from claimdiff.cli import main; main()", "run", str(corpus)]
+    command += ["--claims-dir", str(claims), "--reports-dir", str(reports), "-j", "2"]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # Ctrl-C reaches the whole group: workers and children too
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(delay)
+    if process.poll() is not None:
+        pytest.skip("the run ended before it could be interrupted")
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "interrupted; outputs already written are intact" in err
+    assert (reports / "report.md").read_text() == "the previous run\n"
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+    for path in claims.glob("*.jsonl"):
+        for line in path.read_text().splitlines():
+            json.loads(line)
 
 
 # --------------------------------------------------------------------------- injection

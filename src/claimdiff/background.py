@@ -48,6 +48,17 @@ class Pending(Generic[T]):
             self._done = True
         return self._value  # type: ignore[return-value]
 
+    def abandon(self) -> None:
+        """Wait for the child to end, and compute nothing here: after an interruption (the
+        child got the Ctrl-C too) or an error, redoing its work would only delay the exit."""
+        child, receiver = self._child, self._receiver
+        self._child = self._receiver = None
+        self._done = True
+        if receiver is not None:
+            receiver.close()
+        if child is not None:
+            child.join()
+
     def _collect(self) -> T:
         child, receiver = self._child, self._receiver
         self._child = self._receiver = None

@@ -126,7 +126,8 @@ def _extract_indices(
                 progress(1)
         return
     chunks = list(_chunks(indices, jobs))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
+    try:
         futures = {
             pool.submit(_extract_chunk, [sources[i] for i in chunk]): chunk for chunk in chunks
         }
@@ -136,6 +137,12 @@ def _extract_indices(
                 yield index, extraction
             if progress is not None:
                 progress(len(chunk))
+    except BaseException:
+        # Ctrl-C or an error: the chunks not started are dropped. (Leaving the pool's
+        # ``with`` block would wait for all of them, and a worker outlives a Ctrl-C.)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _chunks(indices: Sequence[int], jobs: int) -> Iterator[list[int]]:
@@ -191,6 +198,12 @@ class ClaimsWriter:
         pending, self._pending = self._pending, None
         if pending is not None:
             pending.result()
+
+    def abandon(self) -> None:
+        """On an interruption or an error: let the child end, and write nothing here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.abandon()
 
 
 def write_extractions(claims_dir: Path, extractions: Sequence[SourceExtraction]) -> None:

@@ -273,9 +273,11 @@ def run_command(
         stages("writing reports")
         writer.finish()  # claims before reports, as ever
         write_reports(result.report, result.texts, reports_dir)
+    except BaseException:
+        writer.abandon()  # each claims file is whole or untouched; nothing is redone
+        raise
     finally:
         stages.close()
-        writer.finish()
     show_warnings(result.warnings, quiet)
     if not quiet:
         click.echo(summary_line(result.report), err=True)
