@@ -209,8 +209,16 @@ def test_sigkill_leaves_previous_reports_intact(tmp_path: Path, when: str) -> No
             json.loads(line)  # no half-written claims file
 
 
-@pytest.mark.parametrize("delay", [0.5, 2.5], ids=["early", "later"])
-def test_ctrl_c_exits_130_and_leaves_previous_outputs_intact(tmp_path: Path, delay: float) -> None:
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+@pytest.mark.parametrize("when", ["during-extraction", "while-writing-claims"])
+def test_ctrl_c_exits_130_and_leaves_previous_outputs_intact(tmp_path: Path, when: str) -> None:
     corpus = tmp_path / "corpus"
     _big_corpus(corpus, copies=12)
     reports, claims = tmp_path / "reports", tmp_path / "claims"
@@ -226,7 +234,13 @@ def test_ctrl_c_exits_130_and_leaves_previous_outputs_intact(tmp_path: Path, del
         start_new_session=True,  # Ctrl-C reaches the whole group: workers and children too
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(delay)
+    deadline = time.monotonic() + 120
+    started = {  # worker processes extract; then a child writes the claims files
+        "during-extraction": lambda: bool(_children(process.pid)),
+        "while-writing-claims": lambda: any(claims.glob("*.jsonl")),
+    }[when]
+    while not started() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
     if process.poll() is not None:
         pytest.skip("the run ended before it could be interrupted")
     os.killpg(process.pid, signal.SIGINT)

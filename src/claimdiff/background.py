@@ -15,12 +15,40 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import multiprocessing.connection
+import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C waits while this block forks children, and is delivered when it ends.
+
+    A SIGINT that lands while a child is being forked raises KeyboardInterrupt inside
+    Python's after-fork handlers in the child, which can leave it stuck on a lock, an
+    orphan holding the parent's pipes. Children start with SIGINT blocked and unblock it
+    themselves (``release_interrupts``) once they are ready.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def release_interrupts(*, ignore: bool = False) -> None:
+    """In a child forked under ``interrupts_held``: take Ctrl-C again (or ignore it)."""
+    if ignore:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 class Pending(Generic[T]):
@@ -38,7 +66,8 @@ class Pending(Generic[T]):
             context = multiprocessing.get_context("fork")
             receiver, sender = context.Pipe(duplex=False)
             child = context.Process(target=_run_and_send, args=(function, sender), daemon=True)
-            child.start()
+            with interrupts_held():
+                child.start()
             sender.close()
             self._child, self._receiver = child, receiver
 
@@ -91,8 +120,10 @@ def _run_and_send(
     function: Callable[[], object], sender: multiprocessing.connection.Connection
 ) -> None:
     # A failure is reported, not raised: the parent then calls the function itself and
-    # raises whatever it raises, once, in the usual place.
+    # raises whatever it raises, once, in the usual place. (After a Ctrl-C, which reaches
+    # this child too, the parent abandons it instead.)
     try:
+        release_interrupts()
         outcome: tuple[bool, object] = (True, function())
     except BaseException:
         outcome = (False, None)
@@ -100,4 +131,4 @@ def _run_and_send(
     sender.close()
 
 
-__all__ = ["Pending", "in_child"]
+__all__ = ["Pending", "in_child", "interrupts_held", "release_interrupts"]

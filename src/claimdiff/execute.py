@@ -31,7 +31,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from claimdiff import __version__
-from claimdiff.background import Pending, in_child
+from claimdiff.background import Pending, in_child, interrupts_held, release_interrupts
 from claimdiff.extract import extract_source
 from claimdiff.models import Record, Source, SourceExtraction
 from claimdiff.pipeline import Extractor
@@ -126,11 +126,15 @@ def _extract_indices(
                 progress(1)
         return
     chunks = list(_chunks(indices, jobs))
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
+    # Workers leave Ctrl-C to this process, which drops the chunks not started.
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)), initializer=partial(release_interrupts, ignore=True)
+    )
     try:
-        futures = {
-            pool.submit(_extract_chunk, [sources[i] for i in chunk]): chunk for chunk in chunks
-        }
+        with interrupts_held():  # the workers are forked on the first submit
+            futures = {
+                pool.submit(_extract_chunk, [sources[i] for i in chunk]): chunk for chunk in chunks
+            }
         for future in as_completed(futures):
             chunk = futures[future]
             for index, extraction in zip(chunk, future.result(), strict=True):
