@@ -18,14 +18,14 @@ def stress() -> PipelineResult:
 
 
 def _count_findings(report: Report, *values: int) -> list[ReportFinding]:
+    """Findings over counts of exactly these values (copies of a claim repeat a value)."""
     claims = {c.id: c for c in report.claims}
-    wanted = sorted(values)
     return [
         f
         for f in report.findings
         if f.claims
         and all(claims[c].kind == "count" and isinstance(claims[c].value, int) for c in f.claims)
-        and sorted(int(claims[c].value) for c in f.claims) == wanted  # type: ignore[arg-type]
+        and {int(claims[c].value) for c in f.claims} == set(values)  # type: ignore[arg-type]
     ]
 
 
@@ -54,6 +54,14 @@ def test_syndicated_copy_is_dependent_and_not_corroboration(stress: PipelineResu
     agreements = [f for f in stress.report.findings if f.kind == "agreement"]
     assert not [f for f in agreements if set(f.sources) <= pair]
     assert {c.source for c in stress.report.claims if c.kind == "count"} >= pair
+
+
+def test_a_conflict_told_again_by_a_copy_is_one_finding_citing_the_copy(
+    stress: PipelineResult,
+) -> None:
+    (finding,) = _count_findings(stress.report, 9, 11)
+    assert set(finding.sources) == {"visit-2023", "visit-2023-copy", "visit-2023-other"}
+    assert finding.independent_sources == 2
 
 
 def test_wire_follow_ups_sharing_a_sentence_stay_independent(stress: PipelineResult) -> None:

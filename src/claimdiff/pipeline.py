@@ -26,6 +26,7 @@ from claimdiff.classify import (
     group_corroborations,
     name_variant_findings,
 )
+from claimdiff.copies import fold_copies
 from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
 from claimdiff.extract import extract_source
 from claimdiff.models import (
@@ -223,6 +224,7 @@ def _analyse(
     findings.extend(title_variant_findings(resolution.entities, mentions, claims, dependent))
     findings = _deduplicate(findings)
     findings, stale = apply_decisions(findings, decisions)
+    findings = fold_copies(findings, context.claims, dependent)
     findings.sort(key=_finding_order)
     timings["classify"] = perf_counter() - started
 
