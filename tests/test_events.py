@@ -3,8 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from claimdiff.extract import extract_source
+from claimdiff.extract import events, extract_source
 from claimdiff.models import CountClaim, EventClaim, Source
 
 
@@ -216,3 +218,29 @@ def test_a_bare_noun_in_a_sentence_opening_on_the_occasion_is_that_occasion() ->
         "and referred to her talks with the prime minister."
     )
     assert [f.text for f in _extract(text) if f.value == "meeting"] == ["meeting", "talks with"]
+
+
+_TRIGGER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "TELEPHONE talks", "spoke by phone", "Video Conference", "SUMMIT", "signs",
+            "Inked", "concluded two deals", "inauguration", "Sworn In", "swearing-in",
+            "VISITED", "trip", "toured", "Arrives in", "travelled to", "his stay", "met",
+            "MEETS", "held long talks", "talks with", "Received By", "hosted", "the", "Mr",
+            "ſummit", "Lima", ",", ".", " ", "é",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@given(_TRIGGER_TEXT)
+def test_the_word_precheck_never_rules_out_a_trigger_that_matches(text: str) -> None:
+    possible = {event_type for event_type, _ in events._possible_triggers(text)}
+    for event_type, pattern in events._TRIGGERS:
+        if pattern.search(text):
+            assert event_type in possible, (event_type, text)
+
+
+def test_a_sentence_without_trigger_words_has_no_possible_trigger() -> None:
+    assert events._possible_triggers("Shares rose 3% in early trading on Friday.") == []

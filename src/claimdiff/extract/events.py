@@ -81,6 +81,34 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
     ),
 )
 
+# Every match of a trigger holds one of its words (in lower case). Most sentences hold
+# none, and a substring test rules them out far faster than the pattern scans them.
+_TRIGGER_WORDS: dict[EventType, tuple[str, ...]] = {
+    "call": ("phone", "video"),
+    "summit": ("summit",),
+    "signing": ("sign", "ink", "concluded"),
+    "inauguration": ("inaugurat", "sworn in", "swearing-in"),
+    "visit": ("visit", "trip", "tour", "arriv", "travel", "stay"),
+    "meeting": ("met", "meet", "talks", "received by", "hosted"),
+}
+
+
+def _possible_triggers(sentence: str) -> list[tuple[EventType, re.Pattern[str]]]:
+    """The triggers that may match in a sentence: those with a word of theirs in it.
+
+    Only an ASCII sentence is ruled on: ``re.IGNORECASE`` also matches a few non-ASCII
+    letters to ASCII ones ("ſ" to "s", the Kelvin sign to "k") that ``lower`` keeps apart.
+    """
+    if not sentence.isascii():
+        return list(_TRIGGERS)
+    lowered = sentence.lower()
+    return [
+        (event_type, pattern)
+        for event_type, pattern in _TRIGGERS
+        if any(word in lowered for word in _TRIGGER_WORDS[event_type])
+    ]
+
+
 # Words that point back to the occasion being narrated.
 _BACK_REFERENCE = re.compile(
     r"\b(?:(?:this|that|the|his|her|their|the current|the same) "
@@ -161,15 +189,16 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     narrated = _Narrated(frames, {m.id: m for m in mentions})
     mentions_within, dates_within = Within(mentions), Within(dates)
     for sentence in context.sentences:
+        triggers = _possible_triggers(context.text[sentence.start : sentence.end])
+        if not triggers:
+            continue
         in_sentence = mentions_within(sentence.start, sentence.end)
         sentence_dates = dates_within(sentence.start, sentence.end)
-        seen_types: set[str] = set()
         in_this_sentence: list[EventClaim] = []
-        for event_type, pattern in _TRIGGERS:
+        for event_type, pattern in triggers:
             match = _first_trigger(context, event_type, pattern, sentence, in_sentence, narrated)
-            if match is None or event_type in seen_types:
+            if match is None:
                 continue
-            seen_types.add(event_type)
             in_this_sentence.append(
                 _frame(context, event_type, match, in_sentence, sentence_dates, published)
             )
