@@ -191,6 +191,7 @@ class _Extractor:
         self.title_cache: dict[int, object] = {}
         self.ranks: list[tuple[int, int, _Mention, str, str]] = []
         self.place_cache: dict[int, object] = {}
+        self.next_title = _next_title_starts(self.tokens)
 
     # ------------------------------------------------------------------ driver
 
@@ -296,6 +297,8 @@ class _Extractor:
             j += 1
         if j >= n or (j > i and not tokens[j].joined):
             return None
+        if self.next_title[j] - j > _AFFILIATION_REACH:
+            return None  # no title at j, nor after an affiliation ("Kenyan", "Uganda's")
         # "former President X" no longer holds the office: his role is another office.
         former = any(tokens[x].lower in _FORMER for x in range(i, j))
         start = j
@@ -1136,6 +1139,20 @@ def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
 
 
 _TITLE_FIRST = frozenset(p.split()[0] for p in gz.TITLES)
+# How many tokens an affiliation before a title may take: a place, or a few capitalised
+# words with an "and" and a possessive (``_role_phrase``); a bound, not an exact count.
+_AFFILIATION_REACH = max(6, gz.MAX_PLACE_WORDS)
+
+
+def _next_title_starts(tokens: Sequence[_Token]) -> list[int]:
+    """For each token index, the index of the first token from there that may open a title
+    (``len(tokens)`` if none): a role phrase far from any is ruled out at once."""
+    next_title = [len(tokens)] * (len(tokens) + 1)
+    for index in range(len(tokens) - 1, -1, -1):
+        next_title[index] = index if tokens[index].lower in _TITLE_FIRST else next_title[index + 1]
+    return next_title
+
+
 _PLACE_FIRST = frozenset(
     name.replace(".", "").split()[0]
     for name in (*gz.COUNTRY_NAMES, *gz.CAPITALS, *gz.REGIONS, *gz.DEMONYMS)
