@@ -92,6 +92,8 @@ _TRIGGER_WORDS: dict[EventType, tuple[str, ...]] = {
     "meeting": ("met", "meet", "talks", "received by", "hosted"),
 }
 
+_ANY_TRIGGER_WORD = re.compile("|".join(re.escape(w) for ws in _TRIGGER_WORDS.values() for w in ws))
+
 
 def _possible_triggers(sentence: str) -> list[tuple[EventType, re.Pattern[str]]]:
     """The triggers that may match in a sentence: those with a word of theirs in it.
@@ -102,6 +104,8 @@ def _possible_triggers(sentence: str) -> list[tuple[EventType, re.Pattern[str]]]
     if not sentence.isascii():
         return list(_TRIGGERS)
     lowered = sentence.lower()
+    if not _ANY_TRIGGER_WORD.search(lowered):
+        return []
     return [
         (event_type, pattern)
         for event_type, pattern in _TRIGGERS
@@ -632,6 +636,14 @@ class _FrameIndex:
         self.occasions = Greatest(
             (f.start, i) for i, f in enumerate(frames) if f.value in _OCCASIONS
         )
+        self._points_back: dict[tuple[int, int], bool] = {}
+
+    def points_back(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` points back to an occasion; asked once per sentence."""
+        known = self._points_back.get((start, end))
+        if known is None:
+            known = self._points_back[start, end] = bool(_BACK_REFERENCE.search(text[start:end]))
+        return known
 
     def occasion_before(self, offset: int) -> EventClaim | None:
         index = self.occasions.below(offset)
@@ -650,7 +662,6 @@ def _frame_for(
             if signing:
                 return signing[0]
         return min(same_sentence, key=lambda f: abs(f.start - record.start))
-    sentence_text = context.text[record.sentence_start : record.sentence_end]
-    if _BACK_REFERENCE.search(sentence_text):
+    if frames.points_back(context.text, record.sentence_start, record.sentence_end):
         return frames.occasion_before(record.start)
     return None
