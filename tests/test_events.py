@@ -227,20 +227,27 @@ _TRIGGER_TEXT = st.lists(
             "Inked", "concluded two deals", "inauguration", "Sworn In", "swearing-in",
             "VISITED", "trip", "toured", "Arrives in", "travelled to", "his stay", "met",
             "MEETS", "held long talks", "talks with", "Received By", "hosted", "the", "Mr",
-            "ſummit", "Lima", ",", ".", " ", "é",
+            "ſummit", "vıdeo call", "İnked", "Lima", ",", ".", " ", "é",
         ]
     ),
     max_size=12,
 ).map(" ".join)  # fmt: skip
 
 
-@given(_TRIGGER_TEXT)
-def test_the_word_precheck_never_rules_out_a_trigger_that_matches(text: str) -> None:
-    possible = {event_type for event_type, _ in events._possible_triggers(text)}
-    for event_type, pattern in events._TRIGGERS:
-        if pattern.search(text):
-            assert event_type in possible, (event_type, text)
+@given(_TRIGGER_TEXT, st.data())
+def test_the_word_index_never_rules_out_a_trigger_that_matches(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    words = events._TriggerWords(text)
+    for low, high in ((0, len(text)), (start, end)):
+        possible = {event_type for event_type, _ in words.possible(low, high)}
+        for event_type, pattern in events._TRIGGERS:
+            if next(pattern.finditer(text, low, high), None) is not None:
+                assert event_type in possible, (event_type, text[low:high])
 
 
 def test_a_sentence_without_trigger_words_has_no_possible_trigger() -> None:
-    assert events._possible_triggers("Shares rose 3% in early trading on Friday.") == []
+    text = "They met on Friday. Shares rose 3% in early trading."
+    assert events._TriggerWords(text).possible(20, len(text)) == []

@@ -13,7 +13,7 @@ sentence points back to it ("during this visit").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -82,7 +82,8 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
 )
 
 # Every match of a trigger holds one of its words (in lower case). Most sentences hold
-# none, and a substring test rules them out far faster than the pattern scans them.
+# none, and finding the words once in the whole text rules them out far faster than the
+# patterns scan them.
 _TRIGGER_WORDS: dict[EventType, tuple[str, ...]] = {
     "call": ("phone", "video"),
     "summit": ("summit",),
@@ -91,26 +92,41 @@ _TRIGGER_WORDS: dict[EventType, tuple[str, ...]] = {
     "visit": ("visit", "trip", "tour", "arriv", "travel", "stay"),
     "meeting": ("met", "meet", "talks", "received by", "hosted"),
 }
+# Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+# turn into it (dotless i, long s) or turns into two characters (dotted capital I).
+_CASE_FOLD_TRAPS = ("\u0131", "\u017f", "\u0130")
 
-_ANY_TRIGGER_WORD = re.compile("|".join(re.escape(w) for ws in _TRIGGER_WORDS.values() for w in ws))
 
+class _TriggerWords:
+    """Where the trigger words occur in a text, to tell which triggers a sentence may hold."""
 
-def _possible_triggers(sentence: str) -> list[tuple[EventType, re.Pattern[str]]]:
-    """The triggers that may match in a sentence: those with a word of theirs in it.
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        # Unless lowering keeps every offset and every match, no sentence is ruled out.
+        self.exact = len(lowered) == len(text) and not any(c in text for c in _CASE_FOLD_TRAPS)
+        found: list[tuple[int, int, EventType]] = []
+        for event_type, words in _TRIGGER_WORDS.items():
+            for word in words if self.exact else ():
+                at = lowered.find(word)
+                while at >= 0:
+                    found.append((at, at + len(word), event_type))
+                    at = lowered.find(word, at + 1)
+        found.sort()
+        self.found = found
+        self.starts = [start for start, _, _ in found]
 
-    Only an ASCII sentence is ruled on: ``re.IGNORECASE`` also matches a few non-ASCII
-    letters to ASCII ones ("ſ" to "s", the Kelvin sign to "k") that ``lower`` keeps apart.
-    """
-    if not sentence.isascii():
-        return list(_TRIGGERS)
-    lowered = sentence.lower()
-    if not _ANY_TRIGGER_WORD.search(lowered):
-        return []
-    return [
-        (event_type, pattern)
-        for event_type, pattern in _TRIGGERS
-        if any(word in lowered for word in _TRIGGER_WORDS[event_type])
-    ]
+    def possible(self, start: int, end: int) -> list[tuple[EventType, re.Pattern[str]]]:
+        """The triggers with a word of theirs inside ``[start, end)``, in trigger order."""
+        if not self.exact:
+            return list(_TRIGGERS)
+        types: set[EventType] = set()
+        for index in range(bisect_left(self.starts, start), len(self.found)):
+            word_start, word_end, event_type = self.found[index]
+            if word_start >= end:
+                break
+            if word_end <= end:
+                types.add(event_type)
+        return [(event_type, pattern) for event_type, pattern in _TRIGGERS if event_type in types]
 
 
 # Words that point back to the occasion being narrated.
@@ -192,8 +208,9 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     # The frames of earlier sentences: ``frames`` grows only after each sentence.
     narrated = _Narrated(frames, {m.id: m for m in mentions})
     mentions_within, dates_within = Within(mentions), Within(dates)
+    trigger_words = _TriggerWords(context.text)
     for sentence in context.sentences:
-        triggers = _possible_triggers(context.text[sentence.start : sentence.end])
+        triggers = trigger_words.possible(sentence.start, sentence.end)
         if not triggers:
             continue
         in_sentence = mentions_within(sentence.start, sentence.end)
