@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -663,14 +662,15 @@ class _Trigger(NamedTuple):
     text: str
 
 
-def _triggers(text: str) -> Iterator[_Trigger]:
+def _triggers(text: str) -> list[_Trigger]:
     """Digit runs and trigger words in text order (a digit run never touches a word)."""
-    digits = (_Trigger(*m.span(), "digit", m.group()) for m in _TRIGGER_DIGITS.finditer(text))
-    words = (
+    found = [_Trigger(*m.span(), "digit", m.group()) for m in _TRIGGER_DIGITS.finditer(text)]
+    found += (
         _Trigger(*m.span(), _TRIGGER_WORDS[m.group()], m.group())
         for m in _TRIGGER_WORD.finditer(text)
     )
-    return heapq.merge(digits, words)
+    found.sort()
+    return found
 
 
 _AGO_AFTER = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+ago\b")
