@@ -665,6 +665,8 @@ class _Extractor:
     def _split_run(self, i: int, m: int) -> list[tuple[int, int]]:
         """Split "Uganda and Kenya" and "Kenya of ..." but keep "Bank of England"."""
         tokens = self.tokens
+        if m - i in (1, 2) and tokens[i].cap and tokens[m - 1].cap:
+            return [(i, m)]  # no word between the first and the last to split at
         surface = self._surface(i, m)
         if gz.country_for(surface) is not None or surface in gz.REGIONS:
             return [(i, m)]
