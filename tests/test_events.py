@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import frame
 from claimdiff.extract import events, extract_source
 from claimdiff.models import CountClaim, EventClaim, Source
 
@@ -251,3 +252,13 @@ def test_the_word_index_never_rules_out_a_trigger_that_matches(
 def test_a_sentence_without_trigger_words_has_no_possible_trigger() -> None:
     text = "They met on Friday. Shares rose 3% in early trading."
     assert events._TriggerWords(text).possible(20, len(text)) == []
+
+
+def test_narrated_frames_of_a_type_follow_the_frames_as_they_grow() -> None:
+    frames = [frame("s", "visit", start=0), frame("s", "signing", start=10)]
+    narrated = events._Narrated(frames, {})
+    assert narrated.of_type("visit") == [frames[0]]
+    frames.extend([frame("s", "signing", start=20), frame("s", "visit", start=30)])
+    assert narrated.of_type("signing") == [frames[1], frames[2]]
+    assert narrated.of_type("visit") == [frames[0], frames[3]]
+    assert narrated.of_type("call") == []

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.lookup import Containing, Greatest, Within
@@ -290,12 +289,22 @@ def _first_trigger(
     return None
 
 
-@dataclass(frozen=True)
 class _Narrated:
     """The frames of the sentences before, and the document's mentions by id."""
 
-    frames: Sequence[EventClaim]
-    mentions: Mapping[str, Mention]
+    def __init__(self, frames: Sequence[EventClaim], mentions: Mapping[str, Mention]) -> None:
+        self.frames = frames  # grows at the end only, after each sentence
+        self.mentions = mentions
+        self._by_type: dict[str, list[EventClaim]] = {}
+        self._indexed = 0
+
+    def of_type(self, event_type: str) -> list[EventClaim]:
+        """The frames of one type told so far, in order. Frames are indexed as they come,
+        so a text of many events is not scanned again for each trigger."""
+        for frame in self.frames[self._indexed :]:
+            self._by_type.setdefault(frame.value, []).append(frame)
+        self._indexed = len(self.frames)
+        return self._by_type.get(event_type, [])
 
 
 # "the five unions which met X": a relative clause picks out a group by an event told before.
@@ -343,7 +352,7 @@ def _restates(
     by a relative clause ("the unions which met X"), a definite object ("inked the
     deals"), a bare definite description ("Saturday's meeting"), or the visitor's own
     name and a compatible place ("X's visit to Peru" after "X is visiting Lima")."""
-    earlier = [f for f in narrated.frames if f.value == event_type]
+    earlier = narrated.of_type(event_type)
     if not earlier:
         return False
     word = match.group(0).lower()
