@@ -95,6 +95,5 @@ class SentenceIndex:
         if index < 0:
             return None
         sentence = self.sentences[index]
-        return (
-            sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
-        )
+        # ``sentence.start <= offset`` by the bisection; an empty sentence holds its start.
+        return sentence if offset < sentence.end or offset == sentence.start else None
