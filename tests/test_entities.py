@@ -355,3 +355,20 @@ def test_former_holder_has_another_office_and_takes_no_role_mention() -> None:
     assert andrade.role == "former President of Chile"
     president = next(m for m in found if m.text == "Chilean president")
     assert president.name == "President of Chile"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Papua New Guinea Foreign Minister Jane Dolan spoke.",
+            "Foreign Minister of Papua New Guinea",
+        ),
+        (
+            "Acme Bank And Trust Chief Executive Jane Dolan spoke.",
+            "Chief Executive of Acme Bank And Trust",
+        ),
+    ],
+)
+def test_a_title_after_a_long_affiliation_still_opens_a_role(text: str, role: str) -> None:
+    assert by_text(text)["Jane Dolan"].role == role

@@ -3,8 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from claimdiff.extract import extract_source
+from builders import frame
+from claimdiff.extract import events, extract_source
 from claimdiff.models import CountClaim, EventClaim, Source
 
 
@@ -216,3 +219,46 @@ def test_a_bare_noun_in_a_sentence_opening_on_the_occasion_is_that_occasion() ->
         "and referred to her talks with the prime minister."
     )
     assert [f.text for f in _extract(text) if f.value == "meeting"] == ["meeting", "talks with"]
+
+
+_TRIGGER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "TELEPHONE talks", "spoke by phone", "Video Conference", "SUMMIT", "signs",
+            "Inked", "concluded two deals", "inauguration", "Sworn In", "swearing-in",
+            "VISITED", "trip", "toured", "Arrives in", "travelled to", "his stay", "met",
+            "MEETS", "held long talks", "talks with", "Received By", "hosted", "the", "Mr",
+            "ſummit", "vıdeo call", "İnked", "Lima", ",", ".", " ", "é",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@given(_TRIGGER_TEXT, st.data())
+def test_the_word_index_never_rules_out_a_trigger_that_matches(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    words = events._TriggerWords(text)
+    for low, high in ((0, len(text)), (start, end)):
+        possible = {event_type for event_type, _ in words.possible(low, high)}
+        for event_type, pattern in events._TRIGGERS:
+            if next(pattern.finditer(text, low, high), None) is not None:
+                assert event_type in possible, (event_type, text[low:high])
+
+
+def test_a_sentence_without_trigger_words_has_no_possible_trigger() -> None:
+    text = "They met on Friday. Shares rose 3% in early trading."
+    assert events._TriggerWords(text).possible(20, len(text)) == []
+
+
+def test_narrated_frames_of_a_type_follow_the_frames_as_they_grow() -> None:
+    frames = [frame("s", "visit", start=0), frame("s", "signing", start=10)]
+    narrated = events._Narrated(frames, {})
+    assert narrated.of_type("visit") == [frames[0]]
+    frames.extend([frame("s", "signing", start=20), frame("s", "visit", start=30)])
+    assert narrated.of_type("signing") == [frames[1], frames[2]]
+    assert narrated.of_type("visit") == [frames[0], frames[3]]
+    assert narrated.of_type("call") == []

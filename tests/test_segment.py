@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimdiff import segment
 from claimdiff.segment import SentenceIndex, split_paragraphs, split_sentences
 
 
@@ -166,3 +168,13 @@ def test_pathological_inputs_run_in_linear_time(text: str) -> None:
     started = time.perf_counter()
     split_sentences(text)
     assert time.perf_counter() - started < 2.0
+
+
+_PUNCTUATED = st.text(alphabet=".!?…\"')] \nAb", max_size=30)
+
+
+@given(_PUNCTUATED, st.integers(min_value=0, max_value=30))
+def test_sentence_ends_are_those_of_a_look_behind_first_pattern(text: str, start: int) -> None:
+    reference = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)")
+    found = [m.span() for m in segment._SENTENCE_END.finditer(text, start)]
+    assert found == [m.span() for m in reference.finditer(text, start)]

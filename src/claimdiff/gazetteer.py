@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 
@@ -563,6 +564,7 @@ PLURAL_DEMONYMS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def country_for(word: str) -> str | None:
     """The country that a name, alternative name, demonym or capital refers to."""
     word = word.strip()

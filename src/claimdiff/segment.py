@@ -24,7 +24,9 @@ ABBREVIATIONS = frozenset(
 _PARAGRAPH_BREAK = re.compile(r"\n")
 # Linear time: a match never starts inside a run of punctuation, and the possessive
 # quantifiers never give back what they took (a long "....x" was quadratic before).
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s|$)")
+# The pattern opens on its first mark, not on the look-behind that checks the character
+# before it, so the regex engine skips ahead to the next mark instead of trying every offset.
+_SENTENCE_END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)\]]*+(?=\s|$)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -93,6 +95,5 @@ class SentenceIndex:
         if index < 0:
             return None
         sentence = self.sentences[index]
-        return (
-            sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
-        )
+        # ``sentence.start <= offset`` by the bisection; an empty sentence holds its start.
+        return sentence if offset < sentence.end or offset == sentence.start else None

@@ -35,7 +35,8 @@ class ExtractionContext:
         sentence = self.index.containing(start)
         if sentence is None:
             return start, end
-        return min(sentence.start, start), max(sentence.end, end)
+        # The sentence holds ``start``, so it starts at or before it.
+        return sentence.start, sentence.end if sentence.end > end else end
 
     def span_fields(self, kind: str, start: int, end: int) -> dict[str, object]:
         """Fields every record shares: a content-based id, the span, its text and sentence."""

@@ -642,15 +642,37 @@ _RELATIVE_WORDS = [
     "yesterday", "today", "tonight", "tomorrow", "overnight", "week", "month", "year",
     "night", "morning", "afternoon", "evening", "day", "ago", "quarter",
 ]  # fmt: skip
-_TRIGGER = re.compile(
-    r"(?P<digit>[0-9]+)|(?P<month>"
-    + trie_pattern([name[:3] for name in calendar.month_name[1:]])
-    + ")|(?P<weekday>"
-    + trie_pattern(list(calendar.day_name))
-    + ")|(?P<relative>"
-    + trie_pattern(_RELATIVE_WORDS + [word.capitalize() for word in _RELATIVE_WORDS[:5]])
-    + ")"
+# Each trigger word with its kind. No two kinds share their first two letters, so at any
+# offset at most one kind can match and one prefix tree finds them all.
+_TRIGGER_WORDS: dict[str, str] = (
+    {name[:3]: "month" for name in calendar.month_name[1:]}
+    | {name: "weekday" for name in calendar.day_name}
+    | {word: "relative" for word in _RELATIVE_WORDS + [w.capitalize() for w in _RELATIVE_WORDS[:5]]}
 )
+# Two patterns, not one alternation: a pattern that opens on a literal lets the regex
+# engine skip ahead to the next possible first character, an alternation of groups not.
+_TRIGGER_DIGITS = re.compile(r"[0-9]+")
+_TRIGGER_WORD = re.compile(trie_pattern(list(_TRIGGER_WORDS)))
+
+
+class _Trigger(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "digit", "month", "weekday" or "relative"
+    text: str
+
+
+def _triggers(text: str) -> list[_Trigger]:
+    """Digit runs and trigger words in text order (a digit run never touches a word)."""
+    found = [_Trigger(*m.span(), "digit", m.group()) for m in _TRIGGER_DIGITS.finditer(text)]
+    found += (
+        _Trigger(*m.span(), _TRIGGER_WORDS[m.group()], m.group())
+        for m in _TRIGGER_WORD.finditer(text)
+    )
+    found.sort()
+    return found
+
+
 _AGO_AFTER = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+ago\b")
 # A trigger kind selects the window around it and the patterns that can hold it; a date
 # with a month name is always found from its month, so digits only look for years.
@@ -664,16 +686,16 @@ _RANKS: dict[str, tuple[int, ...]] = {
 }  # fmt: skip
 
 
-def _trigger_kind(trigger: re.Match[str], text: str) -> str | None:
-    kind = trigger.lastgroup or ""
-    if kind == "relative" and trigger.group() == "quarter":
+def _trigger_kind(trigger: _Trigger, text: str) -> str | None:
+    kind = trigger.kind
+    if kind == "relative" and trigger.text == "quarter":
         return "period"  # a quarter with a year is found from the year
     if kind != "digit":
         return kind
-    digits = trigger.group()
+    digits = trigger.text
     if len(digits) == 4:
         return "year"
-    if len(digits) <= 2 and _AGO_AFTER.match(text, trigger.end()):
+    if len(digits) <= 2 and _AGO_AFTER.match(text, trigger.end):
         return "relative"
     return None
 
@@ -689,14 +711,14 @@ class _Found(NamedTuple):
 def _candidates(text: str, anchor: Anchor) -> list[_Found]:
     found: dict[tuple[int, int], tuple[int, int, int, DateValue, re.Match[str] | None]] = {}
     size = len(text)
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in _triggers(text):
         kind = _trigger_kind(trigger, text)
         if kind is None:
             continue
         (before, after), ranks = _WINDOWS[kind], _RANKS[kind]
         window_start, window_end = (
-            max(0, trigger.start() - before),
-            min(size, trigger.end() + after),
+            max(0, trigger.start - before),
+            min(size, trigger.end + after),
         )
         for rank in ranks:
             pattern, resolve = _PATTERNS[rank]

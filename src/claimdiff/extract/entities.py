@@ -191,6 +191,7 @@ class _Extractor:
         self.title_cache: dict[int, object] = {}
         self.ranks: list[tuple[int, int, _Mention, str, str]] = []
         self.place_cache: dict[int, object] = {}
+        self.next_title = _next_title_starts(self.tokens)
 
     # ------------------------------------------------------------------ driver
 
@@ -296,6 +297,8 @@ class _Extractor:
             j += 1
         if j >= n or (j > i and not tokens[j].joined):
             return None
+        if self.next_title[j] - j > _AFFILIATION_REACH:
+            return None  # no title at j, nor after an affiliation ("Kenyan", "Uganda's")
         # "former President X" no longer holds the office: his role is another office.
         former = any(tokens[x].lower in _FORMER for x in range(i, j))
         start = j
@@ -662,6 +665,8 @@ class _Extractor:
     def _split_run(self, i: int, m: int) -> list[tuple[int, int]]:
         """Split "Uganda and Kenya" and "Kenya of ..." but keep "Bank of England"."""
         tokens = self.tokens
+        if m - i in (1, 2) and tokens[i].cap and tokens[m - 1].cap:
+            return [(i, m)]  # no word between the first and the last to split at
         surface = self._surface(i, m)
         if gz.country_for(surface) is not None or surface in gz.REGIONS:
             return [(i, m)]
@@ -1136,6 +1141,20 @@ def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
 
 
 _TITLE_FIRST = frozenset(p.split()[0] for p in gz.TITLES)
+# How many tokens an affiliation before a title may take: a place, or a few capitalised
+# words with an "and" and a possessive (``_role_phrase``); a bound, not an exact count.
+_AFFILIATION_REACH = max(6, gz.MAX_PLACE_WORDS)
+
+
+def _next_title_starts(tokens: Sequence[_Token]) -> list[int]:
+    """For each token index, the index of the first token from there that may open a title
+    (``len(tokens)`` if none): a role phrase far from any is ruled out at once."""
+    next_title = [len(tokens)] * (len(tokens) + 1)
+    for index in range(len(tokens) - 1, -1, -1):
+        next_title[index] = index if tokens[index].lower in _TITLE_FIRST else next_title[index + 1]
+    return next_title
+
+
 _PLACE_FIRST = frozenset(
     name.replace(".", "").split()[0]
     for name in (*gz.COUNTRY_NAMES, *gz.CAPITALS, *gz.REGIONS, *gz.DEMONYMS)

@@ -13,9 +13,8 @@ sentence points back to it ("during this visit").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.lookup import Containing, Greatest, Within
@@ -80,6 +79,54 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+# Every match of a trigger holds one of its words (in lower case). Most sentences hold
+# none, and finding the words once in the whole text rules them out far faster than the
+# patterns scan them.
+_TRIGGER_WORDS: dict[EventType, tuple[str, ...]] = {
+    "call": ("phone", "video"),
+    "summit": ("summit",),
+    "signing": ("sign", "ink", "concluded"),
+    "inauguration": ("inaugurat", "sworn in", "swearing-in"),
+    "visit": ("visit", "trip", "tour", "arriv", "travel", "stay"),
+    "meeting": ("met", "meet", "talks", "received by", "hosted"),
+}
+# Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+# turn into it (dotless i, long s) or turns into two characters (dotted capital I).
+_CASE_FOLD_TRAPS = ("\u0131", "\u017f", "\u0130")
+
+
+class _TriggerWords:
+    """Where the trigger words occur in a text, to tell which triggers a sentence may hold."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        # Unless lowering keeps every offset and every match, no sentence is ruled out.
+        self.exact = len(lowered) == len(text) and not any(c in text for c in _CASE_FOLD_TRAPS)
+        found: list[tuple[int, int, EventType]] = []
+        for event_type, words in _TRIGGER_WORDS.items():
+            for word in words if self.exact else ():
+                at = lowered.find(word)
+                while at >= 0:
+                    found.append((at, at + len(word), event_type))
+                    at = lowered.find(word, at + 1)
+        found.sort()
+        self.found = found
+        self.starts = [start for start, _, _ in found]
+
+    def possible(self, start: int, end: int) -> list[tuple[EventType, re.Pattern[str]]]:
+        """The triggers with a word of theirs inside ``[start, end)``, in trigger order."""
+        if not self.exact:
+            return list(_TRIGGERS)
+        types: set[EventType] = set()
+        for index in range(bisect_left(self.starts, start), len(self.found)):
+            word_start, word_end, event_type = self.found[index]
+            if word_start >= end:
+                break
+            if word_end <= end:
+                types.add(event_type)
+        return [(event_type, pattern) for event_type, pattern in _TRIGGERS if event_type in types]
+
 
 # Words that point back to the occasion being narrated.
 _BACK_REFERENCE = re.compile(
@@ -160,16 +207,18 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     # The frames of earlier sentences: ``frames`` grows only after each sentence.
     narrated = _Narrated(frames, {m.id: m for m in mentions})
     mentions_within, dates_within = Within(mentions), Within(dates)
+    trigger_words = _TriggerWords(context.text)
     for sentence in context.sentences:
+        triggers = trigger_words.possible(sentence.start, sentence.end)
+        if not triggers:
+            continue
         in_sentence = mentions_within(sentence.start, sentence.end)
         sentence_dates = dates_within(sentence.start, sentence.end)
-        seen_types: set[str] = set()
         in_this_sentence: list[EventClaim] = []
-        for event_type, pattern in _TRIGGERS:
+        for event_type, pattern in triggers:
             match = _first_trigger(context, event_type, pattern, sentence, in_sentence, narrated)
-            if match is None or event_type in seen_types:
+            if match is None:
                 continue
-            seen_types.add(event_type)
             in_this_sentence.append(
                 _frame(context, event_type, match, in_sentence, sentence_dates, published)
             )
@@ -240,12 +289,22 @@ def _first_trigger(
     return None
 
 
-@dataclass(frozen=True)
 class _Narrated:
     """The frames of the sentences before, and the document's mentions by id."""
 
-    frames: Sequence[EventClaim]
-    mentions: Mapping[str, Mention]
+    def __init__(self, frames: Sequence[EventClaim], mentions: Mapping[str, Mention]) -> None:
+        self.frames = frames  # grows at the end only, after each sentence
+        self.mentions = mentions
+        self._by_type: dict[str, list[EventClaim]] = {}
+        self._indexed = 0
+
+    def of_type(self, event_type: str) -> list[EventClaim]:
+        """The frames of one type told so far, in order. Frames are indexed as they come,
+        so a text of many events is not scanned again for each trigger."""
+        for frame in self.frames[self._indexed :]:
+            self._by_type.setdefault(frame.value, []).append(frame)
+        self._indexed = len(self.frames)
+        return self._by_type.get(event_type, [])
 
 
 # "the five unions which met X": a relative clause picks out a group by an event told before.
@@ -293,7 +352,7 @@ def _restates(
     by a relative clause ("the unions which met X"), a definite object ("inked the
     deals"), a bare definite description ("Saturday's meeting"), or the visitor's own
     name and a compatible place ("X's visit to Peru" after "X is visiting Lima")."""
-    earlier = [f for f in narrated.frames if f.value == event_type]
+    earlier = narrated.of_type(event_type)
     if not earlier:
         return False
     word = match.group(0).lower()
@@ -603,6 +662,14 @@ class _FrameIndex:
         self.occasions = Greatest(
             (f.start, i) for i, f in enumerate(frames) if f.value in _OCCASIONS
         )
+        self._points_back: dict[tuple[int, int], bool] = {}
+
+    def points_back(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` points back to an occasion; asked once per sentence."""
+        known = self._points_back.get((start, end))
+        if known is None:
+            known = self._points_back[start, end] = bool(_BACK_REFERENCE.search(text[start:end]))
+        return known
 
     def occasion_before(self, offset: int) -> EventClaim | None:
         index = self.occasions.below(offset)
@@ -621,7 +688,6 @@ def _frame_for(
             if signing:
                 return signing[0]
         return min(same_sentence, key=lambda f: abs(f.start - record.start))
-    sentence_text = context.text[record.sentence_start : record.sentence_end]
-    if _BACK_REFERENCE.search(sentence_text):
+    if frames.points_back(context.text, record.sentence_start, record.sentence_end):
         return frames.occasion_before(record.start)
     return None

@@ -698,6 +698,7 @@ class _Number:
 # --------------------------------------------------------------------------- public helpers
 
 
+@lru_cache(maxsize=16384)
 def normalise_noun(word: str) -> str:
     """Singular, lowercase, abbreviations expanded: "MOUs" -> "memorandum of understanding"."""
     text = " ".join(word.lower().replace("’", "'").split())
@@ -718,6 +719,7 @@ def normalise_noun(word: str) -> str:
     return " ".join([*modifiers, head])
 
 
+@lru_cache(maxsize=16384)
 def noun_class(noun: str) -> tuple[str, ...]:
     """From specific to general: "treaty" -> ("treaty", "agreement", "document")."""
     noun = normalise_noun(noun)
