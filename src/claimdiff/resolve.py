@@ -22,6 +22,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from pydantic import TypeAdapter
 
@@ -34,7 +35,6 @@ from claimdiff.models import (
     Event,
     EventClaim,
     Mention,
-    MentionRef,
     Resolution,
     RoleClaim,
     SourceExtraction,
@@ -135,7 +135,9 @@ def resolve_entities(
             role_only.append(mention)
             continue
         key = _node_key(mention)
-        node = nodes.setdefault(key, _NameNode(key=key, kind=mention.entity_kind))
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = _NameNode(key=key, kind=mention.entity_kind)
         node.names[mention.name] += 1
         node.sources.add(mention.source)
         node.mentions.append(mention)
@@ -219,8 +221,10 @@ def _merge_variants(
     rests on a weak rung waits until the strong merges are done, and then merges only
     when ``corroborate.py`` finds evidence beyond spelling."""
     blocks: dict[str, list[_NameNode]] = defaultdict(list)
+    length: dict[str, int] = {}
     for node in people:
         name = node.primary
+        length[node.key] = len(name_tokens(name))
         for block in blocking_keys(name):
             blocks[block].append(node)
     compared: set[tuple[str, str]] = set()
@@ -230,10 +234,12 @@ def _merge_variants(
             continue  # a key shared by hundreds of names discriminates nothing
         for i, left in enumerate(block_nodes):
             for right in block_nodes[i + 1 :]:
-                pair = (min(left.key, right.key), max(left.key, right.key))
+                pair = (left.key, right.key) if left.key < right.key else (right.key, left.key)
                 if pair in compared:
                     continue
                 compared.add(pair)
+                if strict and length[left.key] != length[right.key]:
+                    continue  # strict merges need a variant token for token
                 match = compare_names(left.primary, right.primary)
                 if match.relation == "variant" and not strict:
                     if context is not None and rests_on_weak_rung(match.reasons):
@@ -360,15 +366,28 @@ def _short_form_targets(
 
 
 def _canonical_name(mentions: Sequence[Mention]) -> str:
-    counts = Counter(m.name for m in mentions if m.via != "role" or not _is_role_only(m))
+    counts = Counter(m.name for m in mentions if not _is_role_only(m))
     if not counts:
         counts = Counter(m.name for m in mentions)
+    if len(counts) == 1:
+        return next(iter(counts))
     longest = max(len(name_tokens(n)) for n in counts)
     full = {n: c for n, c in counts.items() if len(name_tokens(n)) == longest}
     return sorted(full, key=lambda n: (-full[n], n))[0]
 
 
-_MENTION_REFS: TypeAdapter[list[MentionRef]] = TypeAdapter(list[MentionRef])
+def _most_common_kind(mentions: Sequence[Mention]) -> str:
+    """The kind most mentions give (first alphabetically on a tie)."""
+    first = mentions[0].entity_kind
+    if all(m.entity_kind == first for m in mentions):
+        return first
+    kinds = Counter(m.entity_kind for m in mentions)
+    return sorted(kinds, key=lambda k: (-kinds[k], k))[0]
+
+
+_ENTITIES: TypeAdapter[list[Entity]] = TypeAdapter(list[Entity])
+_POSITION = attrgetter("source", "start", "end")
+_WRITTEN_VIA = frozenset({"name", "acronym"})
 
 
 def _build_entities(
@@ -376,45 +395,36 @@ def _build_entities(
 ) -> tuple[list[Entity], dict[str, str]]:
     drafts = []
     for root, mentions in entity_mentions.items():
-        mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
-        kinds = Counter(m.entity_kind for m in mentions)
-        kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0]
-        drafts.append((kind, _canonical_name(mentions), root, mentions))
+        mentions.sort(key=_POSITION)
+        drafts.append((_most_common_kind(mentions), _canonical_name(mentions), root, mentions))
     drafts.sort(key=lambda d: (d[0], fold(d[1]), d[1], d[2]))
-    # One bulk validation of every mention reference is several times faster than one
-    # model per mention, which matters with tens of thousands of mentions.
-    references = iter(
-        _MENTION_REFS.validate_python(
-            [
-                {"source": m.source, "start": m.start, "end": m.end, "text": m.text}
-                for _, _, _, mentions in drafts
-                for m in mentions
-            ]
-        )
-    )
-    entities: list[Entity] = []
+    fields: list[dict[str, object]] = []
     entity_of_mention: dict[str, str] = {}
     for number, (kind, name, root, mentions) in enumerate(drafts, start=1):
         entity_id = f"E{number}"
         # What was written ("Karimov") as well as whom it names ("Rustam Karimov").
-        written = {" ".join(m.text.split()) for m in mentions if m.via in {"name", "acronym"}}
+        written = {" ".join(m.text.split()) for m in mentions if m.via in _WRITTEN_VIA}
         variants = sorted({m.name for m in mentions} | written, key=lambda n: (n != name, n))
-        entity_roles = sorted({m.role for m in mentions if m.role})
-        entities.append(
-            Entity(
-                id=entity_id,
-                kind=kind,
-                name=name,
-                variants=tuple(variants),
-                roles=tuple(entity_roles),
-                mentions=tuple(next(references) for _ in mentions),
-                mention_ids=tuple(m.id for m in mentions),
-                merge_reasons=tuple(sorted(reasons.get(root, ()))),
-            )
+        fields.append(
+            {
+                "id": entity_id,
+                "kind": kind,
+                "name": name,
+                "variants": variants,
+                "roles": sorted({m.role for m in mentions if m.role}),
+                "mentions": [
+                    {"source": m.source, "start": m.start, "end": m.end, "text": m.text}
+                    for m in mentions
+                ],
+                "mention_ids": [m.id for m in mentions],
+                "merge_reasons": sorted(reasons.get(root, ())),
+            }
         )
         for mention in mentions:
             entity_of_mention[mention.id] = entity_id
-    return entities, entity_of_mention
+    # One bulk validation is several times faster than one model per entity and mention,
+    # which matters with tens of thousands of mentions.
+    return _ENTITIES.validate_python(fields), entity_of_mention
 
 
 # --------------------------------------------------------------------------- events
