@@ -81,20 +81,21 @@ def _collect(
 
 def _title_only(entity: Entity, mentions: Mapping[str, Mention]) -> bool:
     """A person named only by title, or an organisation whose name is a person's title."""
-    own = [mentions[m] for m in entity.mention_ids if m in mentions]
-    if not own:
-        return False
     if entity.kind == "person":
-        return all(m.via == "role" for m in own)
+        own = [mentions[m] for m in entity.mention_ids if m in mentions]
+        return bool(own) and all(m.via == "role" for m in own)
     if entity.kind in {"organization", "other"}:
-        return _leads_with_title(entity.name)
+        return _leads_with_title(entity.name) and any(m in mentions for m in entity.mention_ids)
     return False
 
 
 def _leads_with_title(name: str) -> bool:
     """ "Chilean Chief of the Navy": after its country words, a title word."""
+    words = fold(name).split()
+    if HEAD_WORDS.isdisjoint(words):
+        return False  # the common case, told without the title's key
     key = title_key(name)
-    for word in fold(name).split():
+    for word in words:
         if word in HEAD_WORDS:
             return True
         if word in key:
