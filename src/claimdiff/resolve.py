@@ -51,6 +51,8 @@ from claimdiff.offices import office_key
 from claimdiff.places import place_key, place_relation
 from claimdiff.unionfind import UnionFind
 
+_POSITION = attrgetter("source", "start", "end")
+
 
 @dataclass
 class _NameNode:
@@ -79,10 +81,7 @@ def resolve(
 ) -> Resolution:
     """``published``: each source's publication date, which tells an office's holders apart
     in time ("the Chilean president" in 2024 is not the man named in 2021)."""
-    mentions = sorted(
-        (m for extraction in extractions for m in extraction.mentions),
-        key=lambda m: (m.source, m.start, m.end),
-    )
+    mentions = sorted((m for extraction in extractions for m in extraction.mentions), key=_POSITION)
     roles = [c for e in extractions for c in e.claims if isinstance(c, RoleClaim)]
     entities, entity_of_mention = resolve_entities(
         mentions, roles, cannot_link=cannot_link, published=published
@@ -109,13 +108,11 @@ def _is_role_only(mention: Mention) -> bool:
     )
 
 
-def _node_key(mention: Mention) -> str:
-    family = "person" if mention.entity_kind == "person" else mention.entity_kind
-    tokens = name_tokens(mention.name)
-    if family == "person" and len(tokens) == 1:
+def _node_key(kind: str, source: str, tokens: tuple[str, ...]) -> str:
+    if kind == "person" and len(tokens) == 1:
         # A surname alone is resolved per document before the corpus is consulted.
-        return f"{family}|{mention.source}|{' '.join(tokens)}"
-    return f"{family}|{' '.join(tokens)}"
+        return f"person|{source}|{tokens[0]}"
+    return f"{kind}|{' '.join(tokens)}"
 
 
 def resolve_entities(
@@ -126,15 +123,20 @@ def resolve_entities(
     published: Mapping[str, dt.date | None] | None = None,
 ) -> tuple[list[Entity], dict[str, str]]:
     forbidden = {frozenset(fold(n) for n in pair) for pair in cannot_link}
+    subject_roles: dict[str, set[str]] = defaultdict(set)
+    for claim in roles:
+        if claim.subject:
+            subject_roles[claim.subject].add(fold(claim.value))
     nodes: dict[str, _NameNode] = {}
     role_only: list[Mention] = []
     for mention in mentions:
-        if not name_tokens(mention.name):
+        tokens = name_tokens(mention.name)
+        if not tokens:
             continue
         if _is_role_only(mention):
             role_only.append(mention)
             continue
-        key = _node_key(mention)
+        key = _node_key(mention.entity_kind, mention.source, tokens)
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = _NameNode(key=key, kind=mention.entity_kind)
@@ -143,13 +145,8 @@ def resolve_entities(
         node.mentions.append(mention)
         if mention.role:
             node.roles.add(fold(mention.role))
-    subject_roles: dict[str, set[str]] = defaultdict(set)
-    for claim in roles:
-        if claim.subject:
-            subject_roles[claim.subject].add(fold(claim.value))
-    for node in nodes.values():
-        for mention in node.mentions:
-            node.roles.update(subject_roles.get(mention.id, ()))
+        if mention.id in subject_roles:
+            node.roles.update(subject_roles[mention.id])
 
     union = UnionFind()
     reasons: dict[str, set[str]] = defaultdict(set)
@@ -172,35 +169,29 @@ def resolve_entities(
         )
     _merge_short_forms(nodes, union, reasons, allowed, context)
 
-    groups = union.groups()
-    group_reasons: dict[str, set[str]] = {
-        root: {reason for key in keys for reason in reasons.get(key, ())}
-        for root, keys in groups.items()
-    }
-    reasons = defaultdict(set, group_reasons)
-    entity_mentions: dict[str, list[Mention]] = {
-        root: [m for key in keys for m in nodes[key].mentions] for root, keys in groups.items()
-    }
-    people = {
-        root: [nodes[key] for key in keys if nodes[key].kind == "person"]
-        for root, keys in groups.items()
-    }
-    holders = OfficeHolders(
-        {root: {role for node in named for role in node.roles} for root, named in people.items()},
-        {root: [m for node in named for m in node.mentions] for root, named in people.items()},
-        mentions,
-        published or {},
-    )
+    entity_mentions: dict[str, list[Mention]] = {}
+    group_reasons: dict[str, set[str]] = defaultdict(set)
+    # Each person's role phrases and name mentions, for the people named with a role.
+    person_roles: dict[str, set[str]] = {}
+    person_mentions: dict[str, list[Mention]] = {}
+    for root, keys in union.groups().items():
+        group = [nodes[key] for key in keys]
+        entity_mentions[root] = [m for node in group for m in node.mentions]
+        group_reasons[root] = {reason for key in keys for reason in reasons.get(key, ())}
+        named = [node for node in group if node.kind == "person"]
+        if office_roles := {role for node in named for role in node.roles}:
+            person_roles[root] = office_roles
+            person_mentions[root] = [m for node in named for m in node.mentions]
+    holders = OfficeHolders(person_roles, person_mentions, mentions, published or {})
     for mention in role_only:
         role = mention.role or mention.name
-        root, reason = holders.holder(role, mention.source)
-        if root is not None:
-            entity_mentions[root].append(mention)
-            reasons[root].add(reason)
+        holder, reason = holders.holder(role, mention.source)
+        if holder is not None:
+            entity_mentions[holder].append(mention)
+            group_reasons[holder].add(reason)
         else:
-            root = f"role|{office_key(role)}"
-            entity_mentions.setdefault(root, []).append(mention)
-    return _build_entities(entity_mentions, reasons)
+            entity_mentions.setdefault(f"role|{office_key(role)}", []).append(mention)
+    return _build_entities(entity_mentions, group_reasons)
 
 
 def _members(union: UnionFind, key: str) -> list[str]:
@@ -220,30 +211,31 @@ def _merge_variants(
     """Merge names the ladder calls variants. With a ``context`` (people), a variant that
     rests on a weak rung waits until the strong merges are done, and then merges only
     when ``corroborate.py`` finds evidence beyond spelling."""
-    blocks: dict[str, list[_NameNode]] = defaultdict(list)
-    length: dict[str, int] = {}
-    for node in people:
-        name = node.primary
-        length[node.key] = len(name_tokens(name))
+    names = [node.primary for node in people]
+    lengths = [len(name_tokens(name)) for name in names]
+    # Nodes by their position in ``people``: each block lists them in increasing order.
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, name in enumerate(names):
         for block in blocking_keys(name):
-            blocks[block].append(node)
-    compared: set[tuple[str, str]] = set()
+            blocks[block].append(index)
+    compared: set[tuple[int, int]] = set()
     waiting: list[tuple[str, str, tuple[str, ...]]] = []
-    for block_nodes in blocks.values():
-        if len(block_nodes) > 60:
+    for members in blocks.values():
+        if len(members) > 60:
             continue  # a key shared by hundreds of names discriminates nothing
-        for i, left in enumerate(block_nodes):
-            for right in block_nodes[i + 1 :]:
-                pair = (left.key, right.key) if left.key < right.key else (right.key, left.key)
-                if pair in compared:
+        for position, i in enumerate(members):
+            for j in members[position + 1 :]:
+                if (i, j) in compared:
                     continue
-                compared.add(pair)
-                if strict and length[left.key] != length[right.key]:
+                compared.add((i, j))
+                if strict and lengths[i] != lengths[j]:
                     continue  # strict merges need a variant token for token
-                match = compare_names(left.primary, right.primary)
+                left, right = people[i], people[j]
+                match = compare_names(names[i], names[j])
                 if match.relation == "variant" and not strict:
                     if context is not None and rests_on_weak_rung(match.reasons):
-                        waiting.append((*pair, match.reasons))
+                        pair = sorted((left.key, right.key))
+                        waiting.append((pair[0], pair[1], match.reasons))
                         continue
                     evidence = True
                 elif match.relation == "variant" and strict:
@@ -366,6 +358,8 @@ def _short_form_targets(
 
 
 def _canonical_name(mentions: Sequence[Mention]) -> str:
+    if len(mentions) == 1:
+        return mentions[0].name
     counts = Counter(m.name for m in mentions if not _is_role_only(m))
     if not counts:
         counts = Counter(m.name for m in mentions)
@@ -386,7 +380,6 @@ def _most_common_kind(mentions: Sequence[Mention]) -> str:
 
 
 _ENTITIES: TypeAdapter[list[Entity]] = TypeAdapter(list[Entity])
-_POSITION = attrgetter("source", "start", "end")
 _WRITTEN_VIA = frozenset({"name", "acronym"})
 
 
@@ -395,7 +388,8 @@ def _build_entities(
 ) -> tuple[list[Entity], dict[str, str]]:
     drafts = []
     for root, mentions in entity_mentions.items():
-        mentions.sort(key=_POSITION)
+        if len(mentions) > 1:
+            mentions.sort(key=_POSITION)
         drafts.append((_most_common_kind(mentions), _canonical_name(mentions), root, mentions))
     drafts.sort(key=lambda d: (d[0], fold(d[1]), d[1], d[2]))
     fields: list[dict[str, object]] = []
