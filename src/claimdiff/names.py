@@ -88,7 +88,7 @@ def fold(text: str) -> str:
     ascii_text = (text if text.isascii() else anyascii(unicodedata.normalize("NFKC", text))).lower()
     ascii_text = ascii_text.replace("'", "").replace("’", "").replace("`", "")
     folded = _SPACES.sub(" ", _NON_WORD.sub(" ", ascii_text)).strip()
-    return _ISE.sub(r"iz\1", folded)
+    return _ISE.sub(r"iz\1", folded) if "isation" in folded else folded
 
 
 @lru_cache(maxsize=262144)

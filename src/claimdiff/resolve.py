@@ -397,7 +397,8 @@ def _build_entities(
     for number, (kind, name, root, mentions) in enumerate(drafts, start=1):
         entity_id = f"E{number}"
         # What was written ("Karimov") as well as whom it names ("Rustam Karimov").
-        written = {" ".join(m.text.split()) for m in mentions if m.via in _WRITTEN_VIA}
+        texts = {m.text for m in mentions if m.via in _WRITTEN_VIA}
+        written = {" ".join(text.split()) for text in texts}
         variants = sorted({m.name for m in mentions} | written, key=lambda n: (n != name, n))
         fields.append(
             {
