@@ -7,6 +7,7 @@ that holds decides, and each rung has a reason code that the report shows.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,8 +21,6 @@ TRANSLITERATION = "transliteration-skeleton"
 PHONETIC = "phonetic"
 SPELLING = "spelling-similar"
 
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
-_SPACES = re.compile(r"\s+")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
 
@@ -81,13 +80,21 @@ PARTICLES = frozenset(
 _ISE = re.compile(r"(?<=[a-z]{3})is(ation|ations)\b")
 
 
+# For lowercase ASCII: apostrophes go ("O'Neill" is "oneill"), and any character but a
+# letter, a digit or a space becomes a space.
+_WORD_CHARACTERS = {
+    code: None if chr(code) in "'`" else " "
+    for code in range(128)
+    if chr(code) not in string.ascii_lowercase + string.digits + " "
+}
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Unicode to lowercase ASCII words: 'Ćorić-Zādeh' -> 'coric zadeh'."""
     # ASCII is its own NFKC form and its own transliteration.
     ascii_text = (text if text.isascii() else anyascii(unicodedata.normalize("NFKC", text))).lower()
-    ascii_text = ascii_text.replace("'", "").replace("’", "").replace("`", "")
-    folded = _SPACES.sub(" ", _NON_WORD.sub(" ", ascii_text)).strip()
+    folded = " ".join(ascii_text.translate(_WORD_CHARACTERS).split())
     return _ISE.sub(r"iz\1", folded) if "isation" in folded else folded
 
 
