@@ -139,26 +139,23 @@ def _unnamed_holders(
     wordings: Mapping[str, list[Wording]],
 ) -> dict[str, str]:
     """Each title-only entity's holder: the one person with a wording of the same office."""
+    # Two wordings of one office share a title word: each wording is looked up by its own.
     by_head: dict[str, set[str]] = defaultdict(set)
+    people_by_wording: dict[str, set[str]] = defaultdict(set)
     for person, own in wordings.items():
         for wording in own:
+            people_by_wording[wording.compared].add(person)
             for word in title_key(wording.compared) & HEAD_WORDS:
-                by_head[word].add(person)
+                by_head[word].add(wording.compared)
     holders: dict[str, str] = {}
     for entity in unnamed:
         titles = {w.compared for w in _unnamed_wordings(entity, mentions)}
-        candidates = {
-            p for t in titles for word in title_key(t) & HEAD_WORDS for p in by_head[word]
-        }
-        matching = {
-            person
-            for person in candidates
-            if any(
-                compare_titles(title, wording.compared).relation != "different"
-                for title in titles
-                for wording in wordings[person]
-            )
-        }
+        matching: set[str] = set()
+        for title in titles:
+            others = {other for word in title_key(title) & HEAD_WORDS for other in by_head[word]}
+            for other in others:
+                if compare_titles(title, other).relation != "different":
+                    matching |= people_by_wording[other]
         if len(matching) == 1:
             holders[entity.id] = next(iter(matching))
     return holders
