@@ -38,27 +38,49 @@ class Wording:
     entity: str
 
 
+@dataclass(frozen=True)
+class Titles:
+    """Each named person's title wordings (by entity id), the entities that are only a
+    title, and the one holder each of those stands for (title-only id -> holder id)."""
+
+    wordings: Mapping[str, list[Wording]]
+    unnamed: Sequence[Entity]
+    holders: Mapping[str, str]
+
+
+def collect_titles(
+    entities: Sequence[Entity], mentions: Mapping[str, Mention], claims: Iterable[Claim]
+) -> Titles:
+    """What both ``title_holders`` and ``title_variant_findings`` read: a caller that needs
+    both computes it once and passes it to ``title_variant_findings``."""
+    wordings, unnamed = _collect(entities, mentions, claims)
+    return Titles(wordings, unnamed, _unnamed_holders(unnamed, mentions, wordings))
+
+
 def title_variant_findings(
     entities: Sequence[Entity],
     mentions: Mapping[str, Mention],
     claims: Iterable[Claim],
     dependent: Mapping[str, set[str]],
+    titles: Titles | None = None,
 ) -> list[Finding]:
-    wordings, unnamed = _collect(entities, mentions, claims)
-    holders_of = _unnamed_holders(unnamed, mentions, wordings)
+    """``titles``: ``collect_titles`` of the same entities, mentions and claims, if known."""
+    if titles is None:
+        titles = collect_titles(entities, mentions, claims)
     names = {e.id: e.name for e in entities}
     findings: list[Finding] = []
-    for entity_id, own in sorted(wordings.items()):
+    for entity_id, own in sorted(titles.wordings.items()):
         findings.extend(_entity_findings(entity_id, names[entity_id], own, dependent))
-    return findings + _unnamed_findings(holders_of, unnamed, mentions, wordings, names, dependent)
+    return findings + _unnamed_findings(
+        titles.holders, titles.unnamed, mentions, titles.wordings, names, dependent
+    )
 
 
 def title_holders(
     entities: Sequence[Entity], mentions: Mapping[str, Mention], claims: Iterable[Claim]
 ) -> dict[str, str]:
     """Each title-only entity that the one holder of its office stands for: id -> holder id."""
-    wordings, unnamed = _collect(entities, mentions, claims)
-    return _unnamed_holders(unnamed, mentions, wordings)
+    return dict(collect_titles(entities, mentions, claims).holders)
 
 
 def _collect(
