@@ -169,14 +169,14 @@ def resolve_entities(
         )
     _merge_short_forms(nodes, union, reasons, allowed, context)
 
-    entity_mentions: dict[str, list[Mention]] = {}
+    entity_mentions: dict[str, _Mentions] = {}
     group_reasons: dict[str, set[str]] = defaultdict(set)
     # Each person's role phrases and name mentions, for the people named with a role.
     person_roles: dict[str, set[str]] = {}
     person_mentions: dict[str, list[Mention]] = {}
     for root, keys in union.groups().items():
         group = [nodes[key] for key in keys]
-        entity_mentions[root] = [m for node in group for m in node.mentions]
+        entity_mentions[root] = _Mentions.of_nodes(group)
         group_reasons[root] = {reason for key in keys for reason in reasons.get(key, ())}
         named = [node for node in group if node.kind == "person"]
         if office_roles := {role for node in named for role in node.roles}:
@@ -187,10 +187,12 @@ def resolve_entities(
         role = mention.role or mention.name
         holder, reason = holders.holder(role, mention.source)
         if holder is not None:
-            entity_mentions[holder].append(mention)
+            entity_mentions[holder].add_role_only(mention)
             group_reasons[holder].add(reason)
         else:
-            entity_mentions.setdefault(f"role|{office_key(role)}", []).append(mention)
+            entity_mentions.setdefault(f"role|{office_key(role)}", _Mentions()).add_role_only(
+                mention
+            )
     return _build_entities(entity_mentions, group_reasons)
 
 
@@ -357,26 +359,43 @@ def _short_form_targets(
     return roots
 
 
-def _canonical_name(mentions: Sequence[Mention]) -> str:
-    if len(mentions) == 1:
-        return mentions[0].name
-    counts = Counter(m.name for m in mentions if not _is_role_only(m))
-    if not counts:
-        counts = Counter(m.name for m in mentions)
-    if len(counts) == 1:
-        return next(iter(counts))
-    longest = max(len(name_tokens(n)) for n in counts)
-    full = {n: c for n, c in counts.items() if len(name_tokens(n)) == longest}
-    return sorted(full, key=lambda n: (-full[n], n))[0]
+@dataclass
+class _Mentions:
+    """An entity's mentions, with how often each kind occurs among them and each name among
+    those that are not a role alone (counted from its name nodes, not mention by mention)."""
 
+    mentions: list[Mention] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
 
-def _most_common_kind(mentions: Sequence[Mention]) -> str:
-    """The kind most mentions give (first alphabetically on a tie)."""
-    first = mentions[0].entity_kind
-    if all(m.entity_kind == first for m in mentions):
-        return first
-    kinds = Counter(m.entity_kind for m in mentions)
-    return sorted(kinds, key=lambda k: (-kinds[k], k))[0]
+    @classmethod
+    def of_nodes(cls, nodes: Sequence[_NameNode]) -> _Mentions:
+        if len(nodes) == 1:
+            node = nodes[0]
+            return cls(list(node.mentions), Counter({node.kind: len(node.mentions)}), node.names)
+        group = cls([m for node in nodes for m in node.mentions])
+        for node in nodes:
+            group.kinds[node.kind] += len(node.mentions)
+            group.names.update(node.names)
+        return group
+
+    def add_role_only(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.kinds[mention.entity_kind] += 1
+
+    def kind(self) -> str:
+        """The kind most mentions give (first alphabetically on a tie)."""
+        return sorted(self.kinds, key=lambda k: (-self.kinds[k], k))[0]
+
+    def canonical_name(self) -> str:
+        """The most frequent of the longest names (then the first alphabetically), among
+        the mentions that are not a role alone, or among all when every one is."""
+        counts = self.names or Counter(m.name for m in self.mentions)
+        if len(counts) == 1:
+            return next(iter(counts))
+        longest = max(len(name_tokens(n)) for n in counts)
+        full = {n: c for n, c in counts.items() if len(name_tokens(n)) == longest}
+        return sorted(full, key=lambda n: (-full[n], n))[0]
 
 
 _ENTITIES: TypeAdapter[list[Entity]] = TypeAdapter(list[Entity])
@@ -384,13 +403,12 @@ _WRITTEN_VIA = frozenset({"name", "acronym"})
 
 
 def _build_entities(
-    entity_mentions: dict[str, list[Mention]], reasons: dict[str, set[str]]
+    entity_mentions: dict[str, _Mentions], reasons: dict[str, set[str]]
 ) -> tuple[list[Entity], dict[str, str]]:
     drafts = []
-    for root, mentions in entity_mentions.items():
-        if len(mentions) > 1:
-            mentions.sort(key=_POSITION)
-        drafts.append((_most_common_kind(mentions), _canonical_name(mentions), root, mentions))
+    for root, group in entity_mentions.items():
+        mentions = sorted(group.mentions, key=_POSITION)
+        drafts.append((group.kind(), group.canonical_name(), root, mentions))
     drafts.sort(key=lambda d: (d[0], fold(d[1]), d[1], d[2]))
     fields: list[dict[str, object]] = []
     entity_of_mention: dict[str, str] = {}
