@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -51,7 +53,16 @@ def test_fold_strips_accents_and_punctuation() -> None:
     assert fold("  Raïs-Zādeh’s ") == "rais zadehs"
 
 
+def test_fold_drops_apostrophes_and_splits_on_other_marks_and_whitespace() -> None:
+    assert fold("O'Neill\t–\nMcDonald`s (U.K.)") == "oneill mcdonalds u k"
+
+
 names = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+
+
+@given(names)
+def test_fold_gives_lowercase_ascii_words_single_spaced(text: str) -> None:
+    assert re.fullmatch(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?", fold(text))
 
 
 @given(names)
@@ -62,6 +73,11 @@ def test_fold_is_idempotent(text: str) -> None:
 @given(names, names)
 def test_name_comparison_is_symmetric(left: str, right: str) -> None:
     assert compare_names(left, right).relation == compare_names(right, left).relation
+
+
+def test_phonetic_rung_holds_at_its_similarity_bound() -> None:
+    # Jaro-Winkler of these two is 0.8 exactly, the phonetic rung's bound.
+    assert compare_tokens("bailey", "ball").reason == "phonetic"
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from builders import mention, role
-from claimdiff.models import Entity, MentionRef
-from claimdiff.title_variants import title_variant_findings
+from claimdiff.models import Claim, Entity, Mention, MentionRef
+from claimdiff.title_variants import collect_titles, title_variant_findings
 from claimdiff.titles import compare_titles
 
 
@@ -83,7 +83,8 @@ def test_different_offices_of_one_person_are_no_title_variant() -> None:
     assert title_variant_findings([person], {}, roles, {}) == []
 
 
-def test_title_only_entity_joins_the_one_holder_of_that_office() -> None:
+def _army_chief_and_title_only_office() -> tuple[list[Entity], dict[str, Mention], list[Claim]]:
+    """A person with a role claim, and an organisation named by another wording of it."""
     person = _entity("E1", "Ivo Tamm", "person", ("a", "Ivo Tamm", 0))
     office = _entity(
         "E2",
@@ -94,10 +95,22 @@ def test_title_only_entity_joins_the_one_holder_of_that_office() -> None:
     mentions = {
         m.id: m for m in [mention("b", "Chilean Chief General of Army", 5, kind="organization")]
     }
-    roles = [role("a", "E1", "Chief of Staff of the Army of Chile", 10)]
-    (finding,) = title_variant_findings([person, office], mentions, roles, {})
+    return [person, office], mentions, [role("a", "E1", "Chief of Staff of the Army of Chile", 10)]
+
+
+def test_title_only_entity_joins_the_one_holder_of_that_office() -> None:
+    entities, mentions, roles = _army_chief_and_title_only_office()
+    (finding,) = title_variant_findings(entities, mentions, roles, {})
     assert finding.entities == ("E1", "E2")
     assert "title-of-unnamed-holder" in finding.reasons
+
+
+def test_findings_from_titles_collected_once_are_the_same() -> None:
+    entities, mentions, roles = _army_chief_and_title_only_office()
+    titles = collect_titles(entities, mentions, roles)
+    assert titles.holders == {"E2": "E1"}
+    (finding,) = title_variant_findings(entities, mentions, roles, {}, titles)
+    assert [finding] == title_variant_findings(entities, mentions, roles, {})
 
 
 def test_title_only_entity_with_two_possible_holders_joins_none() -> None:

@@ -7,6 +7,7 @@ that holds decides, and each rung has a reason code that the report shows.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,8 +21,6 @@ TRANSLITERATION = "transliteration-skeleton"
 PHONETIC = "phonetic"
 SPELLING = "spelling-similar"
 
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
-_SPACES = re.compile(r"\s+")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
 
@@ -81,13 +80,22 @@ PARTICLES = frozenset(
 _ISE = re.compile(r"(?<=[a-z]{3})is(ation|ations)\b")
 
 
+# For lowercase ASCII: apostrophes go ("O'Neill" is "oneill"), and any character but a
+# letter, a digit or a space becomes a space.
+_WORD_CHARACTERS = {
+    code: None if chr(code) in "'`" else " "
+    for code in range(128)
+    if chr(code) not in string.ascii_lowercase + string.digits + " "
+}
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Unicode to lowercase ASCII words: 'Ćorić-Zādeh' -> 'coric zadeh'."""
-    ascii_text = anyascii(unicodedata.normalize("NFKC", text)).lower()
-    ascii_text = ascii_text.replace("'", "").replace("’", "").replace("`", "")
-    folded = _SPACES.sub(" ", _NON_WORD.sub(" ", ascii_text)).strip()
-    return _ISE.sub(r"iz\1", folded)
+    # ASCII is its own NFKC form and its own transliteration.
+    ascii_text = (text if text.isascii() else anyascii(unicodedata.normalize("NFKC", text))).lower()
+    folded = " ".join(ascii_text.translate(_WORD_CHARACTERS).split())
+    return _ISE.sub(r"iz\1", folded) if "isation" in folded else folded
 
 
 @lru_cache(maxsize=262144)
@@ -130,26 +138,39 @@ class TokenMatch:
     reason: str | None
 
 
+# The ladder's outcomes: shared, since most pairs of tokens are no match.
+_TOKEN_EXACT = TokenMatch(True, EXACT)
+_TOKEN_TRANSLITERATION = TokenMatch(True, TRANSLITERATION)
+_TOKEN_PHONETIC = TokenMatch(True, PHONETIC)
+_TOKEN_SPELLING = TokenMatch(True, SPELLING)
+_TOKEN_DIFFERENT = TokenMatch(False, None)
+
+
 @lru_cache(maxsize=262144)
 def compare_tokens(left: str, right: str) -> TokenMatch:
     """The ladder for one name token: exact, skeleton, phonetic, then spelling."""
     if left == right:
-        return TokenMatch(True, EXACT)
+        return _TOKEN_EXACT
     if min(len(left), len(right)) <= 2 or (left in _CONTRASTS and right in _CONTRASTS):
-        return TokenMatch(False, None)
+        return _TOKEN_DIFFERENT
     left_skeleton, right_skeleton = skeleton(left), skeleton(right)
     if (
         left_skeleton == right_skeleton
         and len(left_skeleton) >= 3
         and _same_onset(fold_letters(left)[0], fold_letters(right)[0])
     ):
-        return TokenMatch(True, TRANSLITERATION)
-    similarity = JaroWinkler.similarity(left, right)
-    if phonetic_keys(left) & phonetic_keys(right) and similarity >= 0.8:
-        return TokenMatch(True, PHONETIC)
+        return _TOKEN_TRANSLITERATION
+    # Below 0.8, neither the phonetic nor the spelling rung holds. Below the cutoff
+    # rapidfuzz gives 0 at once; the cutoff is lower than 0.8 because rapidfuzz's own
+    # comparison with it can round a similarity of 0.8 down.
+    similarity = JaroWinkler.similarity(left, right, score_cutoff=0.79)
+    if similarity < 0.8:
+        return _TOKEN_DIFFERENT
+    if phonetic_keys(left) & phonetic_keys(right):
+        return _TOKEN_PHONETIC
     if similarity >= 0.93 and len(left) >= 5:
-        return TokenMatch(True, SPELLING)
-    return TokenMatch(False, None)
+        return _TOKEN_SPELLING
+    return _TOKEN_DIFFERENT
 
 
 @dataclass(frozen=True)
@@ -160,11 +181,14 @@ class NameMatch:
     reasons: tuple[str, ...]
 
 
+_NAMES_DIFFERENT = NameMatch("different", ())
+
+
 @lru_cache(maxsize=262144)
 def compare_names(left: str, right: str) -> NameMatch:
     left_tokens, right_tokens = name_tokens(left), name_tokens(right)
     if not left_tokens or not right_tokens:
-        return NameMatch("different", ())
+        return _NAMES_DIFFERENT
     if left_tokens == right_tokens:
         return NameMatch("same", (EXACT,))
     if len(left_tokens) == len(right_tokens):
@@ -176,7 +200,7 @@ def compare_names(left: str, right: str) -> NameMatch:
                 reasons = (*reasons, "token-order")
         if reasons is not None:
             return NameMatch("variant", reasons)
-        return NameMatch("different", ())
+        return _NAMES_DIFFERENT
     shorter, longer = sorted((left_tokens, right_tokens), key=len)
     if len(longer) == len(shorter) + 1 and len(shorter) >= 2:
         # "Abdul-Hamid" vs "Abdulhamid": one name written as one word or two.
@@ -188,14 +212,14 @@ def compare_names(left: str, right: str) -> NameMatch:
     if len(shorter) == 1:
         if any(compare_tokens(shorter[0], token).equal for token in longer[1:]):
             return NameMatch("short-form", ("surname-only",))
-        return NameMatch("different", ())
+        return _NAMES_DIFFERENT
     # "X Y" vs "X Y Z": the shorter is a prefix or suffix of the longer.
     for offset in (0, len(longer) - len(shorter)):
         window = longer[offset : offset + len(shorter)]
         reasons = _aligned_reasons(shorter, window)
         if reasons is not None:
             return NameMatch("extra-token", (*reasons, "extra-token"))
-    return NameMatch("different", ())
+    return _NAMES_DIFFERENT
 
 
 def _aligned_reasons(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -22,6 +22,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from pydantic import TypeAdapter
 
@@ -34,7 +35,6 @@ from claimdiff.models import (
     Event,
     EventClaim,
     Mention,
-    MentionRef,
     Resolution,
     RoleClaim,
     SourceExtraction,
@@ -50,6 +50,8 @@ from claimdiff.names import (
 from claimdiff.offices import office_key
 from claimdiff.places import place_key, place_relation
 from claimdiff.unionfind import UnionFind
+
+_POSITION = attrgetter("source", "start", "end")
 
 
 @dataclass
@@ -79,10 +81,7 @@ def resolve(
 ) -> Resolution:
     """``published``: each source's publication date, which tells an office's holders apart
     in time ("the Chilean president" in 2024 is not the man named in 2021)."""
-    mentions = sorted(
-        (m for extraction in extractions for m in extraction.mentions),
-        key=lambda m: (m.source, m.start, m.end),
-    )
+    mentions = sorted((m for extraction in extractions for m in extraction.mentions), key=_POSITION)
     roles = [c for e in extractions for c in e.claims if isinstance(c, RoleClaim)]
     entities, entity_of_mention = resolve_entities(
         mentions, roles, cannot_link=cannot_link, published=published
@@ -109,13 +108,11 @@ def _is_role_only(mention: Mention) -> bool:
     )
 
 
-def _node_key(mention: Mention) -> str:
-    family = "person" if mention.entity_kind == "person" else mention.entity_kind
-    tokens = name_tokens(mention.name)
-    if family == "person" and len(tokens) == 1:
+def _node_key(kind: str, source: str, tokens: tuple[str, ...]) -> str:
+    if kind == "person" and len(tokens) == 1:
         # A surname alone is resolved per document before the corpus is consulted.
-        return f"{family}|{mention.source}|{' '.join(tokens)}"
-    return f"{family}|{' '.join(tokens)}"
+        return f"person|{source}|{tokens[0]}"
+    return f"{kind}|{' '.join(tokens)}"
 
 
 def resolve_entities(
@@ -126,28 +123,30 @@ def resolve_entities(
     published: Mapping[str, dt.date | None] | None = None,
 ) -> tuple[list[Entity], dict[str, str]]:
     forbidden = {frozenset(fold(n) for n in pair) for pair in cannot_link}
+    subject_roles: dict[str, set[str]] = defaultdict(set)
+    for claim in roles:
+        if claim.subject:
+            subject_roles[claim.subject].add(fold(claim.value))
     nodes: dict[str, _NameNode] = {}
     role_only: list[Mention] = []
     for mention in mentions:
-        if not name_tokens(mention.name):
+        tokens = name_tokens(mention.name)
+        if not tokens:
             continue
         if _is_role_only(mention):
             role_only.append(mention)
             continue
-        key = _node_key(mention)
-        node = nodes.setdefault(key, _NameNode(key=key, kind=mention.entity_kind))
+        key = _node_key(mention.entity_kind, mention.source, tokens)
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = _NameNode(key=key, kind=mention.entity_kind)
         node.names[mention.name] += 1
         node.sources.add(mention.source)
         node.mentions.append(mention)
         if mention.role:
             node.roles.add(fold(mention.role))
-    subject_roles: dict[str, set[str]] = defaultdict(set)
-    for claim in roles:
-        if claim.subject:
-            subject_roles[claim.subject].add(fold(claim.value))
-    for node in nodes.values():
-        for mention in node.mentions:
-            node.roles.update(subject_roles.get(mention.id, ()))
+        if mention.id in subject_roles:
+            node.roles.update(subject_roles[mention.id])
 
     union = UnionFind()
     reasons: dict[str, set[str]] = defaultdict(set)
@@ -170,35 +169,31 @@ def resolve_entities(
         )
     _merge_short_forms(nodes, union, reasons, allowed, context)
 
-    groups = union.groups()
-    group_reasons: dict[str, set[str]] = {
-        root: {reason for key in keys for reason in reasons.get(key, ())}
-        for root, keys in groups.items()
-    }
-    reasons = defaultdict(set, group_reasons)
-    entity_mentions: dict[str, list[Mention]] = {
-        root: [m for key in keys for m in nodes[key].mentions] for root, keys in groups.items()
-    }
-    people = {
-        root: [nodes[key] for key in keys if nodes[key].kind == "person"]
-        for root, keys in groups.items()
-    }
-    holders = OfficeHolders(
-        {root: {role for node in named for role in node.roles} for root, named in people.items()},
-        {root: [m for node in named for m in node.mentions] for root, named in people.items()},
-        mentions,
-        published or {},
-    )
+    entity_mentions: dict[str, _Mentions] = {}
+    group_reasons: dict[str, set[str]] = defaultdict(set)
+    # Each person's role phrases and name mentions, for the people named with a role.
+    person_roles: dict[str, set[str]] = {}
+    person_mentions: dict[str, list[Mention]] = {}
+    for root, keys in union.groups().items():
+        group = [nodes[key] for key in keys]
+        entity_mentions[root] = _Mentions.of_nodes(group)
+        group_reasons[root] = {reason for key in keys for reason in reasons.get(key, ())}
+        named = [node for node in group if node.kind == "person"]
+        if office_roles := {role for node in named for role in node.roles}:
+            person_roles[root] = office_roles
+            person_mentions[root] = [m for node in named for m in node.mentions]
+    holders = OfficeHolders(person_roles, person_mentions, mentions, published or {})
     for mention in role_only:
         role = mention.role or mention.name
-        root, reason = holders.holder(role, mention.source)
-        if root is not None:
-            entity_mentions[root].append(mention)
-            reasons[root].add(reason)
+        holder, reason = holders.holder(role, mention.source)
+        if holder is not None:
+            entity_mentions[holder].add_role_only(mention)
+            group_reasons[holder].add(reason)
         else:
-            root = f"role|{office_key(role)}"
-            entity_mentions.setdefault(root, []).append(mention)
-    return _build_entities(entity_mentions, reasons)
+            entity_mentions.setdefault(f"role|{office_key(role)}", _Mentions()).add_role_only(
+                mention
+            )
+    return _build_entities(entity_mentions, group_reasons)
 
 
 def _members(union: UnionFind, key: str) -> list[str]:
@@ -218,26 +213,31 @@ def _merge_variants(
     """Merge names the ladder calls variants. With a ``context`` (people), a variant that
     rests on a weak rung waits until the strong merges are done, and then merges only
     when ``corroborate.py`` finds evidence beyond spelling."""
-    blocks: dict[str, list[_NameNode]] = defaultdict(list)
-    for node in people:
-        name = node.primary
+    names = [node.primary for node in people]
+    lengths = [len(name_tokens(name)) for name in names]
+    # Nodes by their position in ``people``: each block lists them in increasing order.
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, name in enumerate(names):
         for block in blocking_keys(name):
-            blocks[block].append(node)
-    compared: set[tuple[str, str]] = set()
+            blocks[block].append(index)
+    compared: set[tuple[int, int]] = set()
     waiting: list[tuple[str, str, tuple[str, ...]]] = []
-    for block_nodes in blocks.values():
-        if len(block_nodes) > 60:
+    for members in blocks.values():
+        if len(members) > 60:
             continue  # a key shared by hundreds of names discriminates nothing
-        for i, left in enumerate(block_nodes):
-            for right in block_nodes[i + 1 :]:
-                pair = (min(left.key, right.key), max(left.key, right.key))
-                if pair in compared:
+        for position, i in enumerate(members):
+            for j in members[position + 1 :]:
+                if (i, j) in compared:
                     continue
-                compared.add(pair)
-                match = compare_names(left.primary, right.primary)
+                compared.add((i, j))
+                if strict and lengths[i] != lengths[j]:
+                    continue  # strict merges need a variant token for token
+                left, right = people[i], people[j]
+                match = compare_names(names[i], names[j])
                 if match.relation == "variant" and not strict:
                     if context is not None and rests_on_weak_rung(match.reasons):
-                        waiting.append((*pair, match.reasons))
+                        pair = sorted((left.key, right.key))
+                        waiting.append((pair[0], pair[1], match.reasons))
                         continue
                     evidence = True
                 elif match.relation == "variant" and strict:
@@ -359,62 +359,85 @@ def _short_form_targets(
     return roots
 
 
-def _canonical_name(mentions: Sequence[Mention]) -> str:
-    counts = Counter(m.name for m in mentions if m.via != "role" or not _is_role_only(m))
-    if not counts:
-        counts = Counter(m.name for m in mentions)
-    longest = max(len(name_tokens(n)) for n in counts)
-    full = {n: c for n, c in counts.items() if len(name_tokens(n)) == longest}
-    return sorted(full, key=lambda n: (-full[n], n))[0]
+@dataclass
+class _Mentions:
+    """An entity's mentions, with how often each kind occurs among them and each name among
+    those that are not a role alone (counted from its name nodes, not mention by mention)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of_nodes(cls, nodes: Sequence[_NameNode]) -> _Mentions:
+        if len(nodes) == 1:
+            node = nodes[0]
+            return cls(list(node.mentions), Counter({node.kind: len(node.mentions)}), node.names)
+        group = cls([m for node in nodes for m in node.mentions])
+        for node in nodes:
+            group.kinds[node.kind] += len(node.mentions)
+            group.names.update(node.names)
+        return group
+
+    def add_role_only(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.kinds[mention.entity_kind] += 1
+
+    def kind(self) -> str:
+        """The kind most mentions give (first alphabetically on a tie)."""
+        return sorted(self.kinds, key=lambda k: (-self.kinds[k], k))[0]
+
+    def canonical_name(self) -> str:
+        """The most frequent of the longest names (then the first alphabetically), among
+        the mentions that are not a role alone, or among all when every one is."""
+        counts = self.names or Counter(m.name for m in self.mentions)
+        if len(counts) == 1:
+            return next(iter(counts))
+        longest = max(len(name_tokens(n)) for n in counts)
+        full = {n: c for n, c in counts.items() if len(name_tokens(n)) == longest}
+        return sorted(full, key=lambda n: (-full[n], n))[0]
 
 
-_MENTION_REFS: TypeAdapter[list[MentionRef]] = TypeAdapter(list[MentionRef])
+_ENTITIES: TypeAdapter[list[Entity]] = TypeAdapter(list[Entity])
+_WRITTEN_VIA = frozenset({"name", "acronym"})
 
 
 def _build_entities(
-    entity_mentions: dict[str, list[Mention]], reasons: dict[str, set[str]]
+    entity_mentions: dict[str, _Mentions], reasons: dict[str, set[str]]
 ) -> tuple[list[Entity], dict[str, str]]:
     drafts = []
-    for root, mentions in entity_mentions.items():
-        mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end))
-        kinds = Counter(m.entity_kind for m in mentions)
-        kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0]
-        drafts.append((kind, _canonical_name(mentions), root, mentions))
+    for root, group in entity_mentions.items():
+        mentions = sorted(group.mentions, key=_POSITION)
+        drafts.append((group.kind(), group.canonical_name(), root, mentions))
     drafts.sort(key=lambda d: (d[0], fold(d[1]), d[1], d[2]))
-    # One bulk validation of every mention reference is several times faster than one
-    # model per mention, which matters with tens of thousands of mentions.
-    references = iter(
-        _MENTION_REFS.validate_python(
-            [
-                {"source": m.source, "start": m.start, "end": m.end, "text": m.text}
-                for _, _, _, mentions in drafts
-                for m in mentions
-            ]
-        )
-    )
-    entities: list[Entity] = []
+    fields: list[dict[str, object]] = []
     entity_of_mention: dict[str, str] = {}
     for number, (kind, name, root, mentions) in enumerate(drafts, start=1):
         entity_id = f"E{number}"
         # What was written ("Karimov") as well as whom it names ("Rustam Karimov").
-        written = {" ".join(m.text.split()) for m in mentions if m.via in {"name", "acronym"}}
+        texts = {m.text for m in mentions if m.via in _WRITTEN_VIA}
+        written = {" ".join(text.split()) for text in texts}
         variants = sorted({m.name for m in mentions} | written, key=lambda n: (n != name, n))
-        entity_roles = sorted({m.role for m in mentions if m.role})
-        entities.append(
-            Entity(
-                id=entity_id,
-                kind=kind,
-                name=name,
-                variants=tuple(variants),
-                roles=tuple(entity_roles),
-                mentions=tuple(next(references) for _ in mentions),
-                mention_ids=tuple(m.id for m in mentions),
-                merge_reasons=tuple(sorted(reasons.get(root, ()))),
-            )
+        fields.append(
+            {
+                "id": entity_id,
+                "kind": kind,
+                "name": name,
+                "variants": variants,
+                "roles": sorted({m.role for m in mentions if m.role}),
+                "mentions": [
+                    {"source": m.source, "start": m.start, "end": m.end, "text": m.text}
+                    for m in mentions
+                ],
+                "mention_ids": [m.id for m in mentions],
+                "merge_reasons": sorted(reasons.get(root, ())),
+            }
         )
         for mention in mentions:
             entity_of_mention[mention.id] = entity_id
-    return entities, entity_of_mention
+    # One bulk validation is several times faster than one model per entity and mention,
+    # which matters with tens of thousands of mentions.
+    return _ENTITIES.validate_python(fields), entity_of_mention
 
 
 # --------------------------------------------------------------------------- events

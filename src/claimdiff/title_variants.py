@@ -38,27 +38,49 @@ class Wording:
     entity: str
 
 
+@dataclass(frozen=True)
+class Titles:
+    """Each named person's title wordings (by entity id), the entities that are only a
+    title, and the one holder each of those stands for (title-only id -> holder id)."""
+
+    wordings: Mapping[str, list[Wording]]
+    unnamed: Sequence[Entity]
+    holders: Mapping[str, str]
+
+
+def collect_titles(
+    entities: Sequence[Entity], mentions: Mapping[str, Mention], claims: Iterable[Claim]
+) -> Titles:
+    """What both ``title_holders`` and ``title_variant_findings`` read: a caller that needs
+    both computes it once and passes it to ``title_variant_findings``."""
+    wordings, unnamed = _collect(entities, mentions, claims)
+    return Titles(wordings, unnamed, _unnamed_holders(unnamed, mentions, wordings))
+
+
 def title_variant_findings(
     entities: Sequence[Entity],
     mentions: Mapping[str, Mention],
     claims: Iterable[Claim],
     dependent: Mapping[str, set[str]],
+    titles: Titles | None = None,
 ) -> list[Finding]:
-    wordings, unnamed = _collect(entities, mentions, claims)
-    holders_of = _unnamed_holders(unnamed, mentions, wordings)
+    """``titles``: ``collect_titles`` of the same entities, mentions and claims, if known."""
+    if titles is None:
+        titles = collect_titles(entities, mentions, claims)
     names = {e.id: e.name for e in entities}
     findings: list[Finding] = []
-    for entity_id, own in sorted(wordings.items()):
+    for entity_id, own in sorted(titles.wordings.items()):
         findings.extend(_entity_findings(entity_id, names[entity_id], own, dependent))
-    return findings + _unnamed_findings(holders_of, unnamed, mentions, wordings, names, dependent)
+    return findings + _unnamed_findings(
+        titles.holders, titles.unnamed, mentions, titles.wordings, names, dependent
+    )
 
 
 def title_holders(
     entities: Sequence[Entity], mentions: Mapping[str, Mention], claims: Iterable[Claim]
 ) -> dict[str, str]:
     """Each title-only entity that the one holder of its office stands for: id -> holder id."""
-    wordings, unnamed = _collect(entities, mentions, claims)
-    return _unnamed_holders(unnamed, mentions, wordings)
+    return dict(collect_titles(entities, mentions, claims).holders)
 
 
 def _collect(
@@ -81,20 +103,21 @@ def _collect(
 
 def _title_only(entity: Entity, mentions: Mapping[str, Mention]) -> bool:
     """A person named only by title, or an organisation whose name is a person's title."""
-    own = [mentions[m] for m in entity.mention_ids if m in mentions]
-    if not own:
-        return False
     if entity.kind == "person":
-        return all(m.via == "role" for m in own)
+        own = [mentions[m] for m in entity.mention_ids if m in mentions]
+        return bool(own) and all(m.via == "role" for m in own)
     if entity.kind in {"organization", "other"}:
-        return _leads_with_title(entity.name)
+        return _leads_with_title(entity.name) and any(m in mentions for m in entity.mention_ids)
     return False
 
 
 def _leads_with_title(name: str) -> bool:
     """ "Chilean Chief of the Navy": after its country words, a title word."""
+    words = fold(name).split()
+    if HEAD_WORDS.isdisjoint(words):
+        return False  # the common case, told without the title's key
     key = title_key(name)
-    for word in fold(name).split():
+    for word in words:
         if word in HEAD_WORDS:
             return True
         if word in key:
@@ -138,26 +161,23 @@ def _unnamed_holders(
     wordings: Mapping[str, list[Wording]],
 ) -> dict[str, str]:
     """Each title-only entity's holder: the one person with a wording of the same office."""
+    # Two wordings of one office share a title word: each wording is looked up by its own.
     by_head: dict[str, set[str]] = defaultdict(set)
+    people_by_wording: dict[str, set[str]] = defaultdict(set)
     for person, own in wordings.items():
         for wording in own:
+            people_by_wording[wording.compared].add(person)
             for word in title_key(wording.compared) & HEAD_WORDS:
-                by_head[word].add(person)
+                by_head[word].add(wording.compared)
     holders: dict[str, str] = {}
     for entity in unnamed:
         titles = {w.compared for w in _unnamed_wordings(entity, mentions)}
-        candidates = {
-            p for t in titles for word in title_key(t) & HEAD_WORDS for p in by_head[word]
-        }
-        matching = {
-            person
-            for person in candidates
-            if any(
-                compare_titles(title, wording.compared).relation != "different"
-                for title in titles
-                for wording in wordings[person]
-            )
-        }
+        matching: set[str] = set()
+        for title in titles:
+            others = {other for word in title_key(title) & HEAD_WORDS for other in by_head[word]}
+            for other in others:
+                if compare_titles(title, other).relation != "different":
+                    matching |= people_by_wording[other]
         if len(matching) == 1:
             holders[entity.id] = next(iter(matching))
     return holders
