@@ -52,7 +52,7 @@ from claimdiff.models import (
 )
 from claimdiff.resolve import resolve
 from claimdiff.review import apply_decisions, cannot_link_names
-from claimdiff.title_variants import title_holders, title_variant_findings
+from claimdiff.title_variants import collect_titles, title_variant_findings
 
 FINDING_ORDER = (
     "conflict",
@@ -203,6 +203,7 @@ def _analyse(
     on_stage("classifying")
     started = perf_counter()
     mentions = {m.id: m for e in extractions for m in e.mentions}
+    titles = collect_titles(resolution.entities, mentions, claims)
     context = ClassifyContext(
         claims={c.id: c for c in claims},
         events={e.id: e for e in resolution.events},
@@ -210,7 +211,7 @@ def _analyse(
         sources={s.id: s for s in sources},
         dependent=dependent,
         claim_contexts=contexts,
-        aliases=title_holders(resolution.entities, mentions, claims),
+        aliases=titles.holders,
     )
     findings = [
         finding
@@ -221,7 +222,9 @@ def _analyse(
         if finding.kind != "agreement" or finding.independent_sources > 1
     ]
     findings.extend(name_variant_findings(resolution.entities, context))
-    findings.extend(title_variant_findings(resolution.entities, mentions, claims, dependent))
+    findings.extend(
+        title_variant_findings(resolution.entities, mentions, claims, dependent, titles)
+    )
     findings = _deduplicate(findings)
     findings, stale = apply_decisions(findings, decisions)
     findings = fold_copies(findings, context.claims, dependent)
