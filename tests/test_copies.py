@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builders import count
-from claimdiff.copies import fold_copies
+from claimdiff.copies import copied_claims, fold_copies, one_claim_copied
 from claimdiff.models import Claim, Finding
 
 
@@ -50,3 +50,14 @@ def test_without_dependent_sources_or_with_other_words_nothing_is_folded() -> No
     claims = {**CLAIMS, reworded.id: reworded}
     findings = [_conflict("k2", ORIGINAL, OTHER), _conflict("k1", reworded, OTHER)]
     assert fold_copies(findings, claims, COPIES) == findings
+
+
+def test_a_claim_and_its_copies_are_one_claim_even_through_the_original() -> None:
+    second = count("copy2", 9, "deal")
+    claims = {**CLAIMS, second.id: second}
+    # Both copies copy the wire story; they need not share enough text with each other.
+    dependent = {"wire": {"copy", "copy2"}, "copy": {"wire"}, "copy2": {"wire"}}
+    copies = copied_claims(claims, dependent)
+    assert one_claim_copied((COPY.id, second.id), copies)
+    assert one_claim_copied((ORIGINAL.id, COPY.id), copies)
+    assert not one_claim_copied((ORIGINAL.id, OTHER.id), copies)

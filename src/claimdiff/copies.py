@@ -28,11 +28,15 @@ def fold_copies(
     findings: Sequence[Finding],
     claims: Mapping[str, Claim],
     dependent: Mapping[str, set[str]],
+    copies: UnionFind | None = None,
 ) -> list[Finding]:
-    """``findings`` with those about the same copied claims merged, in their first order."""
+    """``findings`` with those about the same copied claims merged, in their first order.
+
+    ``copies``: ``copied_claims(claims, dependent)``, if the caller has it already.
+    """
     if not dependent:
         return list(findings)
-    copies = _copied_claims(claims, dependent)
+    copies = copies or copied_claims(claims, dependent)
     groups: dict[tuple[str, frozenset[str]], list[Finding]] = {}
     for finding in findings:
         key: tuple[str, frozenset[str]]
@@ -47,7 +51,13 @@ def fold_copies(
     ]
 
 
-def _copied_claims(claims: Mapping[str, Claim], dependent: Mapping[str, set[str]]) -> UnionFind:
+def one_claim_copied(claim_ids: Sequence[str], copies: UnionFind) -> bool:
+    """Whether these claims are all one claim and its copies: comparing them can only find
+    that copies agree, which corroborates nothing."""
+    return len({copies.find(c) for c in claim_ids}) == 1
+
+
+def copied_claims(claims: Mapping[str, Claim], dependent: Mapping[str, set[str]]) -> UnionFind:
     """Claims joined when their sources are dependent and they say the same words."""
     by_words: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims.values():
@@ -79,4 +89,4 @@ def _merge(
     )
 
 
-__all__ = ["fold_copies"]
+__all__ = ["copied_claims", "fold_copies", "one_claim_copied"]

@@ -26,7 +26,7 @@ from claimdiff.classify import (
     group_corroborations,
     name_variant_findings,
 )
-from claimdiff.copies import fold_copies
+from claimdiff.copies import copied_claims, fold_copies, one_claim_copied
 from claimdiff.corpus import DEFAULT_MAX_BYTES, CorpusWarning, load_corpus
 from claimdiff.extract import extract_source
 from claimdiff.models import (
@@ -197,7 +197,13 @@ def _analyse(
         dependent[left].add(right)
         dependent[right].add(left)
     contexts = claim_contexts(extractions, resolution, {s.id: s.text for s in sources})
-    candidates = align_claims(claims, resolution.events, contexts, resolution.entities)
+    claims_by_id = {c.id: c for c in claims}
+    copied = copied_claims(claims_by_id, dependent)
+    candidates = [
+        candidate
+        for candidate in align_claims(claims, resolution.events, contexts, resolution.entities)
+        if not one_claim_copied(candidate.claims, copied)
+    ]
     timings["align"] = perf_counter() - started
 
     on_stage("classifying")
@@ -205,7 +211,7 @@ def _analyse(
     mentions = {m.id: m for e in extractions for m in e.mentions}
     titles = collect_titles(resolution.entities, mentions, claims)
     context = ClassifyContext(
-        claims={c.id: c for c in claims},
+        claims=claims_by_id,
         events={e.id: e for e in resolution.events},
         entities={e.id: e for e in resolution.entities},
         sources={s.id: s for s in sources},
@@ -227,11 +233,12 @@ def _analyse(
     )
     findings = _deduplicate(findings)
     findings, stale = apply_decisions(findings, decisions)
-    findings = fold_copies(findings, context.claims, dependent)
+    findings = fold_copies(findings, claims_by_id, dependent, copied)
     findings.sort(key=_finding_order)
     timings["classify"] = perf_counter() - started
 
     on_stage("building the report")
+    started = perf_counter()
     report = Report(
         generated_by=f"claimdiff {__version__}",
         summary=_summary(findings, len(stale), len(sources), len(claims)),
@@ -270,6 +277,7 @@ def _analyse(
         stale_decisions=tuple(stale),
         dependent_sources=tuple(copies),
     )
+    timings["report"] = perf_counter() - started
     return report, timings
 
 
