@@ -31,7 +31,7 @@ from claimdiff.cli.commands import write_reports
 from claimdiff.execute import CACHE_SUFFIX, ClaimsWriter, cpu_count, make_extractor
 from claimdiff.extract import extract_source
 from claimdiff.models import Source, SourceExtraction
-from claimdiff.pipeline import PipelineResult, run
+from claimdiff.pipeline import PipelineResult, collector_paused, run
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc"
@@ -117,12 +117,13 @@ def timed_run(
 
     profiler = _start_profiler() if profile else None
     started = time.perf_counter()
-    result = run(corpus, extract=extract)
-    write_started = time.perf_counter()
-    writer.finish()
-    write_reports(result.report, result.texts, out / "reports")
-    result.timings["write"] = time.perf_counter() - write_started
-    wall = time.perf_counter() - started
+    with collector_paused():  # as the CLI's commands run
+        result = run(corpus, extract=extract)
+        write_started = time.perf_counter()
+        writer.finish()
+        write_reports(result.report, result.texts, out / "reports")
+        result.timings["write"] = time.perf_counter() - write_started
+        wall = time.perf_counter() - started
     if profiler is not None and profile is not None:
         profiler.stop()
         profile.write_text(profiler.output_text(unicode=False, color=False))

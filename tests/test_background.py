@@ -66,3 +66,11 @@ def test_abandon_waits_for_the_child_and_computes_nothing_here() -> None:
     pending.abandon()
     pending.result()
     assert calls == []  # only the child's own copy of the list grew
+
+
+def test_a_child_can_run_at_a_lower_priority() -> None:
+    here = os.nice(0)
+    there = in_child(lambda: os.nice(0), niceness=5).result()
+    if sys.platform.startswith("linux"):
+        assert there == min(here + 5, 19)
+    assert os.nice(0) == here  # this process keeps its priority

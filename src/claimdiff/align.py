@@ -64,7 +64,7 @@ def resolve_claims(claims: Iterable[Claim], resolution: Resolution) -> list[Clai
             update["participants"] = tuple(
                 dict.fromkeys(entity[p] for p in claim.participants if p in entity)
             )
-        resolved.append(claim.model_copy(update=update))
+        resolved.append(claim.model_copy(update=update) if update else claim)
     return resolved
 
 

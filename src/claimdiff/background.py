@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import multiprocessing.connection
+import os
 import signal
 import sys
 import threading
@@ -54,7 +55,7 @@ def release_interrupts(*, ignore: bool = False) -> None:
 class Pending(Generic[T]):
     """A result being computed in a child process (or, failing that, on demand here)."""
 
-    def __init__(self, function: Callable[[], T]) -> None:
+    def __init__(self, function: Callable[[], T], *, niceness: int = 0) -> None:
         self._function = function
         self._child: multiprocessing.process.BaseProcess | None = None
         self._receiver: multiprocessing.connection.Connection | None = None
@@ -65,7 +66,9 @@ class Pending(Generic[T]):
         with contextlib.suppress(OSError, ValueError):
             context = multiprocessing.get_context("fork")
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_run_and_send, args=(function, sender), daemon=True)
+            child = context.Process(
+                target=_run_and_send, args=(function, sender, niceness), daemon=True
+            )
             with interrupts_held():
                 child.start()
             sender.close()
@@ -104,8 +107,11 @@ class Pending(Generic[T]):
         return self._function()
 
 
-def in_child(function: Callable[[], T]) -> Pending[T]:
+def in_child(function: Callable[[], T], *, niceness: int = 0) -> Pending[T]:
     """Start ``function`` in a forked child; ``.result()`` gives its return value.
+
+    ``niceness`` lowers the child's CPU priority (``os.nice``), for work that is needed
+    only later than the work this process goes on with.
 
     Example::
 
@@ -113,17 +119,22 @@ def in_child(function: Callable[[], T]) -> Pending[T]:
         >>> json_text = render_json(report)  # meanwhile, on this CPU
         >>> markdown_text = pending.result()
     """
-    return Pending(function)
+    return Pending(function, niceness=niceness)
 
 
 def _run_and_send(
-    function: Callable[[], object], sender: multiprocessing.connection.Connection
+    function: Callable[[], object],
+    sender: multiprocessing.connection.Connection,
+    niceness: int,
 ) -> None:
     # A failure is reported, not raised: the parent then calls the function itself and
     # raises whatever it raises, once, in the usual place. (After a Ctrl-C, which reaches
     # this child too, the parent abandons it instead.)
     try:
         release_interrupts()
+        if niceness:
+            with contextlib.suppress(OSError):
+                os.nice(niceness)
         outcome: tuple[bool, object] = (True, function())
     except BaseException:
         outcome = (False, None)

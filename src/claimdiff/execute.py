@@ -49,6 +49,7 @@ CACHE_SUFFIX = ".jsonl"
 MAX_CHUNK = 32
 # Below this many sources to extract, starting worker processes costs more than it saves.
 MIN_PARALLEL_SOURCES = 8
+WRITER_NICENESS = 10
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent
 _RECORDS_ADAPTER: TypeAdapter[list[Record]] = TypeAdapter(list[Record])
@@ -194,7 +195,9 @@ class ClaimsWriter:
         cache, self._cache = self._cache, []
         write = partial(_write_all, self.claims_dir, extractions, cache)
         if len(extractions) >= MIN_PARALLEL_SOURCES:
-            self._pending = in_child(write)
+            # Needed only when the reports are written: the analysis, and the copy check
+            # it waits for, go first.
+            self._pending = in_child(write, niceness=WRITER_NICENESS)
         else:
             write()  # a fork would cost more than it saves
 
