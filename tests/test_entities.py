@@ -81,6 +81,15 @@ def test_apposition_after_role_names_the_holder() -> None:
     assert by_text(text)["Kwame Asante"].role == "President of Ghana"
 
 
+def test_a_title_after_as_is_no_apposition_of_the_next_name() -> None:
+    text = "He begins his second term as Ghanaian President, Kwame Asante has said."
+    assert roles(text) == []
+    assert by_text(text)["Kwame Asante"].role is None
+    assert [c.value for c in roles("He met the Ghanaian President, Kwame Asante, on Friday.")] == [
+        "President of Ghana"
+    ]
+
+
 def test_rank_and_ministry_chain() -> None:
     text = "He met Polish Minister of Defence General Jan Kowalczyk in Warsaw."
     person = by_text(text)["Jan Kowalczyk"]

@@ -25,6 +25,8 @@ from claimdiff.offices import office_relation
 
 _WORD = re.compile(r"[^\W\d_](?:\w|[-'’.&](?=\w))*")
 _POSSESSIVE = ("'s", "’s")
+# "as" just before a title: the title is said of someone, not the head of an apposition.
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}s?")
 
 # Capitalised words that never start or belong to a name.
@@ -469,13 +471,19 @@ class _Extractor:
             if phrase.role is None:
                 return self._apposition(phrase.end, name_end, index) or name_end
             return name_end
-        # "the President of Iran, Ibrahim X," -- apposition after the role.
+        # "the President of Iran, Ibrahim X," -- apposition after the role. Not after
+        # "as": "his second term as US President, Tony Blair has said" gives the title to
+        # the clause's subject, and the name after the comma begins the next clause.
         after = phrase.end
         if (
             phrase.role is not None
             and after < len(tokens)
             and self.text[tokens[after - 1].end : tokens[after].start] == ", "
             and (phrase.determiner or phrase.capitalised)
+            and _AS_BEFORE.search(
+                self.text, max(0, tokens[phrase.start].start - 4), tokens[phrase.start].start
+            )
+            is None
         ):
             name_end = self._name_run(after)
             if (
