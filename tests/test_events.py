@@ -262,3 +262,25 @@ def test_narrated_frames_of_a_type_follow_the_frames_as_they_grow() -> None:
     assert narrated.of_type("signing") == [frames[1], frames[2]]
     assert narrated.of_type("visit") == [frames[0], frames[3]]
     assert narrated.of_type("call") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("Tomas Kervan's first official visit to Chile began on Monday.", "Tomas Kervan"),
+        ("Tomas Kervan's visit to Chile began on Monday.", "Tomas Kervan"),
+        (
+            "A spokeswoman for the Tomas Kervan's Market in Valparaiso said 20,000 shoppers "
+            "were expected to have visited by the close.",
+            None,
+        ),
+    ],
+)
+def test_a_possessive_names_the_visitor_only_of_the_visit_it_governs(
+    text: str, visitor: str | None
+) -> None:
+    source = Source(id="t", path="t.txt", text=text)
+    extraction = extract_source(source)
+    names = {m.id: m.text for m in extraction.mentions}
+    (frame,) = [c for c in extraction.claims if isinstance(c, EventClaim)]
+    assert names.get(frame.subject or "") == visitor

@@ -189,6 +189,9 @@ _PLACE_PREPOSITION = re.compile(
     r"\b(?:to|in|at|into|arrived in|visiting|visited|from)\s*$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|’)\s*$")
+# "X's visit", "X's first official visit", "X's two-day Asia trip": the possessive, then at
+# most three words before the trigger noun.
+_POSSESSOR_OF_TRIGGER = re.compile(r"(?:'s|’s|’)\s+(?:[\w-]+\s+){0,3}")
 _OCCASIONS: frozenset[str] = frozenset({"visit", "meeting", "summit"})
 # How far (in sentences) narration of one occasion usually runs before a new topic.
 NARRATIVE_SENTENCES = 3
@@ -540,7 +543,9 @@ def _visitor(text: str, match: re.Match[str], people: Sequence[Mention]) -> Ment
     before = [p for p in persons if p.end <= match.start()]
     for person in reversed(before):
         between = text[person.end : match.start()]
-        if _POSSESSIVE.match(between) or _POSSESSIVE.search(between[:3]):
+        if _POSSESSIVE.match(between) or (
+            _NOUN_TRIGGER.fullmatch(match.group(0)) and _POSSESSOR_OF_TRIGGER.fullmatch(between)
+        ):
             return person
     after = [p for p in persons if p.start >= match.end()]
     if _NOUN_TRIGGER.fullmatch(match.group(0)):
