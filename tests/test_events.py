@@ -284,3 +284,15 @@ def test_a_possessive_names_the_visitor_only_of_the_visit_it_governs(
     names = {m.id: m.text for m in extraction.mentions}
     (frame,) = [c for c in extraction.claims if isinstance(c, EventClaim)]
     assert names.get(frame.subject or "") == visitor
+
+
+def test_the_possessor_of_a_phrase_holding_the_trip_is_its_visitor() -> None:
+    text = (
+        "Tomas Kervan's decision to announce the date while on a trip to Chile was sensible, "
+        "Mr Rudd told the paper."
+    )
+    source = Source(id="t", path="t.txt", text=text)
+    extraction = extract_source(source)
+    names = {m.id: m.text for m in extraction.mentions}
+    (frame,) = [c for c in extraction.claims if isinstance(c, EventClaim)]
+    assert names.get(frame.subject or "") == "Tomas Kervan"

@@ -189,9 +189,10 @@ _PLACE_PREPOSITION = re.compile(
     r"\b(?:to|in|at|into|arrived in|visiting|visited|from)\s*$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|’)\s*$")
-# "X's visit", "X's first official visit", "X's two-day Asia trip": the possessive, then at
-# most three words before the trigger noun.
-_POSSESSOR_OF_TRIGGER = re.compile(r"(?:'s|’s|’)\s+(?:[\w-]+\s+){0,3}")
+# "X's visit", "X's decision to ... while on a trip": the possessor of a phrase that holds
+# the trigger noun, unless a verb of speech or a colon between starts another clause.
+_POSSESSOR = re.compile(r"(?:'s|’s|’)\s")
+_OTHER_CLAUSE = re.compile(r"\b(?:said|says|told|tells|added|adds|according)\b|[;:]")
 _OCCASIONS: frozenset[str] = frozenset({"visit", "meeting", "summit"})
 # How far (in sentences) narration of one occasion usually runs before a new topic.
 NARRATIVE_SENTENCES = 3
@@ -544,7 +545,9 @@ def _visitor(text: str, match: re.Match[str], people: Sequence[Mention]) -> Ment
     for person in reversed(before):
         between = text[person.end : match.start()]
         if _POSSESSIVE.match(between) or (
-            _NOUN_TRIGGER.fullmatch(match.group(0)) and _POSSESSOR_OF_TRIGGER.fullmatch(between)
+            _NOUN_TRIGGER.fullmatch(match.group(0))
+            and _POSSESSOR.match(between)
+            and not _OTHER_CLAUSE.search(between)
         ):
             return person
     after = [p for p in persons if p.start >= match.end()]
