@@ -90,6 +90,20 @@ def test_a_title_after_as_is_no_apposition_of_the_next_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("South African President Kwame Asante spoke.", "President of South Africa"),
+        (
+            "The South Korean Foreign Minister Kwame Asante spoke.",
+            "Foreign Minister of South Korea",
+        ),
+    ],
+)
+def test_a_demonym_of_two_words_gives_the_country(text: str, role: str) -> None:
+    assert by_text(text)["Kwame Asante"].role == role
+
+
 def test_rank_and_ministry_chain() -> None:
     text = "He met Polish Minister of Defence General Jan Kowalczyk in Warsaw."
     person = by_text(text)["Jan Kowalczyk"]

@@ -281,7 +281,7 @@ class _Extractor:
                 best = (end + 1, gz.CAPITALS[plain], "capital")
             elif plain in gz.REGIONS:
                 best = (end + 1, "", "region")
-            elif end == k and plain in gz.DEMONYMS:
+            elif plain in gz.DEMONYMS:  # "Kenyan", "South African"
                 best = (end + 1, gz.DEMONYMS[plain], "demonym")
             if tokens[end].poss:
                 break
