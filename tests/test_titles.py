@@ -31,6 +31,7 @@ def test_decorated_wordings_of_one_office_are_variants(left: str, right: str) ->
             "Chief of Staff of the Armed Forces of Chile",
             "Chief of Staff of the Chilean Armed Forces",
         ),
+        ("ex-Foreign Secretary", "former Foreign Secretary"),
     ],
 )
 def test_reordered_or_demonym_wordings_are_the_same_title(left: str, right: str) -> None:

@@ -24,7 +24,13 @@ TITLE_DECORATION = "title-decoration"
 SAME_OFFICE = "same-office"
 
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "s", "a", "an"})
-_SPELLINGS = {"defence": "defense", "labor": "labour", "organisation": "organization"}
+# Spellings of one word; "ex-" is how headlines and captions write "former".
+_SPELLINGS = {
+    "defence": "defense",
+    "labor": "labour",
+    "organisation": "organization",
+    "ex": "former",
+}
 # Words that decorate a title without naming another office.
 DECORATIONS = frozenset({"supreme", "grand"})
 # Words that decorate a chief's title only: "Chief of Staff", "Chief of General Staff" and
