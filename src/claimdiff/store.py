@@ -31,8 +31,10 @@ def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
     is skipped for outputs that are regenerated from the corpus (claims, cache).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_name = ""
     try:
+        # Inside the ``try``: a Ctrl-C just after the temporary file is made removes it.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -41,8 +43,9 @@ def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
                 os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+        if tmp_name:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
         raise
 
 

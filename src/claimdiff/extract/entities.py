@@ -756,6 +756,8 @@ class _Extractor:
             return
         if single and (first.word in gz.DEMONYMS or first.word in gz.PLURAL_DEMONYMS):
             return
+        if surface in gz.DEMONYMS or surface in gz.PLURAL_DEMONYMS:
+            return  # "Sri Lankan", "South Koreans": a demonym of two words names no one
         if all(w in _ADJECTIVES or tokens[k + x].word in gz.DEMONYMS for x, w in enumerate(words)):
             return
         if single and "-" in first.word and not first.word.rsplit("-", 1)[1][:1].isupper():
