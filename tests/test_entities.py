@@ -104,6 +104,12 @@ def test_a_demonym_of_two_words_gives_the_country(text: str, role: str) -> None:
     assert by_text(text)["Kwame Asante"].role == role
 
 
+def test_a_demonym_of_two_words_names_no_one() -> None:
+    found = by_text("Sri Lankan cricket captain Kwame Asante met South Korean officials.")
+    assert "Sri Lankan" not in found and "South Korean" not in found
+    assert "Kwame Asante" in found
+
+
 def test_rank_and_ministry_chain() -> None:
     text = "He met Polish Minister of Defence General Jan Kowalczyk in Warsaw."
     person = by_text(text)["Jan Kowalczyk"]
