@@ -20,7 +20,6 @@ missing sources are extracted (and added to it).
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import sys
@@ -31,28 +30,25 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+from common import corpus_parser, existing_corpus
+
 from claimdiff.align import dependent_sources
 from claimdiff.corpus import load_corpus
 from claimdiff.execute import cpu_count, make_extractor
 from claimdiff.models import Source, SourceExtraction
 from claimdiff.pipeline import analyse
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc"
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser = corpus_parser(__doc__)
     parser.add_argument("--cache-dir", type=Path, help="claims cache to read (and fill)")
     parser.add_argument("--jobs", type=int, default=cpu_count(), help="extraction processes")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (default 3)")
     parser.add_argument("--doubled", action="store_true", help="also run the corpus doubled")
     parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of one run")
     args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    if not corpus.exists():
-        print(f"error: {corpus}: no such corpus", file=sys.stderr)
+    corpus = existing_corpus(args.corpus)
+    if corpus is None:
         return 2
     extract = make_extractor(args.jobs, args.cache_dir)
 

@@ -17,7 +17,6 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
 import resource
 import shutil
 import sys
@@ -27,19 +26,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from common import corpus_parser, existing_corpus
+
 from claimdiff.cli.commands import write_reports
 from claimdiff.execute import CACHE_SUFFIX, ClaimsWriter, cpu_count, make_extractor
 from claimdiff.extract import extract_source
 from claimdiff.models import Source, SourceExtraction
 from claimdiff.pipeline import PipelineResult, collector_paused, run
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc"
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser = corpus_parser(__doc__)
     parser.add_argument("--jobs", type=int, default=cpu_count(), help="default: one per CPU")
     parser.add_argument("--baseline-every", type=int, default=20, help="dateparser sample step")
     parser.add_argument("--skip-baseline", action="store_true")
@@ -47,9 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-doubled", action="store_true")
     parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of the run")
     args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    if not corpus.exists():
-        print(f"error: {corpus}: no such corpus", file=sys.stderr)
+    corpus = existing_corpus(args.corpus)
+    if corpus is None:
         return 2
 
     with tempfile.TemporaryDirectory(prefix="claimdiff-bench-") as tmp:

@@ -14,28 +14,24 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from common import corpus_parser, existing_corpus
+
 from claimdiff.corpus import load_corpus
 from claimdiff.extract import extract_source
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc"
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser = corpus_parser(__doc__)
     parser.add_argument("--profile", type=Path, help="write a pyinstrument text profile here")
     parser.add_argument("--top", type=int, default=0, help="print the N slowest sources")
     args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    if not corpus.exists():
-        print(f"error: {corpus}: no such corpus", file=sys.stderr)
+    corpus = existing_corpus(args.corpus)
+    if corpus is None:
         return 2
     sources = load_corpus(corpus).sources
     if not sources:

@@ -374,10 +374,12 @@ def test_claims_writer_writes_them_itself_when_the_child_fails(
     parent = os.getpid()
     real = execute.write_extractions
 
-    def failing_in_a_child(claims_dir: Path, extractions: list[SourceExtraction]) -> None:
+    def failing_in_a_child(
+        claims_dir: Path, extractions: list[SourceExtraction], *cache: object
+    ) -> None:
         if os.getpid() != parent:
             os._exit(1)
-        real(claims_dir, extractions)
+        real(claims_dir, extractions, *cache)
 
     monkeypatch.setattr(execute, "write_extractions", failing_in_a_child)
     monkeypatch.setattr(execute, "MIN_PARALLEL_SOURCES", 1)
@@ -437,7 +439,7 @@ def test_an_abandoned_claims_writer_redoes_nothing_here(
             raise KeyboardInterrupt  # the child got the Ctrl-C too
         done_here.append(1)
 
-    monkeypatch.setattr(execute, "_write_all", interrupted_in_the_child)
+    monkeypatch.setattr(execute, "write_extractions", interrupted_in_the_child)
     monkeypatch.setattr(execute, "MIN_PARALLEL_SOURCES", 1)
     writer = execute.ClaimsWriter(tmp_path / "claims")
     writer.start(extract_all(sources))

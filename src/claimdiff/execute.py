@@ -193,7 +193,7 @@ class ClaimsWriter:
     def start(self, extractions: Sequence[SourceExtraction]) -> None:
         self.finish()
         cache, self._cache = self._cache, []
-        write = partial(_write_all, self.claims_dir, extractions, cache)
+        write = partial(write_extractions, self.claims_dir, extractions, cache)
         if len(extractions) >= MIN_PARALLEL_SOURCES:
             # Needed only when the reports are written: the analysis, and the copy check
             # it waits for, go first.
@@ -213,17 +213,12 @@ class ClaimsWriter:
             pending.abandon()
 
 
-def write_extractions(claims_dir: Path, extractions: Sequence[SourceExtraction]) -> None:
-    for extraction in extractions:
-        write_extraction(claims_dir, extraction)
-
-
-def _write_all(
+def write_extractions(
     claims_dir: Path,
     extractions: Sequence[SourceExtraction],
-    cache: Sequence[tuple[Path, CacheEntries]],
+    cache: Sequence[tuple[Path, CacheEntries]] = (),
 ) -> None:
-    """Claims files, then cache entries; a source's text is serialised once for both."""
+    """Claims files, then any cache entries; a source's text is serialised once for both."""
     texts: dict[str, str] = {}
     for extraction in extractions:
         text = texts[extraction.source] = extraction_jsonl(extraction)
