@@ -9,8 +9,17 @@ from hypothesis import strategies as st
 
 from builders import count, day, frame, month, quote, role, source
 from claimdiff.align import ClaimContext, align_claims
-from claimdiff.classify import ClassifyContext, classify, quote_similarity
-from claimdiff.models import Candidate, Claim, CountClaim, Event, EventClaim, Finding, RoleClaim
+from claimdiff.classify import ClassifyContext, classify, name_variant_findings, quote_similarity
+from claimdiff.models import (
+    Candidate,
+    Claim,
+    CountClaim,
+    Entity,
+    Event,
+    EventClaim,
+    Finding,
+    RoleClaim,
+)
 
 MOU = ("memorandum of understanding", "agreement", "document")
 AGREEMENT = ("agreement", "document")
@@ -418,3 +427,19 @@ def test_a_figure_the_other_source_also_states_is_no_conflict() -> None:
     left, right = count("a", 3, "ship"), count("b", 5, "ship")
     also = count("a", 5, "ship", start=40)
     assert _classify_all([left, right, also], (left, right)) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "names", "reported"),
+    [
+        ("other", ("Harbour Film Award", "Harbour Film Awards"), False),
+        ("organization", ("Vantor Pictures", "Ventor Pictures"), True),
+        ("person", ("Kirsty William", "Kirsty Williams"), True),
+    ],
+)
+def test_a_plural_is_no_spelling_variant_of_a_thing_but_may_be_of_a_person(
+    kind: str, names: tuple[str, str], reported: bool
+) -> None:
+    entity = Entity(id="E1", kind=kind, name=names[0], variants=names)  # type: ignore[arg-type]
+    context = ClassifyContext(claims={}, events={}, entities={}, sources={}, dependent={})
+    assert bool(name_variant_findings([entity], context)) is reported

@@ -401,3 +401,31 @@ def test_former_holder_has_another_office_and_takes_no_role_mention() -> None:
 )
 def test_a_title_after_a_long_affiliation_still_opens_a_role(text: str, role: str) -> None:
     assert by_text(text)["Jane Dolan"].role == role
+
+
+def test_a_title_in_title_case_is_one_name_and_no_person() -> None:
+    found = by_text("Nobody would remake Chronicles And The Wheel. It was good.")
+    assert found["Chronicles And The Wheel"].entity_kind == "other"
+
+
+def test_a_name_never_ends_on_a_connector() -> None:
+    names = [m.text for m in mentions("She met Harlow And The crowd cheered.")]
+    assert not [n for n in names if n.split()[-1].lower() in ("and", "of", "for")]
+
+
+def test_lower_case_and_still_splits_two_names() -> None:
+    assert {"Uganda", "Kenya"} <= set(by_text("Talks between Uganda and Kenya ended."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("He won the Harbour Film Award last year.", "Harbour Film Award", "other"),
+        ("Shares in Quillon Multimedia fell.", "Quillon Multimedia", "organization"),
+        ("She won the Varna Open in May.", "Varna Open", "other"),
+    ],
+)
+def test_the_last_word_of_a_name_gives_a_thing_or_a_company(
+    text: str, name: str, kind: str
+) -> None:
+    assert by_text(text)[name].entity_kind == kind

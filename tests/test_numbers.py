@@ -315,3 +315,21 @@ def test_one_of_a_set_is_not_a_count() -> None:
     text = "It is one of Chile's biggest companies, and it sold 30 of the aircraft."
     context = ExtractionContext.for_source(Source(id="t", path="t.txt", text=text))
     assert [r.text for r in extract_numbers(context, [])] == ["30 of the aircraft"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Shares rose 65 cents to $12.40.", "65 cents", 0.65, "USD"),
+        ("Petrol at €1.20 a litre rose 3 cents.", "3 cents", 0.03, "EUR"),
+        ("Tickets cost 50 US cents each.", "50 US cents", 0.5, "USD"),
+        ("A song costs 99 cents.", "99 cents", 0.99, "USD"),
+    ],
+)
+def test_cents_are_an_amount_of_the_currency_named_before(
+    text: str, span: str, value: float, unit: str
+) -> None:
+    found = {q.text: q.value for q in quantities(text)}
+    assert found[span].low == pytest.approx(value)
+    assert found[span].unit == unit
+    assert not counts(text)

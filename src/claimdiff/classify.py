@@ -964,6 +964,8 @@ def name_variant_findings(entities: Sequence[Entity], context: ClassifyContext) 
         spelled: set[str] = set()
         reasons: set[str] = set()
         for a, b in combinations(full, 2):
+            if entity.kind != "person" and _differ_in_number_only(a, b):
+                continue  # "Award" and "Awards": grammar, not spelling
             match = compare_names(a, b)
             if match.relation == "variant":
                 spelled.update((a, b))
@@ -994,6 +996,17 @@ def name_variant_findings(entities: Sequence[Entity], context: ClassifyContext) 
             )
         )
     return findings
+
+
+def _differ_in_number_only(left: str, right: str) -> bool:
+    left_tokens, right_tokens = name_tokens(left), name_tokens(right)
+    if len(left_tokens) != len(right_tokens):
+        return False
+    differing = [(a, b) for a, b in zip(left_tokens, right_tokens, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    short, long = sorted(differing[0], key=len)
+    return long in (short + "s", short + "es")
 
 
 def _mentions_name(text: str, name: str) -> bool:

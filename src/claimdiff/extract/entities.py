@@ -54,6 +54,9 @@ _WEEKDAYS = _words(
     fri sat sun"""
 )
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "la", "le", "von"})
+# Connectors that join the words of a title or a body, never the parts of a person's name
+# (unlike the particles: "de", "von", "bin").
+_NEVER_IN_PERSON_NAMES = frozenset({"and", "&", "of", "for", "the"})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "da", "di"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _MODIFIERS = _words(
@@ -71,6 +74,20 @@ _ORG_WORDS = _words(
     consulate mission movement front alliance coalition society centre center industries
     systems technologies studios records games group's council's secretariat bureau
     directorate command revolution republic's unit division brigade regiment fleet"""
+)
+# Last words of company names ("Diamond Multimedia", "Acme Pharmaceuticals").
+_COMPANY_HEADS = _words(
+    """multimedia media communications telecom telecoms pharmaceuticals pharma electronics
+    entertainment pictures partners capital investments securities ventures resources
+    petroleum energy steel mining logistics shipping insurance financial software labs
+    laboratories solutions brands foods stores semiconductor semiconductors airline
+    enterprises"""
+)
+# Last words of the names of prizes, contests, shows and works: things, not people.
+_THING_HEADS = _words(
+    """award awards prize prizes medal medals trophy cup championship championships
+    tournament festival festivals games olympics show series album film movie novel
+    programme program marathon grand prix open"""
 )
 _PLACE_WORDS = _words(
     """palace street square river mountains mountain sea ocean lake island islands province
@@ -655,6 +672,15 @@ class _Extractor:
                 ):
                     m += 2
                 elif (
+                    nxt.word[:1].isupper()
+                    and nxt.lower in _CONNECTORS
+                    and m + 2 < n
+                    and tokens[m + 1].word == "The"
+                    and tokens[m + 2].cap
+                    and tokens[m + 2].joined
+                ):
+                    m += 2  # a title in title case: "Chronicles Of The North"
+                elif (
                     (nxt.lower in _CONNECTORS or nxt.lower in _PARTICLES)
                     and nxt.lower != "the"
                     and m + 1 < n
@@ -664,7 +690,8 @@ class _Extractor:
                     m += 1
                 else:
                     break
-            while m > i + 1 and not tokens[m - 1].cap:
+            # A name does not end on a connector ("Smith And", "Bank Of" before a break).
+            while m > i + 1 and (not tokens[m - 1].cap or tokens[m - 1].lower in _CONNECTORS):
                 m -= 1
         for start, end in self._split_run(i, m):
             self._classify(start, end)
@@ -683,7 +710,13 @@ class _Extractor:
         start = i
         for k in range(i + 1, m - 1):
             lowered = tokens[k].lower
-            if lowered in ("and", "&") and last not in _ORG_WORDS and lowered == "and":
+            # A capitalised "And" inside a run is title case ("Chronicles And Tales"), unless
+            # the whole line is (a headline).
+            if (
+                lowered == "and"
+                and last not in _ORG_WORDS
+                and (tokens[k].word == "and" or tokens[k].headline)
+            ):
                 parts.append((start, k))
                 start = k + 1
             elif (
@@ -771,8 +804,10 @@ class _Extractor:
             self.acronyms.setdefault(after, surface)
         if surface in gz.ACRONYMS:
             kind: EntityKind = "organization"
-        elif any(w in _ORG_WORDS for w in words) or after:
+        elif any(w in _ORG_WORDS for w in words) or after or words[-1] in _COMPANY_HEADS:
             kind = "organization"
+        elif words[-1] in _THING_HEADS and not single and not self._speech_next(k, end):
+            kind = "other"
         elif any(w in _PLACE_WORDS for w in words) or (place is not None and place[2] == "region"):
             kind = "place"
         else:
@@ -827,6 +862,8 @@ class _Extractor:
         if described is not None:
             return "organization"
         words = [t.lower for t in tokens[k:end]]
+        if any(w in _NEVER_IN_PERSON_NAMES for w in words):
+            return "other"  # "Chronicles And Tales", "Friends Of The Earth"
         # Common words in a capitalised phrase: more likely a thing than a person.
         if (
             end - k > 1

@@ -631,6 +631,10 @@ _VERB_AFTER = re.compile(
 _RATIO_AFTER = re.compile(r"\s+to\s+(?:one|1)(?![\w-]|[.,]\d)", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?<![\w])(?i:by|of)\s+$")
 _CENTS = re.compile(r"\s+cents?(?![\w])", re.IGNORECASE)
+_US_CENTS = re.compile(r"(\s+US)?\s+cents?(?![\w])")
+# Cents without a currency belong to the last currency named before them ("$12.40, up 65
+# cents"); with none in sight, to the dollar, whose cents English news quotes most.
+_CENTS_CURRENCY = re.compile(r"(US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|€|(?i:\b(?:euros?|dollars?)\b))")
 _PENCE = re.compile(r"(?:p|\s+pence)(?![\w'’])")
 _OLDS_AFTER = re.compile(r"[\s-]+olds(?![\w])", re.IGNORECASE)
 _PERIOD_END_AFTER = re.compile(r"\s+(?:to|ending|ended|through)(?![\w])")
@@ -1040,6 +1044,10 @@ def _read_value(
     elif currency is None and scale is None and (pence := _PENCE.match(text, end)) is not None:
         unit, kind, predicate_default, end = "GBP", "quantity", "amount", pence.end()
         low, high = low / 100, high / 100
+    elif currency is None and scale is None and (cents := _US_CENTS.match(text, end)) is not None:
+        unit = "USD" if cents.group(1) else _cents_currency(text, start)
+        kind, predicate_default, end = "quantity", "amount", cents.end()
+        low, high = low / 100, high / 100
     elif currency is None and not words and (measure := _UNIT.match(text, end)) is not None:
         unit = UNITS[measure.group(1)]
         kind, predicate_default, end = "quantity", "measure", measure.end()
@@ -1091,6 +1099,15 @@ def _read_value(
     else:
         predicate = verb or predicate_default
     return _Number(start, end, count_value, kind, predicate, object_, noun)
+
+
+def _cents_currency(text: str, start: int) -> str:
+    window_start = max(0, text.rfind("\n", 0, start) + 1, start - 200)
+    named = [match.group(1) for match in _CENTS_CURRENCY.finditer(text, window_start, start)]
+    if not named:
+        return "USD"
+    word = named[-1].lower()
+    return CURRENCIES.get(named[-1]) or CURRENCIES.get(word) or CURRENCIES[word + "s"]
 
 
 def _second_value(text: str, match: re.Match[str]) -> tuple[Decimal, int] | None:
