@@ -320,19 +320,58 @@ ISO_TAIL = len("-MM-DD") + 1
 
 
 def infer_published(text: str) -> dt.date | None:
-    """The latest full calendar date written in the text, or None.
+    """The publication date a text states, or its best guess, or None.
 
-    A news text rarely names a full date after its own publication, so the latest
-    one is a fair, documented guess; the report records it as ``published_from: text``.
+    A full date in the text's header (the short lines before the first paragraph, and a
+    dateline opening that paragraph) or right after a cue such as "Published:" is the
+    date of publication. Failing that, the latest full date anywhere: a text is rarely
+    written before the last day it reports on, and the text itself gives no better guess.
+    (Taking the latest date everywhere, header or not, let a date announced for later
+    override a dateline.) The report records either as ``published_from: text``.
     """
+    header_end = header_length(text)
+    stated = latest_full_dates(text, 0, header_end)
+    for cue in _PUBLICATION_CUE.finditer(text, header_end):
+        stated.extend(latest_full_dates(text, cue.end(), cue.end() + DATE_REACH, anchored=True))
+    if stated:
+        return max(stated)
+    anywhere = latest_full_dates(text, header_end, len(text))
+    return max(anywhere) if anywhere else None
+
+
+# Headline, byline and date lines are short; the first long line is the body's opening
+# paragraph, whose first characters may hold a dateline ("KABUL, 3 May 2021 (AFP) -").
+BODY_LINE = 200
+DATELINE_REACH = 100
+HEADER_REACH = 600
+_PUBLICATION_CUE = re.compile(
+    r"\b(?i:published|updated|posted|last\s+updated|first\s+published)(?:\s+on)?\s*:?\s*"
+)
+
+
+def header_length(text: str) -> int:
+    """How many characters of ``text`` its header takes (see ``infer_published``)."""
+    position = 0
+    while position < min(len(text), HEADER_REACH):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - position > BODY_LINE:
+            return min(position + DATELINE_REACH, HEADER_REACH)
+        position = line_end + 1
+    return min(position, HEADER_REACH, len(text))
+
+
+def latest_full_dates(text: str, start: int, end: int, *, anchored: bool = False) -> list[dt.date]:
+    """Every full calendar date written inside ``text[start:end]`` (the one starting at
+    ``start`` alone when ``anchored``)."""
     found: list[dt.date] = []
     # Years are rare and cheap to find; the date patterns are tried only just before
-    # each, not over the whole text (that took most of the time of reading a corpus).
-    for year in _YEAR.finditer(text):
-        start, end = max(0, year.start() - DATE_REACH), year.end() + ISO_TAIL
+    # each, not over the whole span (that took most of the time of reading a corpus).
+    for year in _YEAR.finditer(text, start, end):
+        window = max(start, year.start() - DATE_REACH), min(end, year.end() + ISO_TAIL)
         for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO):
-            for match in pattern.finditer(text, start, end):
-                if match.start("y") != year.start():
+            for match in pattern.finditer(text, *window):
+                if match.start("y") != year.start() or (anchored and match.start() != start):
                     continue  # another year's date: found in that year's turn
                 month_text = match.group("m")
                 month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
@@ -340,7 +379,7 @@ def infer_published(text: str) -> dt.date | None:
                     found.append(dt.date(int(match.group("y")), month, int(match.group("d"))))
                 except ValueError:
                     continue
-    return max(found) if found else None
+    return found
 
 
 def load_manifest(path: Path) -> dict[str, ManifestEntry]:
