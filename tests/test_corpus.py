@@ -246,8 +246,8 @@ def test_full_dates_found_near_years_are_the_ones_a_full_scan_finds(
     parts: list[tuple[str, str]],
 ) -> None:
     text = "".join(piece + glue for piece, glue in parts)
-    found = corpus.latest_full_dates(text, 0, len(text))
-    assert (max(found) if found else None) == _every_full_date(text)
+    found = corpus.full_dates(text)
+    assert (max(day for _, day in found) if found else None) == _every_full_date(text)
 
 
 _BODY = "The talks went on for hours and ended without a deal, officials said. " * 4
@@ -265,6 +265,11 @@ _BODY = "The talks went on for hours and ended without a deal, officials said. "
         ),
         ("Ministers meet\n\n" + _BODY + "A plant opened on 17 May 2019.", dt.date(2019, 5, 17)),
         ("In 2005 and 2006, on no given day.", None),
+        ("Rovers v United\n\nTuesday, 1 March\n\n1945 GMT\n\n" + _BODY, None),
+        (
+            "Rites held\n\n" + "A star died on 4 February 2005, friends said. " * 4,
+            dt.date(2005, 2, 4),
+        ),
     ],
 )
 def test_publication_date_is_the_header_or_cued_date_else_the_latest_in_the_body(

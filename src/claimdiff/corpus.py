@@ -298,12 +298,14 @@ _MONTHS = {
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # Each pattern opens with a lookahead on its first character: the regex engine then skips
 # every other position at once instead of trying the pattern there (three times faster).
+# The parts of a date stay on one line: "Tuesday, 1 March\n\n1945 GMT" is a day and a time.
+_GAP = r"[^\S\n]*"
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?=\d)\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*/?\s*(?P<m>{_MONTH_RE})\.?\s*/?\s*,?\s*(?P<y>(?:19|20)\d\d)\b",
+    rf"(?=\d)\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_GAP}/?{_GAP}(?P<m>{_MONTH_RE})\.?{_GAP}/?{_GAP},?{_GAP}(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?=[adfjmnos])\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    rf"(?=[adfjmnos])\b(?P<m>{_MONTH_RE})\.?[^\S\n]+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?[^\S\n]+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"(?=[12])\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
@@ -322,21 +324,21 @@ ISO_TAIL = len("-MM-DD") + 1
 def infer_published(text: str) -> dt.date | None:
     """The publication date a text states, or its best guess, or None.
 
-    A full date in the text's header (the short lines before the first paragraph, and a
-    dateline opening that paragraph) or right after a cue such as "Published:" is the
-    date of publication. Failing that, the latest full date anywhere: a text is rarely
-    written before the last day it reports on, and the text itself gives no better guess.
-    (Taking the latest date everywhere, header or not, let a date announced for later
-    override a dateline.) The report records either as ``published_from: text``.
+    A full date that starts in the text's header (the short lines before the first
+    paragraph, and a dateline opening that paragraph) or right after a cue such as
+    "Published:" is the date of publication. Failing that, the latest full date anywhere:
+    a text is rarely written before the last day it reports on, and the text itself gives
+    no better guess. (Taking the latest date everywhere, header or not, let a date
+    announced for later override a dateline.) The report records either as
+    ``published_from: text``.
     """
+    dates = full_dates(text)
+    if not dates:
+        return None
     header_end = header_length(text)
-    stated = latest_full_dates(text, 0, header_end)
-    for cue in _PUBLICATION_CUE.finditer(text, header_end):
-        stated.extend(latest_full_dates(text, cue.end(), cue.end() + DATE_REACH, anchored=True))
-    if stated:
-        return max(stated)
-    anywhere = latest_full_dates(text, header_end, len(text))
-    return max(anywhere) if anywhere else None
+    cued = {cue.end() for cue in _PUBLICATION_CUE.finditer(text)}
+    stated = [date for start, date in dates if start < header_end or start in cued]
+    return max(stated or [date for _, date in dates])
 
 
 # Headline, byline and date lines are short; the first long line is the body's opening
@@ -361,25 +363,25 @@ def header_length(text: str) -> int:
     return min(position, HEADER_REACH, len(text))
 
 
-def latest_full_dates(text: str, start: int, end: int, *, anchored: bool = False) -> list[dt.date]:
-    """Every full calendar date written inside ``text[start:end]`` (the one starting at
-    ``start`` alone when ``anchored``)."""
-    found: list[dt.date] = []
+def full_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Every full calendar date written in ``text``, with the offset where it starts."""
+    found: list[tuple[int, dt.date]] = []
     # Years are rare and cheap to find; the date patterns are tried only just before
-    # each, not over the whole span (that took most of the time of reading a corpus).
-    for year in _YEAR.finditer(text, start, end):
-        window = max(start, year.start() - DATE_REACH), min(end, year.end() + ISO_TAIL)
+    # each, not over the whole text (that took most of the time of reading a corpus).
+    for year in _YEAR.finditer(text):
+        start, end = max(0, year.start() - DATE_REACH), year.end() + ISO_TAIL
         for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO):
-            for match in pattern.finditer(text, *window):
-                if match.start("y") != year.start() or (anchored and match.start() != start):
+            for match in pattern.finditer(text, start, end):
+                if match.start("y") != year.start():
                     continue  # another year's date: found in that year's turn
                 month_text = match.group("m")
                 month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
                 try:
-                    found.append(dt.date(int(match.group("y")), month, int(match.group("d"))))
+                    day = dt.date(int(match.group("y")), month, int(match.group("d")))
                 except ValueError:
                     continue
-    return found
+                found.append((match.start(), day))
+    return sorted(found)
 
 
 def load_manifest(path: Path) -> dict[str, ManifestEntry]:
