@@ -443,3 +443,34 @@ def test_a_plural_is_no_spelling_variant_of_a_thing_but_may_be_of_a_person(
     entity = Entity(id="E1", kind=kind, name=names[0], variants=names)  # type: ignore[arg-type]
     context = ClassifyContext(claims={}, events={}, entities={}, sources={}, dependent={})
     assert bool(name_variant_findings([entity], context)) is reported
+
+
+def _toll_context(claims: list[CountClaim], moments: dict[str, str]) -> ClassifyContext:
+    return ClassifyContext(
+        claims={c.id: c for c in claims},
+        events={},
+        entities={},
+        sources={c.source: source(c.source) for c in claims},
+        dependent={},
+        claim_contexts={c.id: ClaimContext(moment=moments.get(c.id)) for c in claims},
+    )
+
+
+@pytest.mark.parametrize(
+    ("moments", "kind"),
+    [
+        ({"a": "wednesday", "b": "wednesday"}, "conflict"),
+        ({"a": "tuesday", "b": "wednesday"}, "different_context"),
+        ({}, None),
+    ],
+)
+def test_two_plain_tolls_conflict_only_when_told_of_the_same_day(
+    moments: dict[str, str], kind: str | None
+) -> None:
+    left = count("a", 31, "person", predicate="killed")
+    right = count("b", 38, "person", predicate="died")
+    by_source = {"a": left.id, "b": right.id}
+    context = _toll_context([left, right], {by_source[k]: v for k, v in moments.items()})
+    candidate = Candidate(key="count-toll|deaths|place|Pakistan", claims=(left.id, right.id))
+    found = classify([candidate], context)
+    assert [f.kind for f in found] == ([kind] if kind else [])

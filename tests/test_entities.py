@@ -429,3 +429,9 @@ def test_the_last_word_of_a_name_gives_a_thing_or_a_company(
     text: str, name: str, kind: str
 ) -> None:
     assert by_text(text)[name].entity_kind == kind
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_country_name_may_open_with_a_possessive(apostrophe: str) -> None:
+    found = mentions(f"Aid came from the People{apostrophe}s Republic of China on Monday.")
+    assert [(m.entity_kind, m.country) for m in found] == [("place", "China")]

@@ -333,3 +333,15 @@ def test_cents_are_an_amount_of_the_currency_named_before(
     assert found[span].low == pytest.approx(value)
     assert found[span].unit == unit
     assert not counts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Between 1.1 and 1.5 million people fled.", 1_100_000, 1_500_000),
+        ("Between 500,000 and 1 million people fled.", 500_000, 1_000_000),
+    ],
+)
+def test_a_scale_after_a_range_counts_for_both_bounds(text: str, low: float, high: float) -> None:
+    (found,) = counts(text)
+    assert (found.value.low, found.value.high) == (low, high)

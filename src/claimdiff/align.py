@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_left, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations, product
@@ -41,6 +41,7 @@ from claimdiff.titles import country_word, single_holder_office
 # A participant shared by more count claims than this is too common to block on
 # (think of a country in a corpus about that country); the event still is.
 MAX_PARTICIPANT_BLOCK = 60
+TOLL_BLOCK = "count-toll"
 SHINGLE_WORDS = 8
 SHINGLE_SAMPLE = 4
 DEPENDENT_SHARED_SHINGLES = 2
@@ -83,6 +84,11 @@ class ClaimContext:
     ordinal: int | None = None  # of an event frame: "her fourth trip" -> 4
     countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Chilean")
     time_marker: str | None = None  # of a role: "newly elected", "former", "outgoing"
+    toll: str | None = None  # of a casualty count: "deaths", "injuries", ... (``toll_measure``)
+    years: frozenset[int] = frozenset()  # years its sentence names ("the 2013 quake")
+    moment: str | None = None  # the day its sentence names: "wednesday", "14 october"
+    # The places (entity ids) and countries (names) its source names most.
+    story_places: frozenset[str] = frozenset()
 
 
 # Words before or in a title that place its holder in time.
@@ -172,6 +178,72 @@ def frame_ordinals(frames: Sequence[EventClaim], text: str) -> dict[str, int]:
 _NONE: frozenset[str] = frozenset()
 
 
+# What a casualty count counts, by the word nearest to it in its sentence: "killing 12
+# people", "12 deaths", "the toll rose to 31", "38 have now died", "injuring about 40".
+_TOLL_WORDS: dict[str, str] = {
+    word: measure
+    for measure, words in (
+        (
+            "deaths",
+            "kill kills killed killing die dies died dying dead death deaths toll fatalities "
+            "fatality perished lives",
+        ),
+        ("injuries", "injure injures injured injuring injury injuries wounded wounding hurt"),
+        ("missing", "missing unaccounted"),
+        ("displaced", "displaced homeless evacuated"),
+    )
+    for word in words.split()
+}
+_TOLL_WORD = re.compile(r"\b(" + "|".join(_TOLL_WORDS) + r")\b", re.IGNORECASE)
+# Nouns a casualty count may count ("people", "deaths"); tents and houses are no toll.
+# Totals only: "two children" among the dead is a part of the toll, not another toll.
+# ("bodies" is left out: public and Olympic bodies are counted more often than the dead.)
+_TOLL_NOUNS = frozenset({"person", "death", "casualty", "fatality", "injury", "victim"})
+_MOMENT = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"[0-3]?\d\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december))\b",
+    re.IGNORECASE,
+)
+TOLL_REACH = 60
+STORY_PLACES = 3
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def toll_measure(text: str, claim: CountClaim) -> str | None:
+    """ "deaths", "injuries", "missing" or "displaced" for a casualty count, else None."""
+    if claim.noun not in _TOLL_NOUNS:
+        return None
+    low = max(claim.sentence_start, claim.start - TOLL_REACH)
+    high = min(claim.sentence_end, claim.end + TOLL_REACH)
+    nearest: tuple[int, str] | None = None
+    for match in _TOLL_WORD.finditer(text, low, high):
+        if claim.start <= match.start() < claim.end:
+            distance = 0  # "12 deaths"
+        elif match.end() <= claim.start:
+            distance = claim.start - match.end()
+        else:
+            distance = match.start() - claim.end
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, _TOLL_WORDS[match.group(1).lower()])
+    return nearest[1] if nearest else None
+
+
+def toll_moment(text: str, sentence: tuple[int, int]) -> str | None:
+    """The day a toll is told of: the last day its sentence names ("rose to 31 on
+    Wednesday", "said on Wednesday evening"), but not the day of the disaster itself
+    ("Tuesday's earthquake")."""
+    days = [
+        " ".join(match.group(0).lower().split())
+        for match in _MOMENT.finditer(text, *sentence)
+        if not _POSSESSIVE_AFTER.match(text, match.end())
+    ]
+    return days[-1] if days else None
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
 def claim_contexts(
     extractions: Iterable[SourceExtraction],
     resolution: Resolution,
@@ -192,6 +264,22 @@ def claim_contexts(
         text = texts.get(extraction.source, "")
         # Several figures often share a sentence: its sets are made once.
         sentence_places = {start: frozenset(found) for start, found in places.items()}
+        place_mentions = Counter(
+            entity_of[m.id]
+            for m in extraction.mentions
+            if m.entity_kind == "place" and m.id in entity_of
+        )
+        # Local places are often named once each ("Besham", "Shangla district"); the
+        # country they lie in ties the story's sources together.
+        place_mentions.update(
+            m.country for m in extraction.mentions if m.entity_kind == "place" and m.country
+        )
+        story_places = frozenset(
+            entity
+            for entity, _ in sorted(place_mentions.items(), key=lambda p: (-p[1], p[0]))[
+                :STORY_PLACES
+            ]
+        )
         sentence_actors = {start: frozenset(found) for start, found in actors.items()}
         countries_of: dict[tuple[int, int], frozenset[str]] = {}
         frames = [c for c in extraction.claims if isinstance(c, EventClaim)]
@@ -219,16 +307,27 @@ def claim_contexts(
                 after = text[claim.end : min(claim.sentence_end, claim.end + 60)]
                 words = tuple(content_words(before)[-5:] + content_words(after)[:5])
             countries: frozenset[str] = frozenset()
+            toll: str | None = None
+            years: frozenset[int] = frozenset()
+            moment: str | None = None
             if isinstance(claim, CountClaim):
                 span = (claim.sentence_start, claim.sentence_end)
                 if span not in countries_of:
                     countries_of[span] = sentence_countries(text[span[0] : span[1]])
                 countries = countries_of[span]
+                toll = toll_measure(text, claim) if claim.event is None else None
+                if toll is not None:
+                    years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
+                    moment = toll_moment(text, span)
             contexts[claim.id] = ClaimContext(
                 places=sentence_places.get(claim.sentence_start, _NONE),
                 actors=sentence_actors.get(claim.sentence_start, _NONE),
                 words=words,
                 countries=countries,
+                toll=toll,
+                years=years,
+                moment=moment,
+                story_places=story_places if toll is not None else _NONE,
             )
     return contexts
 
@@ -267,9 +366,15 @@ def _align_counts(
     for claim in counts:
         family = count_family(claim)
         if not claim.event:
+            context = contexts.get(claim.id, ClaimContext())
             # No event: "floods in X killed 12 people" still meets "... killed 31" about X.
-            for place in contexts.get(claim.id, ClaimContext()).places:
+            for place in context.places:
                 blocks[f"count|{family}|{claim.predicate.lower()}|place|{place}"].append(claim)
+            if context.toll is not None:
+                # A toll meets the tolls of the same kind told about the places its
+                # story names most, whatever words tell them ("12 dead", "killing 12").
+                for place in context.places | context.story_places:
+                    blocks[f"{TOLL_BLOCK}|{context.toll}|place|{place}"].append(claim)
         if claim.event:
             blocks[f"count|{family}|event|{claim.event}"].append(claim)
             for person in participants.get(claim.event, ()):
@@ -288,7 +393,9 @@ def _align_counts(
         for group_a, group_b in combinations(groups.values(), 2):
             for one, other in product(group_a, group_b):
                 left, right = (one, other) if one.id < other.id else (other, one)
-                if left.value == right.value and left.source == right.source:
+                if left.source == right.source and (
+                    left.value == right.value or key.startswith(TOLL_BLOCK)
+                ):
                     continue
                 pairs.setdefault((left.id, right.id), key)
     return [Candidate(key=key, claims=pair, entities=()) for pair, key in sorted(pairs.items())]

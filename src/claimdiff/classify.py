@@ -19,6 +19,7 @@ from rapidfuzz.utils import default_process
 
 from claimdiff.align import (
     GENERIC_COUNT_PREDICATE,
+    TOLL_BLOCK,
     ClaimContext,
     count_family,
     independent_count,
@@ -328,6 +329,8 @@ def _classify_counts(
     claims: Sequence[CountClaim], context: ClassifyContext, block: str = ""
 ) -> Finding | None:
     left, right = claims[0], claims[1]
+    if block.startswith(TOLL_BLOCK):
+        return _classify_tolls(left, right, context, block)
     if count_family(left) != count_family(right):
         return None
     label = f"{_count_label(left, context)} vs {_count_label(right, context)}"
@@ -454,6 +457,129 @@ def _classify_counts(
         context,
         0.75,
     )
+
+
+# A figure that replaces an earlier one: "the toll rose to 31", "has climbed to 38".
+_REVISED_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|revised|"
+    r"now\s+stands\s+at|stood\s+at)\s+(?:to\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+REVISION_REACH = 40
+
+
+def _classify_tolls(
+    left: CountClaim, right: CountClaim, context: ClassifyContext, block: str
+) -> Finding | None:
+    """Two tolls of one kind ("deaths") told about one place by two sources. The same
+    figure agrees; a figure of another year or another day is another moment. Tolls grow
+    as reports come in, so two plain figures conflict only when both are told of the same
+    day (named in their sentences); at moments unknown, only a hedged figure or a revised
+    one ("rose to 31") is worth a finding."""
+    _, measure, _, place_id = block.split("|", 3)
+    claims = (left, right)
+    anchor = f"same-place: {_entity_name(place_id, context)}"
+    label = f"{_count_label(left, context)} vs {_count_label(right, context)} ({measure})"
+    if years := _different_years(left, right, context):
+        return _make(
+            "different_context",
+            f"{label}: tolls of different years ({years})",
+            [DIFFERENT_TIME, anchor],
+            claims,
+            context,
+            0.6,
+        )
+    if left.value.low == right.value.low and left.value.high == right.value.high:
+        return _make("agreement", f"{label}: same toll", [SAME_VALUE, anchor], claims, context, 0.6)
+    if update := _update_reason(left, right, context):
+        return _make(
+            "different_context", f"{label}: {update}", [LATER_UPDATE, anchor], claims, context, 0.6
+        )
+    moments = _toll_moments(left, right, context)
+    if moments == "different":
+        return _make(
+            "different_context",
+            f"{label}: tolls of different days",
+            [DIFFERENT_TIME, anchor],
+            claims,
+            context,
+            0.55,
+        )
+    if _places_differ(left, right, context):
+        return None  # each sentence names its own place: the tolls of two places
+    if _one_hedged_within(left, right):
+        return _make(
+            "vague_vs_specific",
+            f"{label}: compatible at different precision",
+            [COUNT_RANGE_OVERLAP, anchor],
+            claims,
+            context,
+            0.5,
+        )
+    if moments == "same" and not _states_the_other_figure(left, right, context):
+        return _make(
+            "conflict",
+            f"{label}: different tolls for the same day",
+            [COUNT_MISMATCH, anchor],
+            claims,
+            context,
+            0.6,
+        )
+    if moments is None and (revised := _revised(left, right, context)):
+        return _make(
+            "different_context", f"{label}: {revised}", [LATER_UPDATE, anchor], claims, context, 0.5
+        )
+    return None
+
+
+def _one_hedged_within(left: CountClaim, right: CountClaim) -> bool:
+    """One figure hedged or vague ("more than 20", "dozens"), the other plain, and inside
+    its interval: two hedged figures compare nothing."""
+    hedged = [bool(c.value.hedge or c.value.approximate) for c in (left, right)]
+    if hedged[0] == hedged[1]:
+        return False
+    vague, plain = (left, right) if hedged[0] else (right, left)
+    return vague.value.low <= plain.value.low <= vague.value.high
+
+
+def _places_differ(left: CountClaim, right: CountClaim, context: ClassifyContext) -> bool:
+    places = [context.claim_contexts.get(c.id, ClaimContext()).places for c in (left, right)]
+    return bool(places[0] and places[1] and not places[0] & places[1])
+
+
+def _toll_moments(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str | None:
+    """ "same" or "different" when both tolls' sentences name a day, else None."""
+    named = [context.claim_contexts.get(c.id, ClaimContext()).moment for c in (left, right)]
+    if named[0] is None or named[1] is None:
+        return None
+    return "same" if named[0] == named[1] else "different"
+
+
+def _different_years(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str:
+    """ "2013 vs 2025" when the two tolls' sentences name different years, or one names a
+    year before the other source's own."""
+    years = []
+    for claim in (left, right):
+        named = context.claim_contexts.get(claim.id, ClaimContext()).years
+        published = context.sources[claim.source].published
+        years.append((named, published.year if published else None))
+    (left_named, left_own), (right_named, right_own) = years
+    if left_named and right_named:
+        return "" if left_named & right_named else f"{min(left_named)} vs {min(right_named)}"
+    for named, other_own in ((left_named, right_own), (right_named, left_own)):
+        if named and other_own is not None and max(named) < other_own:
+            return f"{max(named)} vs {other_own}"
+    return ""
+
+
+def _revised(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str | None:
+    for claim in (left, right):
+        text = context.sources[claim.source].text
+        if _REVISED_BEFORE.search(
+            text, max(claim.sentence_start, claim.start - REVISION_REACH), claim.start
+        ):
+            return f"'{_as_written(claim)}' revises an earlier figure"
+    return None
 
 
 def _count_one_named_thing(left: CountClaim, right: CountClaim) -> bool:

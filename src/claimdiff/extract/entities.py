@@ -292,6 +292,8 @@ class _Extractor:
                 break
             surface = self.text[tokens[k].start : tokens[end].end]
             plain = surface.replace(".", "") if "." in surface else surface
+            if "’" in plain:
+                plain = plain.replace("’", "'")
             if plain in gz.COUNTRY_NAMES:
                 best = (end + 1, gz.COUNTRY_NAMES[plain], "country")
             elif plain in gz.CAPITALS:
@@ -300,8 +302,8 @@ class _Extractor:
                 best = (end + 1, "", "region")
             elif plain in gz.DEMONYMS:  # "Kenyan", "South African"
                 best = (end + 1, gz.DEMONYMS[plain], "demonym")
-            if tokens[end].poss:
-                break
+            if tokens[end].poss and (end > k or tokens[k].word not in _POSSESSIVE_PLACE_START):
+                break  # "Kenya's": the name ends here, unless it is "People's Republic of ..."
         return best
 
     def _role_phrase(self, i: int, prenominal: bool = False) -> _Role | None:
@@ -652,7 +654,9 @@ class _Extractor:
         if _GLUED.search(token.word):
             return i + 1
         m = i + 1
-        if not token.poss:
+        if token.poss and (place := self._place_at(i)) is not None and place[0] > i + 1:
+            m = place[0]  # "the People's Republic of China"
+        elif not token.poss:
             while m < n and tokens[m].joined and not self.used[m]:
                 nxt = tokens[m]
                 if _GLUED.search(nxt.word):
@@ -1206,6 +1210,12 @@ _PLACE_FIRST = frozenset(
     name.replace(".", "").split()[0]
     for name in (*gz.COUNTRY_NAMES, *gz.CAPITALS, *gz.REGIONS, *gz.DEMONYMS)
 ) | frozenset(name.split()[0] for name in gz.COUNTRY_NAMES)
+# First words of country names that are possessives: "People" of "People's Republic of China"
+# (a token is the word without its "'s").
+_POSSESSIVE_PLACE_START = frozenset(
+    first[:-2] for name in gz.COUNTRY_NAMES if (first := name.split()[0]).endswith("'s")
+)
+_PLACE_FIRST |= _POSSESSIVE_PLACE_START
 _MISSING = object()
 
 

@@ -997,6 +997,12 @@ def _read_value(
         if second and other is not None and other[0] > value and not (preceded_by_from or moved):
             high = other[0]
             end = other[1]
+            shared_scale = _SCALE_AFTER.match(text, second.end())
+            if scale is None and shared_scale is not None and second.lastgroup == "digits":
+                # "between 1.1 and 1.5 million": the scale counts for both bounds.
+                scaled = value * SCALES[(shared_scale.group(1) or shared_scale.group(2)).lower()]
+                if scaled <= high:
+                    low = scaled
         elif hedge == "between":
             hedge = None
     if high == low and (first_percent := _PERCENT.match(text, end)) is not None:
