@@ -3,59 +3,20 @@ test per planted item. Items the tool gets wrong today are strict xfails, so a f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from claimdiff.corpus import load_corpus
-from claimdiff.evaluate import (
-    ClaimScores,
-    EntityScores,
-    load_alignment,
-    load_gold,
-    score_claims,
-    score_entities,
-)
-from claimdiff.evaluate_findings import FindingOutcome, score_findings
-from claimdiff.extract import extract_source
-from claimdiff.models import CountClaim, DateClaim, QuantityClaim, QuoteClaim, SourceExtraction
-from claimdiff.pipeline import analyse
-from claimdiff.resolve import resolve
+from claimdiff.models import CountClaim, DateClaim, QuantityClaim, QuoteClaim
+from heldout_scoring import HeldoutScores as Heldout
+from heldout_scoring import score_heldout
 
 HELDOUT = Path(__file__).resolve().parent / "heldout_diplomacy"
 
 
-@dataclass(frozen=True)
-class Heldout:
-    claims: ClaimScores
-    entities: EntityScores
-    findings: dict[str, FindingOutcome]
-    extractions: dict[str, SourceExtraction]
-    texts: dict[str, str]
-
-
 @pytest.fixture(scope="module")
 def heldout() -> Heldout:
-    gold = load_gold(HELDOUT)
-    sources = sorted(load_corpus(HELDOUT / "corpus").sources, key=lambda s: s.id)
-    assert {s.id for s in sources} == set(gold)
-    texts = {s.id: s.text for s in sources}
-    extractions = [extract_source(s) for s in sources]
-    alignment = load_alignment(HELDOUT / "alignment" / "gold.json")
-    resolution = resolve(extractions, published={s.id: s.published for s in sources})
-    entities = score_entities(
-        alignment.entities, resolution.entities, texts, must_not_merge=alignment.must_not_merge
-    )
-    report, _ = analyse(sources, extractions)
-    outcomes = score_findings(alignment.findings, report, texts).outcomes
-    return Heldout(
-        claims=score_claims(gold, extractions, texts),
-        entities=entities,
-        findings={o.id: o for o in outcomes},
-        extractions={e.source: e for e in extractions},
-        texts=texts,
-    )
+    return score_heldout(HELDOUT)
 
 
 # Floors: measured 2026-11-24 (strict P 0.959 R 0.797; span-only P 0.993 R 0.825;
@@ -97,7 +58,7 @@ def test_heldout_entity_pairs_stay_above_their_floor(heldout: Heldout) -> None:
 
 
 def test_heldout_findings_stay_above_their_floor(heldout: Heldout) -> None:
-    statuses = [o.status for o in heldout.findings.values()]
+    statuses = [o.status for o in heldout.outcomes.values()]
     assert statuses.count("correct") >= 4
     assert statuses.count("wrong") <= 1
 
@@ -240,7 +201,7 @@ MISSED = [
 
 @pytest.mark.parametrize("finding", HELD + MISSED)
 def test_planted_finding_is_classified_as_expected(heldout: Heldout, finding: str) -> None:
-    assert heldout.findings[finding].status in {"correct", "clean"}
+    assert heldout.outcomes[finding].status in {"correct", "clean"}
 
 
 def _merged(heldout: Heldout, a: str, b: str) -> bool:

@@ -7,58 +7,19 @@ are strict xfails: a fix flips them and the marker must go.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from claimdiff.corpus import load_corpus
-from claimdiff.evaluate import (
-    ClaimScores,
-    EntityScores,
-    check_gold,
-    load_alignment,
-    load_gold,
-    score_claims,
-    score_entities,
-)
-from claimdiff.evaluate_findings import FindingScores, score_findings
-from claimdiff.extract import extract_source
-from claimdiff.pipeline import analyse
-from claimdiff.resolve import resolve
+from heldout_scoring import HeldoutScores as Measured
+from heldout_scoring import score_heldout
 
 HELDOUT = Path(__file__).parent / "heldout_disaster"
 
 
-@dataclass(frozen=True)
-class Measured:
-    claims: ClaimScores
-    entities: EntityScores
-    findings: FindingScores
-
-
 @pytest.fixture(scope="module")
 def measured() -> Measured:
-    gold_claims = load_gold(HELDOUT)
-    alignment = load_alignment(HELDOUT / "alignment" / "gold.json")
-    sources = sorted(load_corpus(HELDOUT / "corpus").sources, key=lambda s: s.id)
-    texts = {source.id: source.text for source in sources}
-    assert check_gold(gold_claims, texts) == []
-    extractions = [extract_source(source) for source in sources]
-    published = {source.id: source.published for source in sources}
-    resolution = resolve(extractions, published=published)
-    entities = score_entities(
-        alignment.entities,
-        resolution.entities,
-        texts,
-        must_not_merge=alignment.must_not_merge,
-    )
-    report, _ = analyse(sources, extractions)
-    return Measured(
-        claims=score_claims(gold_claims, extractions, texts),
-        entities=entities,
-        findings=score_findings(alignment.findings, report, texts),
-    )
+    return score_heldout(HELDOUT)
 
 
 def _status(measured: Measured, item: str) -> str:
