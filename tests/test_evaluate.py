@@ -26,6 +26,7 @@ from claimdiff.evaluate import (
     render_scores,
     score_claims,
     score_entities,
+    speaker_agrees,
 )
 from claimdiff.models import (
     Claim,
@@ -454,3 +455,18 @@ def test_eval_command_prints_tables_and_applies_thresholds(
 def test_eval_command_has_help_with_example() -> None:
     assert eval_cli.eval_command.help is not None
     assert "Example:" in eval_cli.eval_command.help
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "agrees"),
+    [
+        ("Jamshid Varlov", "Ulugbek Varlov", False),
+        ("Mohammad Tariq Durov", "Muhammad Tariq Durov", True),
+        ("Mr Durov", "Tariq Durov", True),
+        ("Varlov", "Ulugbek Varlov", True),
+    ],
+)
+def test_a_shared_surname_is_one_speaker_unless_the_given_names_differ(
+    gold: str, predicted: str, agrees: bool
+) -> None:
+    assert speaker_agrees(gold, predicted) is agrees

@@ -23,7 +23,8 @@ Claim matching rule
    - role: the role strings, lowercased, have a token-sort ratio >= 85.
    - quote: when the gold names a speaker, the predicted speaker
      (``attributed_to``, else ``subject``; a mention id is read as that
-     mention's name) shares the surname, or the names have a token-sort
+     mention's name) shares the surname (and, when both give names before it,
+     one of those shares its first letter), or the names have a token-sort
      ratio >= 85.
    - event: the event types are equal.
 3. Matching is one-to-one and greedy: candidate pairs are taken by decreasing
@@ -409,14 +410,32 @@ def _tokens(name: str) -> list[str]:
 
 
 def speaker_agrees(gold: str, predicted: str) -> bool:
-    """Surname (last token) of either in the other, or token-sort ratio >= 85."""
+    """Surname (last token) of either in the other, unless both give other names that
+    cannot be the same ("Jamshid Tursunov" is not "Ulugbek Tursunov"); or token-sort
+    ratio >= 85."""
     gold_tokens, predicted_tokens = _tokens(gold), _tokens(predicted)
     if not gold_tokens or not predicted_tokens:
         return False
     if gold_tokens[-1] in predicted_tokens or predicted_tokens[-1] in gold_tokens:
-        return True
+        return _given_names_compatible(gold_tokens, predicted_tokens)
     score = fuzz.token_sort_ratio(gold, predicted, processor=utils.default_process)
     return score >= FUZZY_THRESHOLD
+
+
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president"}
+    | {"minister", "general", "gen"}
+)
+
+
+def _given_names_compatible(left: list[str], right: list[str]) -> bool:
+    """Whether the names before the surnames may be one person's: one side gives none,
+    or some pair shares its first letter ("Mohammad"/"Muhammad", "M"/"Mohammad")."""
+    left_given = [t for t in left[:-1] if t not in _HONORIFICS]
+    right_given = [t for t in right[:-1] if t not in _HONORIFICS]
+    if not left_given or not right_given:
+        return True
+    return any(a[0] == b[0] for a in left_given for b in right_given)
 
 
 def role_agrees(gold: str, predicted: str) -> bool:
