@@ -161,11 +161,7 @@ MISSED = [
     pytest.param("trade-2024-agree", id="trade-530m-in-three-sources-agrees"),
     pytest.param("growth-2023-vs-2024", id="growth-of-two-years-is-different-context"),
     pytest.param("growth-2024-rounded", id="rounded-growth-agrees"),
-    _xfail(
-        "trade-target-1bn-vs-2bn",
-        "targets-of-two-visits-are-different-context",
-        "no finding pairs the 2024 and 2025 trade targets",
-    ),
+    pytest.param("trade-target-1bn-vs-2bn", id="targets-of-two-visits-are-different-context"),
     pytest.param("trade-target-2bn-agree", id="same-2bn-target-agrees"),
     pytest.param("investment-fund-agree", id="same-500m-fund-agrees"),
     _xfail(

@@ -106,6 +106,8 @@ def _quantity(text: str, figure: str) -> QuantityClaim:
         ("They set a target of $2 billion.", "$2 billion", {"target"}),
         ("They agreed to lift trade to $2 billion.", "$2 billion", {"target"}),
         ("They set up a joint fund of $40 million.", "$40 million", {"fund"}),
+        ("He said he wanted trade to reach $3 billion.", "$3 billion", {"target"}),
+        ("Bilateral trade is set to rise 4%, to reach $3 billion.", "$3 billion", {"trade"}),
         ("The trade deficit grew to $9 billion.", "$9 billion", set()),
         ("The trade union paid $2 million.", "$2 million", set()),
     ],
@@ -139,3 +141,17 @@ def test_a_figure_takes_the_year_next_to_it(text: str, figure: str, year: int | 
 )
 def test_a_dateline_names_the_country_of_the_story(text: str, countries: set[str]) -> None:
     assert dateline_countries(text) == countries
+
+
+def test_targets_of_different_deadlines_are_different_context(tmp_path: Path) -> None:
+    report = _corpus(
+        tmp_path,
+        {
+            "a": f"{CHILE_PERU} The presidents set a target of $2 billion in five years.",
+            "b": f"{CHILE_PERU} The presidents agreed to raise trade to $5 billion by 2035.",
+            "c": "Peru and Chile agreed to aim for $2 billion in trade, a target set in Lima.",
+        },
+    )
+    reset = _findings(report, "$2 billion", "$5 billion")
+    assert reset and {f.kind for f in reset} == {"different_context"}
+    assert [f.kind for f in _findings(report, "$2 billion")] == ["agreement"]

@@ -44,6 +44,7 @@ from claimdiff.titles import country_word, single_holder_office
 MAX_PARTICIPANT_BLOCK = 60
 TOLL_BLOCK = "count-toll"
 MEASURE_BLOCK = "quantity-measure"
+TARGET = "target"
 SHINGLE_WORDS = 8
 SHINGLE_SAMPLE = 4
 DEPENDENT_SHARED_SHINGLES = 2
@@ -274,7 +275,10 @@ _MEASURE_WORDS = re.compile(
 )
 _GOAL_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:rais(?:e|ing)|lift(?:ing)?|boost(?:ing)?|increas(?:e|ing)|bring(?:ing)?|"
-    r"tak(?:e|ing)|doubl(?:e|ing))\b[^.;:!?,\d]{0,30}?\bto|to\s+reach|reaching)\s+$",
+    r"tak(?:e|ing)|doubl(?:e|ing))\b[^.;:!?,\d]{0,30}?\bto"
+    # "wanted it to reach $5m" is a goal; "set to rise 4%, to reach $5m" a forecast.
+    r"|(?:wants?|wanted|aims?|aimed|hopes?|hoped|plans?|planned)\b[^.;:!?,\d]{0,20}?\bto\s+reach)"
+    r"\s+$",
     re.IGNORECASE,
 )
 MEASURE_REACH = 100
@@ -291,9 +295,9 @@ def amount_measures(text: str, claim: QuantityClaim) -> frozenset[str]:
     high = min(claim.sentence_end, claim.end + MEASURE_AFTER)
     found = {m.lastgroup or "" for m in _MEASURE_WORDS.finditer(text, low, high)}
     if _GOAL_BEFORE.search(text, max(claim.sentence_start, claim.start - 80), claim.start):
-        found.add("target")
+        found.add(TARGET)
     # A target is no level of what it targets: "raise trade to $3bn" is no trade figure.
-    return frozenset({"target"} if "target" in found else found)
+    return frozenset({TARGET} if TARGET in found else found)
 
 
 def figure_year(text: str, claim: Claim) -> int | None:
@@ -570,6 +574,8 @@ def _align_vague_counts(
 
 
 MAX_MAGNITUDE_RATIO = 1.6
+# Goals are doubled and tripled as ties grow: two targets of one story may be that far apart.
+TARGET_RATIO = 3.0
 # An office named with more holders than this is a generic title, not one office.
 MAX_OFFICE_HOLDERS = 12
 
@@ -602,7 +608,7 @@ def _align_quantities(
             if left.source == right.source:
                 continue
             low, high = sorted((left.value.low, right.value.low))
-            if high / low > MAX_MAGNITUDE_RATIO:
+            if high / low > (TARGET_RATIO if f"|{TARGET}|" in key else MAX_MAGNITUDE_RATIO):
                 continue
             if any(
                 one.id in nearest and other.value.low not in nearest[one.id]

@@ -20,6 +20,7 @@ from rapidfuzz.utils import default_process
 from claimdiff.align import (
     GENERIC_COUNT_PREDICATE,
     MEASURE_BLOCK,
+    TARGET,
     TOLL_BLOCK,
     ClaimContext,
     count_family,
@@ -736,7 +737,8 @@ def _classify_quantities(
     shown = f"{label} ({words})" if words else label
     similar = f"{SIMILAR_CONTEXT}: {similarity:.0f}"
     if key.startswith(MEASURE_BLOCK):
-        return _classify_measured(left, right, context, shown, similarity)
+        measure = key.split("|")[2]
+        return _classify_measured(left, right, context, shown, similarity, measure)
     if left.value.low == right.value.low and left.value.high == right.value.high:
         if similarity < QUANTITY_SAME_FACT_SIMILARITY:
             return None
@@ -793,6 +795,7 @@ def _classify_measured(
     context: ClassifyContext,
     shown: str,
     similarity: float,
+    measure: str = "",
 ) -> Finding | None:
     """Amounts of one measure ("trade", "target", "fund") in one story: figures of
     different years are different context ("$63m in 2018", "$81m in 2019"); the same
@@ -802,6 +805,20 @@ def _classify_measured(
     years = [context.claim_contexts.get(c.id, ClaimContext()).years for c in claims]
     similar = f"{SIMILAR_CONTEXT}: {similarity:.0f}"
     same_value = left.value.low == right.value.low and left.value.high == right.value.high
+    if measure == TARGET and left.value.unit in {"%", "percentage point"}:
+        return None  # a share set as a goal is a goal for anything: aid, deficits, votes
+    deadlines_differ = bool(years[0] or years[1]) and years[0] != years[1]
+    if not same_value and measure == TARGET and deadlines_differ:
+        # "$3bn by 2035" and "$2bn in five years": a goal is reset, often by the same
+        # parties; without one deadline both give, two goals, set at two moments.
+        return _make(
+            "different_context",
+            f"{shown}: targets of different deadlines",
+            [DIFFERENT_TIME, similar],
+            claims,
+            context,
+            0.5,
+        )
     if years[0] and years[1] and years[0] != years[1]:
         if same_value:
             return None
