@@ -502,3 +502,26 @@ def test_a_later_report_revises_a_toll_only_within_weeks(days: int, kind: str | 
     )
     candidate = Candidate(key="count-toll|deaths|place|Chile", claims=(left.id, right.id))
     assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("years", "kind"), [(frozenset(), None), ({2009}, "vague_vs_specific")])
+def test_a_toll_told_as_years_ago_meets_only_past_tolls(
+    years: frozenset[int], kind: str | None
+) -> None:
+    # "A flood 15 years ago killed dozens" is no rounding of this flood's 40 dead; it
+    # may be of the 57 dead "in 2009".
+    past = count("a", 24, "person", high=99, predicate="killed", hedge="dozens of")
+    other = count("b", 40 if not years else 57, "person", predicate="killed")
+    context = ClassifyContext(
+        claims={c.id: c for c in (past, other)},
+        events={},
+        entities={},
+        sources={"a": source("a"), "b": source("b", published=dt.date(2024, 5, 2))},
+        dependent={},
+        claim_contexts={
+            past.id: ClaimContext(earlier=True),
+            other.id: ClaimContext(years=frozenset(years)),
+        },
+    )
+    candidate = Candidate(key="count-toll|deaths|place|Chile", claims=(past.id, other.id))
+    assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])

@@ -143,7 +143,6 @@ def test_more_than_20_dead_against_23_is_vague_vs_specific(measured: Measured) -
     assert _status(measured, "toll-more-than-20-vs-23") == "correct"
 
 
-@_xfail("'reached' vs 'killed', and Shangla is not read as a place in either sentence")
 def test_the_same_final_toll_in_two_outlets_agrees(measured: Measured) -> None:
     assert _status(measured, "toll-47-agreement") == "correct"
 

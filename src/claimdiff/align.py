@@ -90,6 +90,7 @@ class ClaimContext:
     toll: str | None = None  # of a casualty count: "deaths", "injuries", ... (``toll_measure``)
     years: frozenset[int] = frozenset()  # years its sentence names ("the 2013 quake")
     moment: str | None = None  # the day its sentence names: "wednesday", "14 october"
+    earlier: bool = False  # of a toll told as long past: "a flood 12 years ago killed 40"
     # The places (entity ids) and countries (names) its source names most.
     story_places: frozenset[str] = frozenset()
     # Of an amount: what it measures, by the words near it ("trade", "target", "fund").
@@ -253,6 +254,11 @@ def toll_moment(text: str, sentence: tuple[int, int]) -> str | None:
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_YEARS_AGO = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"several|many|some)\s+years\s+(?:ago|earlier|before)\b",
+    re.IGNORECASE,
+)
 # "the storm that struck X on 3 May killed 18": the day of the disaster, not of the toll.
 _STRUCK_BEFORE = re.compile(
     r"\b(?:struck|hit|jolted|rocked|shook|erupted|occurred|began|started)\b[^.;:!?,]*$",
@@ -421,6 +427,7 @@ def claim_contexts(
             toll: str | None = None
             years: frozenset[int] = frozenset()
             moment: str | None = None
+            earlier = False
             measures: frozenset[str] = _NONE
             if isinstance(claim, QuantityClaim):
                 measures = amount_measures(text, claim)
@@ -435,6 +442,7 @@ def claim_contexts(
                 if toll is not None:
                     years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
                     moment = toll_moment(text, span)
+                    earlier = bool(_YEARS_AGO.search(text, *span))
             contexts[claim.id] = ClaimContext(
                 places=sentence_places.get(claim.sentence_start, _NONE),
                 actors=sentence_actors.get(claim.sentence_start, _NONE),
@@ -443,6 +451,7 @@ def claim_contexts(
                 toll=toll,
                 years=years,
                 moment=moment,
+                earlier=earlier,
                 story_places=story_places if toll is not None or measures else _NONE,
                 measures=measures,
             )

@@ -480,6 +480,8 @@ def _classify_tolls(
     one ("rose to 31") is worth a finding."""
     _, measure, _, place_id = block.split("|", 3)
     claims = (left, right)
+    if _earlier_and_current(left, right, context):
+        return None  # "a quake 12 years ago killed dozens": another disaster's toll
     anchor = f"same-place: {_entity_name(place_id, context)}"
     label = f"{_count_label(left, context)} vs {_count_label(right, context)} ({measure})"
     if years := _different_years(left, right, context):
@@ -540,7 +542,21 @@ def _classify_tolls(
 LOWER_BOUND_HEDGES = frozenset(
     {"more than", "over", "at least", "well over", "just over", "upwards of", "in excess of"}
 )
-LOWER_BOUND_REACH = 1.5
+LOWER_BOUND_REACH = 1.2
+
+
+def _earlier_and_current(left: CountClaim, right: CountClaim, context: ClassifyContext) -> bool:
+    """One toll told as long past with no year ("12 years ago"), the other of the
+    present: of no year before its own source's year, or of none at all."""
+    told = {c.id: context.claim_contexts.get(c.id, ClaimContext()) for c in (left, right)}
+    if told[left.id].earlier == told[right.id].earlier:
+        return False
+    early, late = (left, right) if told[left.id].earlier else (right, left)
+    if told[early.id].years:
+        return False
+    years = told[late.id].years
+    published = context.sources[late.source].published
+    return not years or (published is not None and min(years) >= published.year)
 
 
 def _one_hedged_within(left: CountClaim, right: CountClaim) -> bool:
