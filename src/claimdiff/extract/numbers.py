@@ -28,7 +28,8 @@ fixed intervals (``VAGUE``). All of these are ``approximate=True``.
 Not numbers here: four-digit years without a thousands separator (1800-2099,
 dates.py owns them), day numbers next to a month name, clock times, phone
 numbers, ids ("F-16", "Tu-154", "Windows 2000"), list numbering, numbers
-inside words, and "one" as a pronoun ("one of the", "no one").
+inside words, "one" as a pronoun ("one of the", "no one"), and readings on a scale
+the text leaves unsaid or names as a magnitude ("a magnitude 6.6 quake").
 """
 
 from __future__ import annotations
