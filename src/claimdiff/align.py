@@ -381,7 +381,7 @@ def claim_contexts(
             for m in extraction.mentions
             if m.entity_kind == "place" and m.id in entity_of and (country := country_for(m.name))
         }
-        # Local places are often named once each ("Besham", "Shangla district"); the
+        # Local places are often named once each ("Eldoret", "Kericho county"); the
         # country they lie in ties the story's sources together.
         place_mentions.update(
             m.country for m in extraction.mentions if m.entity_kind == "place" and m.country
