@@ -88,7 +88,7 @@ class ClaimContext:
     countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Chilean")
     time_marker: str | None = None  # of a role: "newly elected", "former", "outgoing"
     toll: str | None = None  # of a casualty count: "deaths", "injuries", ... (``toll_measure``)
-    years: frozenset[int] = frozenset()  # years its sentence names ("the 2013 quake")
+    years: frozenset[int] = frozenset()  # years its sentence names ("the 2004 floods")
     moment: str | None = None  # the day its sentence names: "wednesday", "14 october"
     earlier: bool = False  # of a toll told as long past: "a flood 12 years ago killed 40"
     # The places (entity ids) and countries (names) its source names most.
@@ -185,7 +185,7 @@ _NONE: frozenset[str] = frozenset()
 
 
 # What a casualty count counts, by the word nearest to it in its sentence: "killing 12
-# people", "12 deaths", "the toll rose to 31", "38 have now died", "injuring about 40".
+# people", "9 deaths", "the toll rose to 56", "64 have now died", "injuring about 70".
 _TOLL_WORDS: dict[str, str] = {
     word: measure
     for measure, words in (
@@ -493,7 +493,7 @@ def _align_counts(
         family = count_family(claim)
         if not claim.event:
             context = contexts.get(claim.id, ClaimContext())
-            # No event: "floods in X killed 12 people" still meets "... killed 31" about X.
+            # No event: "floods in X killed 9 people" still meets "... killed 56" about X.
             for place in context.places:
                 blocks[f"count|{family}|{claim.predicate.lower()}|place|{place}"].append(claim)
             if context.toll is not None:

@@ -461,7 +461,7 @@ def _classify_counts(
     )
 
 
-# A figure that replaces an earlier one: "the toll rose to 31", "has climbed to 38".
+# A figure that replaces an earlier one: "the toll rose to 56", "has climbed to 64".
 _REVISED_BEFORE = re.compile(
     r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|revised|"
     r"now\s+stands\s+at|stood\s+at)\s+(?:to\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
@@ -477,7 +477,7 @@ def _classify_tolls(
     figure agrees; a figure of another year or another day is another moment. Tolls grow
     as reports come in, so two plain figures conflict only when both are told of the same
     day (named in their sentences); at moments unknown, only a hedged figure or a revised
-    one ("rose to 31") is worth a finding."""
+    one ("rose to 56") is worth a finding."""
     _, measure, _, place_id = block.split("|", 3)
     claims = (left, right)
     if _earlier_and_current(left, right, context):
@@ -587,7 +587,7 @@ def _toll_moments(left: CountClaim, right: CountClaim, context: ClassifyContext)
 
 
 def _different_years(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str:
-    """ "2013 vs 2025" when the two tolls' sentences name different years, or one names a
+    """ "2004 vs 2019" when the two tolls' sentences name different years, or one names a
     year before the other source's own."""
     years = []
     for claim in (left, right):
