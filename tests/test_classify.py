@@ -474,3 +474,54 @@ def test_two_plain_tolls_conflict_only_when_told_of_the_same_day(
     candidate = Candidate(key="count-toll|deaths|place|Pakistan", claims=(left.id, right.id))
     found = classify([candidate], context)
     assert [f.kind for f in found] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("exact", "kind"), [(33, "vague_vs_specific"), (80, None)])
+def test_a_lower_bound_stands_for_a_figure_near_it(exact: int, kind: str | None) -> None:
+    # "more than 30" may round 33; of 80 it tells an earlier, smaller toll.
+    left = count("a", 30, "person", high=300, predicate="killed", hedge="more than")
+    right = count("b", exact, "person", predicate="killed")
+    context = _toll_context([left, right], {})
+    candidate = Candidate(key="count-toll|deaths|place|Chile", claims=(left.id, right.id))
+    assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("days", "kind"), [(2, "different_context"), (300, None)])
+def test_a_later_report_revises_a_toll_only_within_weeks(days: int, kind: str | None) -> None:
+    left = count("a", 4, "person", predicate="killed")
+    right = count("b", 9, "person", predicate="died")
+    context = _toll_context([left, right], {})
+    published = {"a": dt.date(2021, 3, 1), "b": dt.date(2021, 3, 1) + dt.timedelta(days=days)}
+    context = ClassifyContext(
+        claims=context.claims,
+        events={},
+        entities={},
+        sources={s: source(s, published=published[s]) for s in published},
+        dependent={},
+        claim_contexts=context.claim_contexts,
+    )
+    candidate = Candidate(key="count-toll|deaths|place|Chile", claims=(left.id, right.id))
+    assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(("years", "kind"), [(frozenset(), None), ({2009}, "vague_vs_specific")])
+def test_a_toll_told_as_years_ago_meets_only_past_tolls(
+    years: frozenset[int], kind: str | None
+) -> None:
+    # "A flood 15 years ago killed dozens" is no rounding of this flood's 40 dead; it
+    # may be of the 57 dead "in 2009".
+    past = count("a", 24, "person", high=99, predicate="killed", hedge="dozens of")
+    other = count("b", 40 if not years else 57, "person", predicate="killed")
+    context = ClassifyContext(
+        claims={c.id: c for c in (past, other)},
+        events={},
+        entities={},
+        sources={"a": source("a"), "b": source("b", published=dt.date(2024, 5, 2))},
+        dependent={},
+        claim_contexts={
+            past.id: ClaimContext(earlier=True),
+            other.id: ClaimContext(years=frozenset(years)),
+        },
+    )
+    candidate = Candidate(key="count-toll|deaths|place|Chile", claims=(past.id, other.id))
+    assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])

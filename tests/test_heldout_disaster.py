@@ -84,7 +84,6 @@ def test_two_afridis_on_medicines_are_not_one_statement(measured: Measured) -> N
 # --------------------------------------------------------------------------- missed today
 
 
-@_xfail("'rose to 31' is not extracted; '38 people have now died' gets predicate 'count'")
 def test_two_agencies_tolls_for_one_day_conflict(measured: Measured) -> None:
     assert _status(measured, "toll-31-vs-38-wednesday") == "correct"
 
@@ -93,27 +92,22 @@ def test_two_agencies_injured_counts_for_one_day_conflict(measured: Measured) ->
     assert _status(measured, "injured-118-vs-126-wednesday") == "correct"
 
 
-@_xfail("'rose to 31' is not extracted: a toll verb with a bare number has no noun")
 def test_a_rising_toll_from_12_to_31_is_different_context(measured: Measured) -> None:
     assert _status(measured, "toll-update-12-to-31") == "correct"
 
 
-@_xfail("'rose to 31' is not extracted, and tolls are not tied to a reporting day")
 def test_a_rising_toll_from_31_to_47_is_different_context(measured: Measured) -> None:
     assert _status(measured, "toll-update-31-to-47") == "correct"
 
 
-@_xfail("'put the toll at 23' is not extracted")
 def test_more_than_20_dead_against_23_is_vague_vs_specific(measured: Measured) -> None:
     assert _status(measured, "toll-more-than-20-vs-23") == "correct"
 
 
-@_xfail("'reached' vs 'killed', and Shangla is not read as a place in either sentence")
 def test_the_same_final_toll_in_two_outlets_agrees(measured: Measured) -> None:
     assert _status(measured, "toll-47-agreement") == "correct"
 
 
-@_xfail("both 'injured', but Shangla is not read as a place in either sentence")
 def test_203_injured_against_more_than_200_is_vague_vs_specific(measured: Measured) -> None:
     assert _status(measured, "injured-203-vs-more-than-200") == "correct"
 
@@ -128,7 +122,6 @@ def test_more_than_1200_houses_against_1264_is_vague_vs_specific(measured: Measu
     assert _status(measured, "houses-1200-vs-1264") == "correct"
 
 
-@_xfail("no disaster events: an earlier quake's toll is never set against this one's")
 def test_an_earlier_quakes_toll_is_different_context(measured: Measured) -> None:
     assert _status(measured, "earlier-quake-64-vs-current-47") == "correct"
 

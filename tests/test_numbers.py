@@ -345,3 +345,60 @@ def test_cents_are_an_amount_of_the_currency_named_before(
 def test_a_scale_after_a_range_counts_for_both_bounds(text: str, low: float, high: float) -> None:
     (found,) = counts(text)
     assert (found.value.low, found.value.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Multan officials in Pakistan released Rs750 million for relief.", "PKR"),
+        ("KATHMANDU, May 3 (Agency) - The city paid one million rupees.", "NPR"),
+        ("Colombo, the capital of Sri Lanka, set aside Rs. 20 million.", "LKR"),
+        ("The firm set aside Rs 20 million for bonuses.", "rupee"),
+    ],
+)
+def test_a_rupee_is_the_currency_of_the_country_the_text_names_most(text: str, unit: str) -> None:
+    (amount,) = quantities(text)
+    assert amount.value.unit == unit
+
+
+def test_us_dollars_written_after_the_number_are_a_currency() -> None:
+    (amount,) = quantities("Trade amounted to 210.5 million US dollars.")
+    assert (amount.value.low, amount.value.unit) == (210_500_000, "USD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.4 earthquake hit the coast.",
+        "A 5.8-magnitude quake shook the town.",
+        "The quake measured 6.2, the survey said.",
+        "It registered 7.1 on the Richter scale.",
+    ],
+)
+def test_an_earthquake_magnitude_is_no_amount(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low"),
+    [
+        ("The death toll from the floods rose to 56 on Friday.", "56", 56),
+        ("Flood toll climbs to 64 in the valley", "64", 64),
+        ("The agency had put the toll at 17 on Monday night.", "17", 17),
+        ("Figures rose from 9 dead on Monday to 40 two days later.", "9", 9),
+        ("Storm kills at least 9 in the south", "at least 9", 9),
+        ("Floods: more than 30 killed as rivers burst", "more than 30", 30),
+        ("The number of people killed in the storm has reached 85.", "85", 85),
+    ],
+)
+def test_a_bare_number_the_toll_words_govern_counts_the_dead(
+    text: str, figure: str, low: int
+) -> None:
+    found = [c for c in counts(text) if c.text.lower() == figure]
+    assert found and found[0].value.low == low
+    assert found[0].noun in {"death", "person"}
+
+
+def test_a_number_after_a_toll_road_is_no_toll() -> None:
+    found = counts("The toll road to the port carried 4,000 lorries.")
+    assert all(c.noun != "death" for c in found)

@@ -7,6 +7,7 @@ so the work grows with block sizes, not with the square of the corpus.
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from bisect import bisect_left, insort
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate, combinations, product
 
 from claimdiff.dates_compare import weekday_named
-from claimdiff.gazetteer import country_for
+from claimdiff.gazetteer import country_for, is_country_name
 from claimdiff.models import (
     Candidate,
     Claim,
@@ -42,6 +43,8 @@ from claimdiff.titles import country_word, single_holder_office
 # (think of a country in a corpus about that country); the event still is.
 MAX_PARTICIPANT_BLOCK = 60
 TOLL_BLOCK = "count-toll"
+MEASURE_BLOCK = "quantity-measure"
+TARGET = "target"
 SHINGLE_WORDS = 8
 SHINGLE_SAMPLE = 4
 DEPENDENT_SHARED_SHINGLES = 2
@@ -85,10 +88,13 @@ class ClaimContext:
     countries: frozenset[str] = frozenset()  # named or implied by a demonym ("Chilean")
     time_marker: str | None = None  # of a role: "newly elected", "former", "outgoing"
     toll: str | None = None  # of a casualty count: "deaths", "injuries", ... (``toll_measure``)
-    years: frozenset[int] = frozenset()  # years its sentence names ("the 2013 quake")
+    years: frozenset[int] = frozenset()  # years its sentence names ("the 2004 floods")
     moment: str | None = None  # the day its sentence names: "wednesday", "14 october"
+    earlier: bool = False  # of a toll told as long past: "a flood 12 years ago killed 40"
     # The places (entity ids) and countries (names) its source names most.
     story_places: frozenset[str] = frozenset()
+    # Of an amount: what it measures, by the words near it ("trade", "target", "fund").
+    measures: frozenset[str] = frozenset()
 
 
 # Words before or in a title that place its holder in time.
@@ -179,7 +185,7 @@ _NONE: frozenset[str] = frozenset()
 
 
 # What a casualty count counts, by the word nearest to it in its sentence: "killing 12
-# people", "12 deaths", "the toll rose to 31", "38 have now died", "injuring about 40".
+# people", "9 deaths", "the toll rose to 56", "64 have now died", "injuring about 70".
 _TOLL_WORDS: dict[str, str] = {
     word: measure
     for measure, words in (
@@ -208,12 +214,15 @@ _MOMENT = re.compile(
 TOLL_REACH = 60
 STORY_PLACES = 3
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def toll_measure(text: str, claim: CountClaim) -> str | None:
     """ "deaths", "injuries", "missing" or "displaced" for a casualty count, else None."""
     if claim.noun not in _TOLL_NOUNS:
         return None
+    if claim.noun == "death":
+        return "deaths"  # "9 deaths", "the death toll rose to 56": whatever words follow
     low = max(claim.sentence_start, claim.start - TOLL_REACH)
     high = min(claim.sentence_end, claim.end + TOLL_REACH)
     nearest: tuple[int, str] | None = None
@@ -232,16 +241,113 @@ def toll_measure(text: str, claim: CountClaim) -> str | None:
 def toll_moment(text: str, sentence: tuple[int, int]) -> str | None:
     """The day a toll is told of: the last day its sentence names ("rose to 31 on
     Wednesday", "said on Wednesday evening"), but not the day of the disaster itself
-    ("Tuesday's earthquake")."""
+    ("Tuesday's earthquake", "the storm that hit on 3 May")."""
     days = [
         " ".join(match.group(0).lower().split())
         for match in _MOMENT.finditer(text, *sentence)
         if not _POSSESSIVE_AFTER.match(text, match.end())
+        and not _STRUCK_BEFORE.search(
+            text, max(sentence[0], match.start() - STRUCK_REACH), match.start()
+        )
     ]
     return days[-1] if days else None
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_YEARS_AGO = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"several|many|some)\s+years\s+(?:ago|earlier|before)\b",
+    re.IGNORECASE,
+)
+# "the storm that struck X on 3 May killed 18": the day of the disaster, not of the toll.
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:struck|hit|jolted|rocked|shook|erupted|occurred|began|started)\b[^.;:!?,]*$",
+    re.IGNORECASE,
+)
+STRUCK_REACH = 60
+
+
+# What an amount measures, by the words near it in its sentence. A figure a sentence sets
+# as a goal ("raise trade to $3bn", "a target of", "wants it to reach") is a target,
+# whatever it is a target for: a target and a level are two facts.
+_MEASURE_WORDS = re.compile(
+    r"(?<![\w-])(?:(?P<trade>(?:[Bb]ilateral\s+|[Aa]nnual\s+|[Tt]otal\s+)?trade"
+    r"(?!\s+(?:unions?|deals?|talks|secretary|ministers?|ministry|war|wars|body|bodies|"
+    r"deficits?|surplus(?:es)?|gaps?|balances?|imbalances?|"
+    r"agreements?|pacts?|group|association|show|fair|mark|secrets?|policy|barriers?|rules?))"
+    r"|Trade(?=\s+(?:between|with|turnover|volume|rose|fell|reached|grew|was|has|had)))"
+    r"|(?P<target>targets?|goals?|task)"
+    r"|(?P<fund>fund))(?![\w-])"
+)
+_GOAL_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:rais(?:e|ing)|lift(?:ing)?|boost(?:ing)?|increas(?:e|ing)|bring(?:ing)?|"
+    r"tak(?:e|ing)|doubl(?:e|ing))\b[^.;:!?,\d]{0,30}?\bto"
+    # "wanted it to reach $5m" is a goal; "set to rise 4%, to reach $5m" a forecast.
+    r"|(?:wants?|wanted|aims?|aimed|hopes?|hoped|plans?|planned)\b[^.;:!?,\d]{0,20}?\bto\s+reach)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+MEASURE_REACH = 100
+MEASURE_AFTER = 25
+YEAR_AFTER_CHARS = 12
+YEAR_BEFORE_CHARS = 30
+
+
+def amount_measures(text: str, claim: QuantityClaim) -> frozenset[str]:
+    """ "trade", "target" or "fund": what an amount measures, by its sentence's words."""
+    # The measured noun comes before the figure ("trade reached $5m", "a target of $4bn")
+    # or just after it ("a $70m fund"); further on, the sentence tells of other things.
+    low = max(claim.sentence_start, claim.start - MEASURE_REACH)
+    high = min(claim.sentence_end, claim.end + MEASURE_AFTER)
+    found = {m.lastgroup or "" for m in _MEASURE_WORDS.finditer(text, low, high)}
+    if _GOAL_BEFORE.search(text, max(claim.sentence_start, claim.start - 80), claim.start):
+        found.add(TARGET)
+    # A target is no level of what it targets: "raise trade to $3bn" is no trade figure.
+    return frozenset({TARGET} if TARGET in found else found)
+
+
+def figure_year(text: str, claim: Claim) -> int | None:
+    """The year a figure is of: the year just after it ("$5m in 2019", "by 2035"), else
+    just before it ("in 2018, a rise of 9%"), else the one year its sentence names."""
+    after = _YEAR_WORD.search(
+        text, claim.end, min(claim.sentence_end, claim.end + YEAR_AFTER_CHARS)
+    )
+    if after:
+        return int(after.group(0))
+    low = max(claim.sentence_start, claim.start - YEAR_BEFORE_CHARS)
+    before = list(_YEAR_WORD.finditer(text, low, claim.start))
+    if before:
+        return int(before[-1].group(0))
+    years = list(_YEAR_WORD.finditer(text, claim.sentence_start, claim.sentence_end))
+    if len({m.group(0) for m in years}) != 1:
+        return None
+    # Not across another figure: "from $4bn ... to $6bn by 2035" dates only the second.
+    year = years[0]
+    if year.end() <= claim.start:
+        between = text[year.end() : claim.start]
+    else:
+        between = text[claim.end : year.start()]
+    return None if _ANY_DIGIT.search(between) else int(year.group(0))
+
+
+# A dateline: "NAIROBI, Oct 14 (Agency) -", "ELDORET, Kenya, Oct 15 (Agency) -".
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z]{3,}(?:[ -][A-Z]{2,})*)"
+    r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))?"
+    r"(?=,|[ \t]+\(|[ \t]+[-–—])",
+    re.MULTILINE,
+)
+DATELINE_REACH = 600
+
+
+def dateline_countries(text: str) -> frozenset[str]:
+    """The country of a text's dateline, where the story was filed: one of its places
+    however seldom the text names it again."""
+    match = _DATELINE.search(text, 0, DATELINE_REACH)
+    if match is None:
+        return _NONE
+    found = {country_for(match["city"].title()), country_for(match["country"] or "")}
+    return frozenset(c for c in found if c is not None)
 
 
 def claim_contexts(
@@ -269,16 +375,27 @@ def claim_contexts(
             for m in extraction.mentions
             if m.entity_kind == "place" and m.id in entity_of
         )
-        # Local places are often named once each ("Besham", "Shangla district"); the
+        # A country is also known by its name, as the countries of local places are.
+        country_names = {
+            entity_of[m.id]: country
+            for m in extraction.mentions
+            if m.entity_kind == "place" and m.id in entity_of and (country := country_for(m.name))
+        }
+        # Local places are often named once each ("Eldoret", "Kericho county"); the
         # country they lie in ties the story's sources together.
         place_mentions.update(
             m.country for m in extraction.mentions if m.entity_kind == "place" and m.country
         )
-        story_places = frozenset(
+        most_named = [
             entity
             for entity, _ in sorted(place_mentions.items(), key=lambda p: (-p[1], p[0]))[
                 :STORY_PLACES
             ]
+        ]
+        story_places = (
+            frozenset(most_named)
+            | {country_names[e] for e in most_named if e in country_names}
+            | dateline_countries(text)
         )
         sentence_actors = {start: frozenset(found) for start, found in actors.items()}
         countries_of: dict[tuple[int, int], frozenset[str]] = {}
@@ -310,6 +427,12 @@ def claim_contexts(
             toll: str | None = None
             years: frozenset[int] = frozenset()
             moment: str | None = None
+            earlier = False
+            measures: frozenset[str] = _NONE
+            if isinstance(claim, QuantityClaim):
+                measures = amount_measures(text, claim)
+                year = figure_year(text, claim) if measures else None
+                years = frozenset() if year is None else frozenset({year})
             if isinstance(claim, CountClaim):
                 span = (claim.sentence_start, claim.sentence_end)
                 if span not in countries_of:
@@ -319,6 +442,7 @@ def claim_contexts(
                 if toll is not None:
                     years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
                     moment = toll_moment(text, span)
+                    earlier = bool(_YEARS_AGO.search(text, *span))
             contexts[claim.id] = ClaimContext(
                 places=sentence_places.get(claim.sentence_start, _NONE),
                 actors=sentence_actors.get(claim.sentence_start, _NONE),
@@ -327,7 +451,9 @@ def claim_contexts(
                 toll=toll,
                 years=years,
                 moment=moment,
-                story_places=story_places if toll is not None else _NONE,
+                earlier=earlier,
+                story_places=story_places if toll is not None or measures else _NONE,
+                measures=measures,
             )
     return contexts
 
@@ -367,7 +493,7 @@ def _align_counts(
         family = count_family(claim)
         if not claim.event:
             context = contexts.get(claim.id, ClaimContext())
-            # No event: "floods in X killed 12 people" still meets "... killed 31" about X.
+            # No event: "floods in X killed 9 people" still meets "... killed 56" about X.
             for place in context.places:
                 blocks[f"count|{family}|{claim.predicate.lower()}|place|{place}"].append(claim)
             if context.toll is not None:
@@ -457,6 +583,8 @@ def _align_vague_counts(
 
 
 MAX_MAGNITUDE_RATIO = 1.6
+# Goals are doubled and tripled as ties grow: two targets of one story may be that far apart.
+TARGET_RATIO = 3.0
 # An office named with more holders than this is a generic title, not one office.
 MAX_OFFICE_HOLDERS = 12
 
@@ -473,18 +601,75 @@ def _align_quantities(
         context = contexts.get(claim.id, ClaimContext())
         for actor in context.actors | context.places:
             blocks[f"quantity|{unit}|{actor}"].append(claim)
+        # "Bilateral trade reached $75m" names no one: it meets the same measure in
+        # the sources about the same two countries (one country is too broad a story: a
+        # national outlet's every story is about its own).
+        countries = sorted(p for p in context.story_places if is_country_name(p))
+        for measure in context.measures:
+            for pair in combinations(countries, 2):
+                blocks[f"{MEASURE_BLOCK}|{unit}|{measure}|{'+'.join(pair)}"].append(claim)
     pairs: dict[tuple[str, str], str] = {}
     for key, members in sorted(blocks.items()):
         if len(members) > MAX_PARTICIPANT_BLOCK:
             continue
+        nearest = _nearest_exact(members) if key.startswith(MEASURE_BLOCK) else {}
         for left, right in combinations(sorted(members, key=lambda c: c.id), 2):
             if left.source == right.source:
                 continue
             low, high = sorted((left.value.low, right.value.low))
-            if high / low > MAX_MAGNITUDE_RATIO:
+            if high / low > (TARGET_RATIO if f"|{TARGET}|" in key else MAX_MAGNITUDE_RATIO):
+                continue
+            if any(
+                one.id in nearest and other.value.low not in nearest[one.id]
+                for one, other in ((left, right), (right, left))
+                if not other.value.approximate
+            ):
                 continue
             pairs.setdefault((left.id, right.id), key)
     return [Candidate(key=key, claims=pair) for pair, key in sorted(pairs.items())]
+
+
+# The number a hedge is written around: "more than $60m" -> 60m, "up to 50" -> 50.
+_HEDGED_AT_HIGH = frozenset(
+    {
+        "up to",
+        "fewer than",
+        "less than",
+        "under",
+        "below",
+        "no more than",
+        "at most",
+        "nearly",
+        "almost",
+        "just under",
+    }
+)
+
+
+def _nearest_exact(members: Sequence[QuantityClaim]) -> dict[str, set[float]]:
+    """Per hedged amount, the exact values (of other sources) nearest the number it is
+    written around: "more than $60m" stands for $63m, not for the $81m of another
+    year, when a story gives both."""
+    exact = {c.value.low for c in members if not c.value.approximate}
+    nearest: dict[str, set[float]] = {}
+    for claim in members:
+        value = claim.value
+        if not value.approximate or not exact:
+            continue
+        anchor = value.high if (value.hedge or "") in _HEDGED_AT_HIGH else value.low
+        if value.hedge not in _HEDGED_AT_HIGH and value.hedge not in _HEDGED_AT_LOW:
+            anchor = (value.low + value.high) / 2
+        inside = [v for v in exact if value.low <= v <= value.high and v > 0 and anchor > 0]
+        if not inside:
+            continue
+        best = min(abs(math.log(v / anchor)) for v in inside)
+        nearest[claim.id] = {v for v in inside if math.isclose(abs(math.log(v / anchor)), best)}
+    return nearest
+
+
+_HEDGED_AT_LOW = frozenset(
+    {"more than", "over", "at least", "well over", "just over", "upwards of", "in excess of"}
+)
 
 
 def _distinct_statements(quotes: Sequence[QuoteClaim]) -> list[QuoteClaim]:

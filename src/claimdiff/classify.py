@@ -19,6 +19,8 @@ from rapidfuzz.utils import default_process
 
 from claimdiff.align import (
     GENERIC_COUNT_PREDICATE,
+    MEASURE_BLOCK,
+    TARGET,
     TOLL_BLOCK,
     ClaimContext,
     count_family,
@@ -155,7 +157,7 @@ def classify(candidates: Sequence[Candidate], context: ClassifyContext) -> list[
         elif isinstance(first, CountClaim):
             finding = _classify_counts(claims, context, candidate.key)  # type: ignore[arg-type]
         elif isinstance(first, QuantityClaim):
-            finding = _classify_quantities(claims, context)  # type: ignore[arg-type]
+            finding = _classify_quantities(claims, context, candidate.key)  # type: ignore[arg-type]
         elif isinstance(first, QuoteClaim):
             finding = _classify_quotes(claims, context)  # type: ignore[arg-type]
         elif isinstance(first, RoleClaim) and candidate.key.startswith("office|"):
@@ -459,7 +461,7 @@ def _classify_counts(
     )
 
 
-# A figure that replaces an earlier one: "the toll rose to 31", "has climbed to 38".
+# A figure that replaces an earlier one: "the toll rose to 56", "has climbed to 64".
 _REVISED_BEFORE = re.compile(
     r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|reaches|revised|"
     r"now\s+stands\s+at|stood\s+at)\s+(?:to\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
@@ -475,9 +477,11 @@ def _classify_tolls(
     figure agrees; a figure of another year or another day is another moment. Tolls grow
     as reports come in, so two plain figures conflict only when both are told of the same
     day (named in their sentences); at moments unknown, only a hedged figure or a revised
-    one ("rose to 31") is worth a finding."""
+    one ("rose to 56") is worth a finding."""
     _, measure, _, place_id = block.split("|", 3)
     claims = (left, right)
+    if _earlier_and_current(left, right, context):
+        return None  # "a quake 12 years ago killed dozens": another disaster's toll
     anchor = f"same-place: {_entity_name(place_id, context)}"
     label = f"{_count_label(left, context)} vs {_count_label(right, context)} ({measure})"
     if years := _different_years(left, right, context):
@@ -491,11 +495,22 @@ def _classify_tolls(
         )
     if left.value.low == right.value.low and left.value.high == right.value.high:
         return _make("agreement", f"{label}: same toll", [SAME_VALUE, anchor], claims, context, 0.6)
+    moments = _toll_moments(left, right, context)
+    hedged_within = _one_hedged_within(left, right) and not _places_differ(left, right, context)
+    if hedged_within and moments != "different":
+        # "more than 150" and "158": one toll at two precisions, whenever each was told.
+        return _make(
+            "vague_vs_specific",
+            f"{label}: compatible at different precision",
+            [COUNT_RANGE_OVERLAP, anchor],
+            claims,
+            context,
+            0.5,
+        )
     if update := _update_reason(left, right, context):
         return _make(
             "different_context", f"{label}: {update}", [LATER_UPDATE, anchor], claims, context, 0.6
         )
-    moments = _toll_moments(left, right, context)
     if moments == "different":
         return _make(
             "different_context",
@@ -507,15 +522,6 @@ def _classify_tolls(
         )
     if _places_differ(left, right, context):
         return None  # each sentence names its own place: the tolls of two places
-    if _one_hedged_within(left, right):
-        return _make(
-            "vague_vs_specific",
-            f"{label}: compatible at different precision",
-            [COUNT_RANGE_OVERLAP, anchor],
-            claims,
-            context,
-            0.5,
-        )
     if moments == "same" and not _states_the_other_figure(left, right, context):
         return _make(
             "conflict",
@@ -532,6 +538,27 @@ def _classify_tolls(
     return None
 
 
+# "more than 30" stands for a figure near 30: one told of 80 is another, later toll.
+LOWER_BOUND_HEDGES = frozenset(
+    {"more than", "over", "at least", "well over", "just over", "upwards of", "in excess of"}
+)
+LOWER_BOUND_REACH = 1.2
+
+
+def _earlier_and_current(left: CountClaim, right: CountClaim, context: ClassifyContext) -> bool:
+    """One toll told as long past with no year ("12 years ago"), the other of the
+    present: of no year before its own source's year, or of none at all."""
+    told = {c.id: context.claim_contexts.get(c.id, ClaimContext()) for c in (left, right)}
+    if told[left.id].earlier == told[right.id].earlier:
+        return False
+    early, late = (left, right) if told[left.id].earlier else (right, left)
+    if told[early.id].years:
+        return False
+    years = told[late.id].years
+    published = context.sources[late.source].published
+    return not years or (published is not None and min(years) >= published.year)
+
+
 def _one_hedged_within(left: CountClaim, right: CountClaim) -> bool:
     """One figure hedged or vague ("more than 20", "dozens"), the other plain, and inside
     its interval: two hedged figures compare nothing."""
@@ -539,6 +566,10 @@ def _one_hedged_within(left: CountClaim, right: CountClaim) -> bool:
     if hedged[0] == hedged[1]:
         return False
     vague, plain = (left, right) if hedged[0] else (right, left)
+    if (vague.value.hedge or "").lower() in LOWER_BOUND_HEDGES and (
+        plain.value.low > LOWER_BOUND_REACH * vague.value.low
+    ):
+        return False  # "at least 9" is no rounding of 41: the toll has grown since
     return vague.value.low <= plain.value.low <= vague.value.high
 
 
@@ -556,7 +587,7 @@ def _toll_moments(left: CountClaim, right: CountClaim, context: ClassifyContext)
 
 
 def _different_years(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str:
-    """ "2013 vs 2025" when the two tolls' sentences name different years, or one names a
+    """ "2004 vs 2019" when the two tolls' sentences name different years, or one names a
     year before the other source's own."""
     years = []
     for claim in (left, right):
@@ -605,11 +636,17 @@ def _is_cumulative(claim: CountClaim) -> bool:
     return bool(_CUMULATIVE.search(f"{claim.predicate} {claim.object or ''} {claim.noun}"))
 
 
+# A toll is revised over days and weeks; reports further apart tell of other events.
+UPDATE_DAYS = 60
+
+
 def _update_reason(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str | None:
     if not (_is_cumulative(left) and _is_cumulative(right)):
         return None
     a, b = context.sources[left.source], context.sources[right.source]
     if a.published and b.published and a.published != b.published:
+        if abs((a.published - b.published).days) > UPDATE_DAYS:
+            return None  # a toll told a year on is another disaster's, not an update
         earlier, later = (a, b) if a.published < b.published else (b, a)
         return (
             f"later report revises the figure ({earlier.id} {earlier.published} -> "
@@ -705,7 +742,7 @@ def _is_conversion(claim: Claim, context: ClassifyContext) -> bool:
 
 
 def _classify_quantities(
-    claims: Sequence[QuantityClaim], context: ClassifyContext
+    claims: Sequence[QuantityClaim], context: ClassifyContext, key: str = ""
 ) -> Finding | None:
     left, right = claims[0], claims[1]
     if left.value.unit != right.value.unit:
@@ -715,6 +752,9 @@ def _classify_quantities(
     words = " ".join(context.claim_contexts.get(left.id, ClaimContext()).words[:6])
     shown = f"{label} ({words})" if words else label
     similar = f"{SIMILAR_CONTEXT}: {similarity:.0f}"
+    if key.startswith(MEASURE_BLOCK):
+        measure = key.split("|")[2]
+        return _classify_measured(left, right, context, shown, similarity, measure)
     if left.value.low == right.value.low and left.value.high == right.value.high:
         if similarity < QUANTITY_SAME_FACT_SIMILARITY:
             return None
@@ -754,6 +794,86 @@ def _classify_quantities(
         "conflict",
         f"{shown}: different figures in a similar context",
         [VALUE_MISMATCH, similar, CONTEXT_UNKNOWN],
+        claims,
+        context,
+        0.2 + similarity / 250,
+    )
+
+
+# Two amounts of one measure in sources about the same places: the block is most of the
+# evidence, so the words around them need to agree less than for amounts near one actor.
+MEASURE_SIMILARITY = 25.0
+
+
+def _classify_measured(
+    left: QuantityClaim,
+    right: QuantityClaim,
+    context: ClassifyContext,
+    shown: str,
+    similarity: float,
+    measure: str = "",
+) -> Finding | None:
+    """Amounts of one measure ("trade", "target", "fund") in one story: figures of
+    different years are different context ("$63m in 2018", "$81m in 2019"); the same
+    figure, or one rounded, agrees; a hedged one is vague; differing figures conflict only
+    when told of the same year in very similar words."""
+    claims = [left, right]
+    years = [context.claim_contexts.get(c.id, ClaimContext()).years for c in claims]
+    similar = f"{SIMILAR_CONTEXT}: {similarity:.0f}"
+    same_value = left.value.low == right.value.low and left.value.high == right.value.high
+    if measure == TARGET and left.value.unit in {"%", "percentage point"}:
+        return None  # a share set as a goal is a goal for anything: aid, deficits, votes
+    deadlines_differ = bool(years[0] or years[1]) and years[0] != years[1]
+    if not same_value and measure == TARGET and deadlines_differ:
+        # "$3bn by 2035" and "$2bn in five years": a goal is reset, often by the same
+        # parties; without one deadline both give, two goals, set at two moments.
+        return _make(
+            "different_context",
+            f"{shown}: targets of different deadlines",
+            [DIFFERENT_TIME, similar],
+            claims,
+            context,
+            0.5,
+        )
+    if years[0] and years[1] and years[0] != years[1]:
+        if same_value:
+            return None
+        told = " and ".join(str(min(y)) for y in years)
+        return _make(
+            "different_context",
+            f"{shown}: figures of different years ({told})",
+            [DIFFERENT_TIME, similar],
+            claims,
+            context,
+            0.5,
+        )
+    if similarity < MEASURE_SIMILARITY:
+        return None
+    if not same_value and _states_the_other_figure(left, right, context):
+        return None  # one source gives both: two figures side by side, not one twice
+    hedged = left.value.approximate or right.value.approximate
+    overlap = _intervals_overlap_inside(written_interval(left), written_interval(right))
+    if same_value or (overlap and not hedged):
+        reasons = [SAME_VALUE if same_value else ROUNDING_COMPATIBLE, similar]
+        return _make("agreement", f"{shown}: same figure", reasons, claims, context, 0.6)
+    if overlap:
+        return _make(
+            "vague_vs_specific",
+            f"{shown}: the same figure at different precision",
+            [COUNT_RANGE_OVERLAP, similar],
+            claims,
+            context,
+            0.5,
+        )
+    same_year = bool(years[0]) and years[0] == years[1]
+    if not same_year or similarity < QUANTITY_CONFLICT_SIMILARITY:
+        return None
+    if _not_one_figure(left, right, context):
+        return None
+    return _make(
+        "conflict",
+        f"{shown}: different figures of the same year",
+        [VALUE_MISMATCH, similar],
         claims,
         context,
         0.2 + similarity / 250,

@@ -28,7 +28,8 @@ fixed intervals (``VAGUE``). All of these are ``approximate=True``.
 Not numbers here: four-digit years without a thousands separator (1800-2099,
 dates.py owns them), day numbers next to a month name, clock times, phone
 numbers, ids ("F-16", "Tu-154", "Windows 2000"), list numbering, numbers
-inside words, and "one" as a pronoun ("one of the", "no one").
+inside words, "one" as a pronoun ("one of the", "no one"), and readings on a scale
+the text leaves unsaid or names as a magnitude ("a magnitude 6.6 quake").
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from text_to_num import text2num
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.lookup import Greatest, covers
+from claimdiff.gazetteer import country_for
 from claimdiff.models import CountClaim, CountValue, DateClaim, QuantityClaim, Record
 
 __all__ = ["extract_numbers", "noun_class", "normalise_noun", "parse_count_text", "trie_pattern"]
@@ -354,7 +356,9 @@ CURRENCIES: dict[str, str] = {
     "€": "EUR",
     "¥": "JPY",
     "₹": "INR",
-    "Rs": "INR",
+    # The rupee is the currency of several countries: the one the source is about decides
+    # (``RUPEE_COUNTRIES``), else the unit stays the generic "rupee".
+    "Rs": "rupee",
     "dollars": "USD",
     "dollar": "USD",
     "euros": "EUR",
@@ -364,7 +368,8 @@ CURRENCIES: dict[str, str] = {
     "yen": "JPY",
     "yuan": "CNY",
     "renminbi": "CNY",
-    "rupees": "INR",
+    "rupees": "rupee",
+    "rupee": "rupee",
     "roubles": "RUB",
     "rubles": "RUB",
     "francs": "CHF",
@@ -376,6 +381,15 @@ CURRENCIES: dict[str, str] = {
     "rand": "ZAR",
     "kronor": "SEK",
     "krona": "SEK",
+}
+RUPEE = "rupee"
+RUPEE_COUNTRIES: dict[str, str] = {
+    "India": "INR",
+    "Pakistan": "PKR",
+    "Sri Lanka": "LKR",
+    "Nepal": "NPR",
+    "Mauritius": "MUR",
+    "Seychelles": "SCR",
 }
 UNITS: dict[str, str] = {
     "km": "kilometre",
@@ -509,7 +523,7 @@ _ORDINAL = (
 _MULTIPLY = r"doubl(?:ed|ing)|tripl(?:ed|ing)|trebl(?:ed|ing)|quadrupl(?:ed|ing)|halv(?:ed|ing)"
 
 _ATOM = re.compile(
-    r"(?P<digits>(?<![\w.,/:+#-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,:]\d))"
+    r"(?P<digits>(?:(?<![\w.,/:+#-])|(?<=\bRs)|(?<=\bRs\.))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,:]\d))"
     rf"|(?<![\w-])(?i:(?P<dozen>{_DOZEN})|(?P<vague>{_VAGUE})(?![\w-])"
     rf"|(?P<ordinal>{_ORDINAL})|(?P<words>{_WORD_SEQUENCE})|(?P<multiply>{_MULTIPLY})\b)"
 )
@@ -549,7 +563,9 @@ _TRIGGER_WORDS = (
 )
 # Where an atom may start, found on lowercased text: a digit or a number-ish word.
 _TRIGGER = re.compile(
-    r"(?<![a-z0-9.,/:+#-])(?:[0-9]|" + trie_pattern(sorted(set(_TRIGGER_WORDS))) + ")"
+    r"(?:(?<![a-z0-9.,/:+#-])|(?<=\brs)(?=[0-9])|(?<=\brs\.)(?=[0-9]))(?:[0-9]|"
+    + trie_pattern(sorted(set(_TRIGGER_WORDS)))
+    + ")"
 )
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
@@ -580,7 +596,8 @@ _TIME_UNIT = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_WORD = re.compile(
-    r"(?:\s+|-)(" + "|".join(k for k in CURRENCIES if k.isalpha()) + r")\b", re.IGNORECASE
+    r"(?:\s+|-)(?:(?:US|U\.S\.)\s+)?(" + "|".join(k for k in CURRENCIES if k.isalpha()) + r")\b",
+    re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|Rs\.?\s?)$")
 _HEDGE_BEFORE = re.compile(
@@ -755,12 +772,15 @@ def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list
     records: list[Record] = []
     text = context.text
     counted: list[_Number] = []  # counts so far: the antecedents of elided nouns
+    rupee: str | None = None
     for number in _scan(text, date_spans, require_noun=True):
         if _is_back_reference(text, number):
             continue
         if number.kind == "bare":
-            elided = _elided_count(context, number, counted)
+            elided = _toll_count(context, number) or _elided_count(context, number, counted)
             if elided is None:
+                if number.value.unit is None and number.predicate in _READING_VERBS:
+                    continue  # "the quake measured 6.6": a reading on a scale it leaves unsaid
                 if number.predicate == "count" or number.value.hedge is not None:
                     continue  # a bare number that no verb governs: scores, ids, page numbers
                 number = replace(number, kind="quantity")
@@ -781,6 +801,9 @@ def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list
                 )
             )
         else:
+            if number.value.unit == RUPEE:
+                rupee = rupee or rupee_currency(text)
+                number = replace(number, value=number.value.model_copy(update={"unit": rupee}))
             records.append(
                 QuantityClaim.model_validate(
                     {
@@ -792,6 +815,56 @@ def extract_numbers(context: ExtractionContext, found: Sequence[Record]) -> list
                 )
             )
     return records
+
+
+_READING_VERBS = frozenset({"measured", "measuring", "registered", "registering"})
+# A bare number that is a toll: "kills at least 9", "14 dead", "more than 30 killed", "the
+# death toll from the floods rose to 56", "put the toll at 17".
+_KILLING_BEFORE = re.compile(r"(?<![\w-])(?i:kill(?:s|ed|ing)?)\s+$")
+_DEAD_AFTER = re.compile(
+    r"\s+(?:dead|killed|who\s+(?:have\s+|had\s+)?died)(?![\w-])", re.IGNORECASE
+)
+_TOLL_BEFORE = re.compile(
+    r"(?<![\w-])(?i:toll)(?![\w-])[^.;:!?\d\n]{0,80}?(?<![\w-])"
+    r"(?i:to|at|of|reached|reaches|reaching|hit|hits|stood\s+at|stands\s+at)\s+$"
+)
+TOLL_NOUN = "death"
+
+
+def _toll_count(context: ExtractionContext, number: _Number) -> _Number | None:
+    """A bare whole number that counts the dead by the words around it."""
+    value = number.value
+    if not float(value.low).is_integer() or value.high < 1:
+        return None
+    text = context.text
+    sentence_start = context.sentence_bounds(number.start, number.end)[0]
+    if _DEAD_AFTER.match(text, number.end) or _TOLL_BEFORE.search(
+        text, max(sentence_start, number.start - 120), number.start
+    ):
+        return replace(number, kind="count", object=TOLL_NOUN, noun=TOLL_NOUN)
+    if _KILLING_BEFORE.search(text, max(sentence_start, number.start - 12), number.start):
+        return replace(number, kind="count", object="person", noun="person")
+    return None
+
+
+_PLACE_WORD = re.compile(r"\b(?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{4,}(?:[ \t]+[A-Z]{4,})?)\b")
+
+
+def rupee_currency(text: str) -> str:
+    """The rupee of the country among ``RUPEE_COUNTRIES`` that a text names most (by name or
+    demonym: "Nepali officials"; or by its capital in a dateline: "COLOMBO, May 3"), else
+    the generic "rupee"."""
+    named: dict[str, int] = {}
+    for match in _PLACE_WORD.finditer(text):
+        phrase = match.group(0)
+        phrase = phrase.title() if phrase.isupper() else phrase
+        country = country_for(phrase) or country_for(phrase.split()[0])
+        if country in RUPEE_COUNTRIES:
+            named[country] = named.get(country, 0) + 1
+    if not named:
+        return RUPEE
+    best = min(named.items(), key=lambda item: (-item[1], item[0]))[0]
+    return RUPEE_COUNTRIES[best]
 
 
 def _elided_count(
@@ -823,6 +896,8 @@ def _elided_count(
             phrase = _noun_phrase(text, mention.end(), plural=True, any_noun=False)
             if phrase is not None and phrase.end <= number.start:
                 antecedent = (phrase.object, phrase.noun)
+                if _DEAD_AFTER.match(text, phrase.end):
+                    antecedent = (TOLL_NOUN, TOLL_NOUN)  # "the number of people killed"
     if antecedent is None:
         return None
     object_, noun = antecedent
@@ -901,10 +976,18 @@ def _retry_shorter(text: str, match: re.Match[str], *, require_noun: bool) -> _N
     return None
 
 
+# An earthquake's magnitude: a reading on a scale, not an amount ("a magnitude 6.6 quake",
+# "a 5.4-magnitude earthquake", "measuring 7.2 on the Richter scale").
+_MAGNITUDE_BEFORE = re.compile(r"(?<![\w-])(?i:magnitude(?:\s+of)?)\s+$")
+_MAGNITUDE_AFTER = re.compile(r"(?i:[\s-]+magnitude\b|\s+on\s+the\s+richter\b)")
+
+
 def _read_digits(text: str, match: re.Match[str], *, require_noun: bool) -> _Number | None:
     start, end = match.span()
     raw = match.group(0)
     before = text[max(0, start - 40) : start]
+    if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end):
+        return None
     if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
         return None  # phone numbers, codes
     if _LIST_NUMBER_AFTER.match(text, end) and (start == 0 or text[start - 1] == "\n"):
