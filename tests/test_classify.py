@@ -271,6 +271,25 @@ def test_negated_quote_is_not_a_paraphrase() -> None:
     assert _classified(claims) == []
 
 
+def test_quotes_that_each_give_their_own_figure_are_not_one_statement() -> None:
+    claims: list[Claim] = [
+        quote("a", "factory orders rose 0.8% on the month and 4.2% on the year", "E1"),
+        quote("b", "Factory orders fell by 2% on the month in May, after a 0.8% rise", "E1", 9),
+    ]
+    assert _classified(claims) == []
+
+
+def test_a_rounded_figure_in_one_rendering_still_agrees() -> None:
+    finding = _classify(
+        [
+            quote("a", "exports to the region reached 730.4 million dollars last year", "E1"),
+            quote("b", "exports to the region reached $730 million last year", "E1", 10),
+        ],
+        [],
+    )
+    assert finding.kind == "agreement"
+
+
 def test_signed_agreements_reported_later_are_not_an_update() -> None:
     finding = _classify(
         [

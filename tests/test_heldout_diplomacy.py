@@ -290,7 +290,6 @@ def test_us_dollars_after_a_number_is_a_currency(heldout: Heldout) -> None:
     assert isinstance(claim, QuantityClaim) and claim.value.unit == "USD"
 
 
-@pytest.mark.xfail(strict=True, reason="the speaker is the role before the comma, not the name")
 def test_a_quote_is_attributed_to_the_name_in_apposition(heldout: Heldout) -> None:
     claim = _claim_at(heldout, "hd4_broadcast_tashkent", "historic", QuoteClaim)
     assert isinstance(claim, QuoteClaim) and claim.attributed_to == "Ulugbek Tursunov"

@@ -209,3 +209,86 @@ def test_subject_inside_opening_relative_clause_is_skipped() -> None:
         "Good progress was made on every point."
     )
     assert speakers(text)[-1][1] == "Eva Strand"
+
+
+def test_source_named_at_the_end_of_a_lead_reports_what_comes_before() -> None:
+    text = (
+        "LYON, May 3 (Nordwire) - A fire destroyed a warehouse near the port on Monday, "
+        "killing two workers, officials said, as firefighters fought to contain it."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == (
+        "A fire destroyed a warehouse near the port on Monday, killing two workers"
+    )
+    assert quote.attributed_to is None
+
+
+def test_source_with_a_time_after_the_verb_reports_what_comes_before() -> None:
+    text = (
+        "The number of people evacuated from the valley rose to 300, "
+        "the Alpine Rescue Service said on Friday."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "The number of people evacuated from the valley rose to 300"
+
+
+def test_an_unnamed_official_is_a_speaker_without_a_name() -> None:
+    text = "In Varna, divers recovered a second boat from the harbour, a local official said."
+    (quote,) = quotes(text)
+    assert quote.value == "In Varna, divers recovered a second boat from the harbour"
+    assert quote.attributed_to is None
+
+
+def test_told_a_listener_without_that_reports_the_clause() -> None:
+    text = "Finance Minister Odile Marchand told reporters the new tax could raise 2 billion euros."
+    (quote,) = quotes(text)
+    assert quote.value == "the new tax could raise 2 billion euros"
+    assert quote.attributed_to == "Odile Marchand"
+
+
+def test_told_a_listener_then_a_place_is_no_clause() -> None:
+    text = "Mayor Ines Lobo told reporters in Braga, where she arrived on Monday, about the floods."
+    assert quotes(text) == []
+
+
+def test_told_a_gathering_that_reports_the_clause_after_that() -> None:
+    text = (
+        "Trade Minister Pavel Novak told a business forum in Brno that contracts worth "
+        "$2 billion had been signed."
+    )
+    (quote,) = quotes(text)
+    assert quote.value.startswith("contracts worth $2 billion")
+
+
+def test_it_was_noted_that_is_a_statement_without_a_speaker() -> None:
+    (quote,) = quotes("It was noted that exports to the region doubled over five years.")
+    assert quote.value == "exports to the region doubled over five years"
+    assert quote.attributed_to is None
+
+
+def test_it_was_announced_that_is_no_statement() -> None:
+    assert quotes("Last month it was announced that 12 rural schools would close in June.") == []
+
+
+def test_the_person_named_after_a_role_speaks() -> None:
+    (quote,) = quotes('Norway\'s trade minister, Ida Berg, called the talks "a turning point".')
+    assert quote.attributed_to == "Ida Berg"
+
+
+def test_a_second_reported_clause_after_a_direct_quote_is_kept() -> None:
+    text = (
+        'Fire chief Marta Olsen told Radio Nord that crews were "doing all they can" '
+        "and that two bridges had been closed."
+    )
+    found = quotes(text)
+    assert [q.value for q in found] == ["doing all they can", "two bridges had been closed"]
+    assert {q.attributed_to for q in found} == {"Marta Olsen"}
+
+
+def test_an_acronym_in_brackets_before_the_verb_is_the_speaker() -> None:
+    text = (
+        "At least 14 homes were flooded overnight, the Regional Water Agency (RWA) said on Tuesday."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "At least 14 homes were flooded overnight"
+    assert quote.attributed_to == "Regional Water Agency"

@@ -774,6 +774,28 @@ def quote_similarity(left: str, right: str) -> float:
     )
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures_apart(left: str, right: str) -> bool:
+    """Each statement gives a figure the other does not: they report different things.
+
+    One rendering may leave a figure out (or round it away); two renderings of one remark
+    do not each bring a figure of their own.
+    """
+    a, b = _figures(left), _figures(right)
+    return any(not _figure_in(x, b) for x in a) and any(not _figure_in(y, a) for y in b)
+
+
+def _figures(text: str) -> list[float]:
+    return [float(f.replace(",", "")) for f in _FIGURE.findall(text) if f[-1].isdigit()]
+
+
+def _figure_in(figure: float, figures: Sequence[float]) -> bool:
+    """``figure`` is among ``figures``, or rounded one of them ("530.4" and "530")."""
+    return any(abs(figure - other) <= 0.02 * max(abs(figure), abs(other)) for other in figures)
+
+
 def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> Finding | None:
     left, right = claims[0], claims[1]
     shorter = min(len(content_words(left.value)), len(content_words(right.value)))
@@ -781,6 +803,8 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
         return None
     if bool(_NEGATION.search(left.value)) != bool(_NEGATION.search(right.value)):
         return None  # token sets cannot see negation; "will" vs "will not" is not a paraphrase
+    if _figures_apart(left.value, right.value):
+        return None  # "rose 0.6% ... 6.1% on the year" and "dropped by 1% ...": two statements
     speaker = _entity_name(left.subject, context) if left.subject else "unknown speaker"
     entities = (left.subject,) if left.subject else ()
     if fold(left.value) == fold(right.value):

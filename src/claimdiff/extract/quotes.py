@@ -91,6 +91,17 @@ _APPOSITION_INSIDE = re.compile(
     r",\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,5}?(?:of|at|for|from|with|in)"
     r"\s+(?:the\s+)?$"
 )
+# An unnamed speaker set off by a comma: "..., a local official said", "..., one aide told".
+_INDEFINITE_BEFORE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\u201d\"]\s)|,\s+|\b(?:[Aa]nd|[Bb]ut)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*"
+    r"(?:\s+(?:also|later|has|had))?\s+$"
+)
+# Speech with no speaker at all: "It was noted that ...", "It has been stressed that ...".
+_IMPERSONAL_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?$")
+_IMPERSONAL_VERB = re.compile(
+    r"(?:said|stated|noted|stressed|emphasi[sz]ed|underlined|underscored|highlighted|"
+    r"pointed out|added)\b"
+)
 _BARE_CLAUSE_VERBS = frozenset({"said", "says", "say", "added", "adds"})
 _ADVERB_GAP = re.compile(
     r"\s+(?:(?:also|later|then|again|further|earlier|has|have|had|would|will|[a-z]+ly)\s+){0,2}"
@@ -103,6 +114,7 @@ _PREPOSITION = re.compile(
 _SENTENCE_END = ".!?"
 _MIN_WORDS = 4
 _FRAMING_WORDS = 8
+_SECOND_CLAUSE = re.compile(r"[\u201d\"\u2019']?,?\s+and\s+(?:(?:said|added)\s+)?that\s+")
 
 
 @dataclass(slots=True)
@@ -198,6 +210,7 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
     ]
     reported = _reported(context, speakers, quoted)
     wrappers: set[int] = set()
+    extra: list[_Speech] = []
     for direct in directs:
         for index, clause in enumerate(reported):
             if not (clause.start <= direct.start and direct.end <= clause.end + 1):
@@ -209,7 +222,15 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
             # only frames it (the quote opens within its first words) is not a second one.
             if len(text[clause.start : direct.start].split()) <= _FRAMING_WORDS:
                 wrappers.add(index)
+                # '... that teams were "working hard" and that the army had joined': the
+                # second reported clause is a claim of its own.
+                second = _SECOND_CLAUSE.match(text, direct.end, clause.end)
+                if second is not None and len(text[second.end() : clause.end].split()) >= 3:
+                    tail = _Speech(second.end(), clause.end, False, None, clause.pronoun, True)
+                    tail.speaker = clause.speaker
+                    extra.append(tail)
     reported = [clause for index, clause in enumerate(reported) if index not in wrappers]
+    reported.extend(extra)
     events = sorted(directs + reported, key=lambda s: s.start)
     records: list[Record] = []
     last: Mention | None = None
@@ -393,6 +414,9 @@ def _speaker_at_verb(
     A pronoun comes back as ``(None, "he")``; unnamed plural speakers ("analysts said") as
     ``(None, "they")``, which nothing resolves.
     """
+    if _IMPERSONAL_BEFORE.search(text, max(0, verb_start - 30), verb_start):
+        # "It was announced that ..." reports a decision; "It was noted that ..." a statement.
+        return (None, "they") if _IMPERSONAL_VERB.match(text, verb_start) else None
     pronoun = _PRONOUN_BEFORE.search(text, max(0, verb_start - 20), verb_start)
     if pronoun:
         word = pronoun.group(1).lower()
@@ -416,6 +440,8 @@ def _speaker_at_verb(
                 return person, None
     if _GENERIC_BEFORE.search(text, max(0, verb_start - 80), verb_start):
         return None, "they"
+    if _INDEFINITE_BEFORE.search(text, max(0, verb_start - 80), verb_start):
+        return None, "they"
     after = _mention_after(text, verb_end, speakers, 50)
     if after is not None:
         return after, None
@@ -434,6 +460,8 @@ def _mention_before(text: str, position: int, speakers: _Speakers, floor: int) -
         if mention.start < floor:
             break
         gap = text[mention.end : position]
+        if gap.startswith(")"):  # "the Port Authority (PA) said": the acronym in brackets
+            gap = gap[1:]
         if _ADVERB_GAP.fullmatch(gap) or gap == "":
             return _outer_subject(text, speakers, index)
         stripped = _TRAILING_AUXILIARY.sub("", gap).strip()
@@ -442,7 +470,24 @@ def _mention_before(text: str, position: int, speakers: _Speakers, floor: int) -
             continue
         if best >= 0 or any(c in gap for c in '.!?\u201c\u201d"'):
             break
-    return _outer_subject(text, speakers, best) if best >= 0 else None
+    return _named_role(text, speakers, _outer_subject(text, speakers, best)) if best >= 0 else None
+
+
+def _named_role(text: str, speakers: _Speakers, mention: Mention) -> Mention:
+    """ "Norway's trade minister, Ida Berg, said": the person named after the role speaks."""
+    if mention.via != "role":
+        return mention
+    index = bisect_left(speakers.starts, mention.end)
+    if index < len(speakers):
+        person = speakers[index]
+        if (
+            person.entity_kind == "person"
+            and person.via == "name"
+            and re.fullmatch(r",\s+", text[mention.end : person.start])
+            and text.startswith(",", person.end)
+        ):
+            return person
+    return mention
 
 
 _TRAILING_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|would|will))+\s*$")
@@ -592,13 +637,32 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
         if speaker is not None and speaker.start > verb_start and not after_comma:
             continue  # "said X" without quotes is rarely a clause
         clause = verb.end()
-        if clause >= end or described_after or (speaker is not None and speaker.start > verb_start):
+        # "..., officials said on Thursday, as rescuers ...": nothing is reported after the verb.
+        source_last = _SOURCE_LAST.match(text, word_end.end(), end) is not None or (
+            word in _TOLD and _TOLD_SOURCE_LAST.match(text, word_end.end(), end) is not None
+        )
+        if (
+            clause >= end
+            or source_last
+            or described_after
+            or (speaker is not None and speaker.start > verb_start)
+        ):
             # "Good agreements were signed ..., he noted." -- the clause comes first.
             comma = text.rfind(",", start, verb_start)
             if comma > start and len(text[comma + 1 : verb_start].split()) <= 8:
-                return _Speech(start, comma, False, speaker, pronoun, True)
+                dateline = _DATELINE.match(text, start, comma)
+                opening = dateline.end() if dateline else start
+                return _Speech(opening, comma, False, speaker, pronoun, True)
             continue
         marker = text[word_end.end() : clause]
+        if word in _TOLD and "that" not in marker and ":" not in marker:
+            # "X told reporters (that) the railway could ...": the listener comes first.
+            listener = _TOLD_THAT.match(text, word_end.end(), end)
+            if listener is None:
+                listener = _TOLD_NAMED.match(text, word_end.end(), end)
+                if listener is None or _NO_CLAUSE_START.match(text, listener.end(), end):
+                    continue
+            return _Speech(listener.end(), end, False, speaker, pronoun, True)
         if "that" not in marker and ":" not in marker:
             if word not in _BARE_CLAUSE_VERBS and word not in _PARTICIPLES:
                 continue
@@ -613,6 +677,37 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
     return None
 
 
+# What may follow a speech verb that ends the attribution: a time, a place or a means
+# ("said on Thursday", "said in a statement", "said by phone"), then a comma or the end.
+_AFTER_VERB_PHRASE = (
+    r"(?:\s+(?:on|in|at|by|late|early|last|this|yesterday|today|tonight|earlier|later|"
+    r"afterwards|after|during|via|through)\b(?:\s+[\w’'-]+){0,3}?)?"
+)
+_SOURCE_LAST = re.compile(rf"{_AFTER_VERB_PHRASE}\s*(?:,|$)")
+_TOLD = frozenset({"told", "tells"})
+# The listener of "told": "reporters", "the BBC", "a news conference", "Meridian News".
+_NAMED_LISTENER = (
+    r"\s+(?:reporters|journalists|correspondents|lawmakers|legislators|parliament|MPs|"
+    r"him|her|them|us|me|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+)
+_LISTENER = rf"(?:{_NAMED_LISTENER}|\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+_TOLD_SOURCE_LAST = re.compile(rf"{_LISTENER}{_AFTER_VERB_PHRASE}\s*(?:,|$)")
+# "told a business forum in Lyon that ...", else "told reporters the plan ..." (no "that").
+_TOLD_THAT = re.compile(rf"{_LISTENER}{_TIME_PHRASE}\s+that\s+")
+_TOLD_NAMED = re.compile(rf"{_NAMED_LISTENER}\s+")
+# Words that cannot open a reported clause after "told X": an infinitive, a question word,
+# a preposition, a quote mark or punctuation ("told him to leave", "told reporters in X").
+_NO_CLAUSE_START = re.compile(
+    r"(?:to|about|of|in|on|at|by|for|with|from|during|after|before|where|when|why|how|"
+    r"what|which|who|whom|whether|if|and|but|or|so|as|the\s+(?:news|story))\b|[\W]"
+)
+
+
+# A dateline that opens a lead: "OSLO, May 3 (Nordwire) - ", "LYON: ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+)*(?:,[^\n:\u2013\u2014]{0,60}?)?"
+    r"(?:\s+[-\u2013\u2014]|:)\s+"
+)
 _DEFINITE_AFTER = re.compile(r"\s+(?:our|the)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s*[.,;]")
 
 
