@@ -18,6 +18,7 @@ from claimdiff.models import (
     Event,
     EventClaim,
     Finding,
+    QuoteClaim,
     RoleClaim,
 )
 
@@ -261,6 +262,73 @@ def test_translated_quote_without_a_shared_occasion_is_not_an_agreement() -> Non
         _event("V2", "Quito").model_copy(update={"sources": ("b",)}),
     ]
     assert _classified(claims, visits) == []
+
+
+def test_a_remark_tied_to_no_event_meets_at_the_one_event_its_speaker_attends() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1"),
+        quote("b", TRANSLATED[1], "E1", 10),
+    ]
+    visit = _event("V1", "Lima").model_copy(update={"sources": ("a", "b")})
+    (finding,) = _classified(claims, [visit])
+    assert finding.kind == "agreement"
+    assert any(r.startswith("same-occasion") for r in finding.reasons)
+
+
+def test_a_remark_tied_to_no_event_stays_apart_when_its_speaker_attends_two() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1"),
+        quote("b", TRANSLATED[1], "E1", 10),
+    ]
+    visits = [
+        _event(v, place).model_copy(update={"sources": ("a", "b")})
+        for v, place in (("V1", "Lima"), ("V2", "Quito"))
+    ]
+    assert _classified(claims, visits) == []
+
+
+def _document_quote(source_id: str, text: str, start: int = 0) -> QuoteClaim:
+    return quote(source_id, text, None, start).model_copy(
+        update={"attributed_to": "joint statement"}
+    )
+
+
+WORDINGS = (
+    "the two sides would complete a study of the coastal railway before the end of 2026",
+    "the parties agreed to complete the study of the coastal railway project by the end of "
+    "next year",
+)
+
+
+def test_two_wordings_of_one_document_agree_on_the_one_event_both_report() -> None:
+    claims: list[Claim] = [_document_quote("a", WORDINGS[0]), _document_quote("b", WORDINGS[1], 9)]
+    visit = _event("V1", "Lima").model_copy(update={"sources": ("a", "b")})
+    (finding,) = _classified(claims, [visit])
+    assert finding.kind == "agreement"
+    assert finding.summary.startswith("the joint statement")
+
+
+def test_two_wordings_of_a_document_without_a_common_event_are_not_compared() -> None:
+    claims: list[Claim] = [_document_quote("a", WORDINGS[0]), _document_quote("b", WORDINGS[1], 9)]
+    assert _classified(claims) == []
+
+
+def test_an_unattributed_fragment_within_a_speakers_quote_agrees() -> None:
+    claims: list[Claim] = [
+        quote("a", "We will reach every family before the snow comes,", "E1"),
+        quote("b", "before the snow comes", None, 40),
+    ]
+    (finding,) = _classified(claims)
+    assert finding.kind == "agreement"
+    assert finding.reasons == ("quoted-fragment",)
+
+
+def test_an_unattributed_fragment_in_other_words_is_not_compared() -> None:
+    claims: list[Claim] = [
+        quote("a", "We will reach every family before the heavy snow comes,", "E1"),
+        quote("b", "before the snow comes", None, 40),
+    ]
+    assert _classified(claims) == []
 
 
 def test_negated_quote_is_not_a_paraphrase() -> None:

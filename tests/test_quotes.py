@@ -292,3 +292,21 @@ def test_an_acronym_in_brackets_before_the_verb_is_the_speaker() -> None:
     (quote,) = quotes(text)
     assert quote.value == "At least 14 homes were flooded overnight"
     assert quote.attributed_to == "Regional Water Agency"
+
+
+def test_a_statement_issued_by_the_sides_is_the_speaker() -> None:
+    text = (
+        "A joint communique issued after the talks said the two governments would open "
+        "a consulate in Porto."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "the two governments would open a consulate in Porto"
+    assert quote.attributed_to == "joint communique"
+    assert quote.subject is None
+
+
+def test_according_to_a_document_reports_the_clause_after_it() -> None:
+    text = "According to the Final Declaration, the leaders agreed to meet again in Quito."
+    (quote,) = quotes(text)
+    assert quote.value == "the leaders agreed to meet again in Quito"
+    assert quote.attributed_to == "final declaration"

@@ -54,6 +54,9 @@ trade: commerce commercial
 concern: worry
 cooperation: collaboration
 important: significant crucial vital essential
+route: road way path
+near: nearest closest shortest
+sea: ocean seaport
 """
 
 _SYNONYMS: dict[str, str] = {
@@ -96,3 +99,15 @@ def term_overlap(left: str, right: str) -> tuple[int, float]:
         return 0, 0.0
     shared = len(a & b)
     return shared, shared / min(len(a), len(b))
+
+
+def quoted_words(text: str) -> tuple[str, ...]:
+    """Every word of a quote, folded, in order (stopwords kept: the wording is the point)."""
+    return tuple(_WORD.findall(fold(text)))
+
+
+def words_within(words: tuple[str, ...], text: str) -> bool:
+    """``words`` stand in ``text`` one after another, as they were quoted."""
+    inside = quoted_words(text)
+    width = len(words)
+    return any(inside[i : i + width] == words for i in range(len(inside) - width + 1))

@@ -125,6 +125,7 @@ class _Speech:
     speaker: Mention | None
     pronoun: str | None
     attached: bool  # a speech verb is attached to the quote
+    document: str | None = None  # "a joint statement said ...": the document, not a person
 
 
 class _Speakers(list[Mention]):
@@ -217,6 +218,7 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
                 continue
             if direct.speaker is None and direct.pronoun is None:
                 direct.speaker, direct.pronoun = clause.speaker, clause.pronoun
+                direct.document = clause.document
                 direct.attached = True
             # 'X said the plan was "a false economy"': the quote is the claim; a clause that
             # only frames it (the quote opens within its first words) is not a second one.
@@ -272,7 +274,7 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
                 **context.span_fields("quote", event.start, event.end),
                 subject=speaker.id if speaker else None,
                 predicate="said",
-                attributed_to=speaker.name if speaker else None,
+                attributed_to=speaker.name if speaker else event.document,
                 value=value,
                 direct=event.direct,
             )
@@ -617,13 +619,19 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
         after_comma = text.endswith(", ", start, verb_start)
         that_follows = re.match(r"\s*(?:that\b|:)", text[word_end.end() : word_end.end() + 6])
         described_after = False
+        document = None
         if word.endswith("ing") and after_comma:
             # "X met Y, saying ...": the participle's subject is the sentence's subject.
             if word not in _PARTICIPLES and not that_follows:
                 continue
             speech = _sentence_subject(text, start, verb_start, speakers)
         else:
-            speech = _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
+            document = _DOCUMENT_BEFORE.search(text, max(start, verb_start - 80), verb_start)
+            speech = (
+                (None, "they")
+                if document
+                else _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
+            )
             if speech is None and after_comma:
                 # "..., said our correspondent." -- a definite description after the verb.
                 speech = _definite_after(text, word_end.end(), speakers)
@@ -634,6 +642,7 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
         if speech is None:
             continue
         speaker, pronoun = speech
+        label = _document_label(document) if document else None
         if speaker is not None and speaker.start > verb_start and not after_comma:
             continue  # "said X" without quotes is rarely a clause
         clause = verb.end()
@@ -652,7 +661,7 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
             if comma > start and len(text[comma + 1 : verb_start].split()) <= 8:
                 dateline = _DATELINE.match(text, start, comma)
                 opening = dateline.end() if dateline else start
-                return _Speech(opening, comma, False, speaker, pronoun, True)
+                return _Speech(opening, comma, False, speaker, pronoun, True, label)
             continue
         marker = text[word_end.end() : clause]
         if word in _TOLD and "that" not in marker and ":" not in marker:
@@ -662,7 +671,7 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                 listener = _TOLD_NAMED.match(text, word_end.end(), end)
                 if listener is None or _NO_CLAUSE_START.match(text, listener.end(), end):
                     continue
-            return _Speech(listener.end(), end, False, speaker, pronoun, True)
+            return _Speech(listener.end(), end, False, speaker, pronoun, True, label)
         if "that" not in marker and ":" not in marker:
             if word not in _BARE_CLAUSE_VERBS and word not in _PARTICIPLES:
                 continue
@@ -673,7 +682,7 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                 if that < 0:
                     continue
                 clause = that + 6
-        return _Speech(clause, end, False, speaker, pronoun, True)
+        return _Speech(clause, end, False, speaker, pronoun, True, label)
     return None
 
 
@@ -753,10 +762,34 @@ _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|when)\b")
 _AFTER_OPENING_CLAUSE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){0,3}$")
 
 
+# A document as the source of a statement: "a joint statement issued after the talks said",
+# "according to the final communique". Group 1 names it.
+_DOCUMENT = (
+    r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w-]+\s+){0,2}?"
+    r"(?i:statement|communiqu[eé]|declaration|resolution|press\s+release))"
+)
+_DOCUMENT_BEFORE = re.compile(
+    rf"(?<![\w-]){_DOCUMENT}(?:\s+(?:issued|released|published|adopted|signed|read\s+out)\b"
+    r"(?:\s+[\w’'-]+){0,5}?)?(?:\s+(?:also|has|had))?\s+$"
+)
+_DOCUMENT_AFTER = re.compile(_DOCUMENT)
+
+
+def _document_label(match: re.Match[str]) -> str:
+    """ "Joint Statement", "joint  statement" -> "joint statement"."""
+    return " ".join(match.group(1).lower().split())
+
+
 def _according(text: str, start: int, end: int, speakers: _Speakers) -> _Speech | None:
     match = _ACCORDING.search(text, start, end)
     if match is None:
         return None
+    document = _DOCUMENT_AFTER.match(text, match.end(), end)
+    if document is not None:
+        if match.start() != start or not text.startswith(",", document.end()):
+            return None
+        opening = document.end() + 1 + (text[document.end() + 1 : document.end() + 2] == " ")
+        return _Speech(opening, end, False, None, "they", True, _document_label(document))
     speaker = _mention_after(text, match.end(), speakers, 40)
     pronoun = None
     if speaker is None or _NEWS_OUTLET.search(speaker.name):
