@@ -310,3 +310,39 @@ def test_according_to_a_document_reports_the_clause_after_it() -> None:
     (quote,) = quotes(text)
     assert quote.value == "the leaders agreed to meet again in Quito"
     assert quote.attributed_to == "final declaration"
+
+
+def test_a_country_opening_the_sentence_speaks_for_its_government() -> None:
+    (quote,) = quotes("Japan said it would send 200 rescuers and two field hospitals.")
+    assert quote.value == "it would send 200 rescuers and two field hospitals"
+    assert quote.attributed_to == "Japan"
+
+
+def test_a_country_inside_the_sentence_is_no_speaker() -> None:
+    text = "Aid workers in Japan said the roads to the coast were still closed."
+    (quote,) = quotes(text)
+    assert quote.attributed_to is None
+
+
+def test_according_to_official_figures_reports_what_comes_before() -> None:
+    text = "The floods destroyed 300 homes and damaged two bridges, according to official figures."
+    (quote,) = quotes(text)
+    assert quote.value == "The floods destroyed 300 homes and damaged two bridges"
+    assert quote.attributed_to is None
+
+
+def test_what_a_named_speaker_noted_is_a_statement() -> None:
+    text = (
+        "Welcoming the guests, Anna Kowalska noted the steady growth of trade between "
+        "the two ports."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "the steady growth of trade between the two ports"
+    assert quote.attributed_to == "Anna Kowalska"
+
+
+def test_a_quote_opening_with_a_preposition_leaves_its_clause_a_statement() -> None:
+    text = 'Mr Tomas Berg said he wanted exports to double "within the next five years".'
+    values = [q.value for q in quotes(text)]
+    assert "within the next five years" in values
+    assert any(v.startswith("he wanted exports to double") for v in values)

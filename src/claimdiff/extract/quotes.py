@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.lookup import Greatest
-from claimdiff.gazetteer import alternation, gender_of_titles, words
+from claimdiff.gazetteer import alternation, gender_of_titles, is_country_name, words
 from claimdiff.models import Mention, QuoteClaim, Record
 
 _VERB_WORDS = words(
@@ -82,7 +82,8 @@ _GENERIC_BEFORE = re.compile(
     r"(?:[A-Z]?[a-z]+\s+)?(?:[Aa]nalysts|[Cc]ritics|[Aa]dvocates|[Ee]xperts|[Oo]bservers|"
     r"[Oo]fficials|[Ee]conomists|[Ss]ources|[Ss]upporters|[Oo]pponents|[Cc]ampaigners|"
     r"[Ii]nsiders|[Dd]iplomats|[Rr]esidents|[Ww]itnesses|[Ii]nvestors|[Tt]raders|[Rr]esearchers|"
-    r"[Ss]cientists|[Dd]octors|[Pp]olice)"
+    r"[Ss]cientists|[Dd]octors|[Pp]olice|[Vv]illagers|[Ll]ocals|[Ss]urvivors|[Pp]rotesters|"
+    r"[Pp]assengers|[Ss]tudents|[Ww]orkers|[Ff]armers|[Pp]arents|[Rr]escuers|[Aa]uthorities)"
     r"(?:\s+(?:of|at|for|in|from)\s+[\w\s’'-]{1,40}?)?(?:\s+(?:have|had|also|have\s+long))*\s+$"
 )
 # Apposition that puts a mention inside a description of an earlier person:
@@ -98,6 +99,7 @@ _INDEFINITE_BEFORE = re.compile(
 )
 # Speech with no speaker at all: "It was noted that ...", "It has been stressed that ...".
 _IMPERSONAL_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?$")
+_NOTING_VERBS = frozenset({"noted", "notes"})
 _IMPERSONAL_VERB = re.compile(
     r"(?:said|stated|noted|stressed|emphasi[sz]ed|underlined|underscored|highlighted|"
     r"pointed out|added)\b"
@@ -114,6 +116,9 @@ _PREPOSITION = re.compile(
 _SENTENCE_END = ".!?"
 _MIN_WORDS = 4
 _FRAMING_WORDS = 8
+_ADJUNCT_START = re.compile(
+    r"(?:in|on|at|by|before|after|within|over|during|until|for|from)\s", re.IGNORECASE
+)
 _SECOND_CLAUSE = re.compile(r"[\u201d\"\u2019']?,?\s+and\s+(?:(?:said|added)\s+)?that\s+")
 
 
@@ -151,6 +156,10 @@ class _Speakers(list[Mention]):
             )
         ]
         self.starts = [m.start for m in self]
+        # "The United States said it would ...": a country speaks for its government.
+        self.countries = {
+            m.end: m for m in mentions if m.entity_kind == "place" and is_country_name(m.name)
+        }
         self._last: dict[tuple[str, str], Greatest] = {}
 
     def _last_before(
@@ -222,7 +231,11 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
                 direct.attached = True
             # 'X said the plan was "a false economy"': the quote is the claim; a clause that
             # only frames it (the quote opens within its first words) is not a second one.
-            if len(text[clause.start : direct.start].split()) <= _FRAMING_WORDS:
+            framing = len(text[clause.start : direct.start].split())
+            # 'X said he wanted it to reach $1bn "in the next three years"': a quote that
+            # opens with a preposition only adds to a clause that is complete without it.
+            adjunct = framing >= _MIN_WORDS and _ADJUNCT_START.match(text, direct.start)
+            if framing <= _FRAMING_WORDS and not adjunct:
                 wrappers.add(index)
                 # '... that teams were "working hard" and that the army had joined': the
                 # second reported clause is a claim of its own.
@@ -429,6 +442,9 @@ def _speaker_at_verb(
     before = _mention_before(text, verb_start, speakers, max(0, verb_start - 160))
     if before is not None:
         return before, None
+    country = _country_subject(text, verb_start, speakers)
+    if country is not None:
+        return country, None
     definite = _DEFINITE_BEFORE.search(text, max(0, verb_start - 80), verb_start)
     if definite:
         head = definite.group(1)
@@ -448,6 +464,20 @@ def _speaker_at_verb(
     if after is not None:
         return after, None
     del limit
+    return None
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?\n])\s*|(?<=[.!?][\"\u201d’])\s*)(?:[Tt]he\s+)?$")
+
+
+def _country_subject(text: str, verb_start: int, speakers: _Speakers) -> Mention | None:
+    """A country that opens the sentence right before the speech verb ("Britain said ...")."""
+    for end in range(verb_start, max(0, verb_start - 40) - 1, -1):
+        country = speakers.countries.get(end)
+        if country is None or not _ADVERB_GAP.fullmatch(text, end, verb_start):
+            continue
+        if _SENTENCE_OPENING.search(text, max(0, country.start - 6), country.start):
+            return country
     return None
 
 
@@ -673,6 +703,10 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                     continue
             return _Speech(listener.end(), end, False, speaker, pronoun, True, label)
         if "that" not in marker and ":" not in marker:
+            if word in _NOTING_VERBS and speaker is not None and text.startswith("the ", clause):
+                # "X noted the steady growth of trade between the two countries": what a
+                # named speaker notes is his statement.
+                return _Speech(clause, end, False, speaker, pronoun, True, label)
             if word not in _BARE_CLAUSE_VERBS and word not in _PARTICIPLES:
                 continue
             if text[clause] in '\u201c"':
@@ -780,9 +814,22 @@ def _document_label(match: re.Match[str]) -> str:
     return " ".join(match.group(1).lower().split())
 
 
+# "according to official figures", "according to preliminary estimates": no one named.
+_UNNAMED_FIGURES = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:figures|data|estimates|statistics|sources|reports|officials|"
+    r"counts|tallies)\b"
+)
+
+
 def _according(text: str, start: int, end: int, speakers: _Speakers) -> _Speech | None:
     match = _ACCORDING.search(text, start, end)
     if match is None:
+        return None
+    unnamed = _UNNAMED_FIGURES.match(text, match.end(), end)
+    if unnamed is not None and match.start() > start:
+        comma = text.rfind(",", start, match.start())
+        if comma > start and text[comma : match.start()].strip() == ",":
+            return _Speech(start, comma, False, None, "they", True)
         return None
     document = _DOCUMENT_AFTER.match(text, match.end(), end)
     if document is not None:
