@@ -346,3 +346,27 @@ def test_a_quote_opening_with_a_preposition_leaves_its_clause_a_statement() -> N
     values = [q.value for q in quotes(text)]
     assert "within the next five years" in values
     assert any(v.startswith("he wanted exports to double") for v in values)
+
+
+def test_a_name_and_its_role_before_said_and_a_quote_are_no_reported_clause() -> None:
+    text = 'Lena Vik, president of Norbank, said, "This loan is what the region needed."'
+    found = quotes(text)
+    assert [(q.value, q.direct) for q in found] == [("This loan is what the region needed.", True)]
+
+
+def test_told_a_named_programme_then_a_quote_is_no_reported_clause() -> None:
+    text = 'Ivo Marin told Radio 7 News: "We expect the port to reopen next week."'
+    found = quotes(text)
+    assert [q.direct for q in found] == [True]
+
+
+def test_told_a_programme_by_its_possessive_name_is_no_reported_clause() -> None:
+    text = "Minister Ada Lind told Radio Nord's the Morning Hour her concern was the budget."
+    assert all(not q.value.startswith("the Morning Hour") for q in quotes(text))
+
+
+def test_said_then_a_time_is_no_reported_clause() -> None:
+    text = (
+        '"We have more than a million people out of work," an official said earlier on the radio.'
+    )
+    assert [q.direct for q in quotes(text)] == [True]

@@ -99,6 +99,10 @@ _INDEFINITE_BEFORE = re.compile(
 )
 # Speech with no speaker at all: "It was noted that ...", "It has been stressed that ...".
 _IMPERSONAL_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?$")
+_TIME_START = re.compile(
+    r"(?:earlier|later|yesterday|today|tonight|last|recently|previously|afterwards|"
+    r"separately)\b"
+)
 _NOTING_VERBS = frozenset({"noted", "notes"})
 _IMPERSONAL_VERB = re.compile(
     r"(?:said|stated|noted|stressed|emphasi[sz]ed|underlined|underscored|highlighted|"
@@ -677,9 +681,10 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
             continue  # "said X" without quotes is rarely a clause
         clause = verb.end()
         # "..., officials said on Thursday, as rescuers ...": nothing is reported after the verb.
-        source_last = _SOURCE_LAST.match(text, word_end.end(), end) is not None or (
-            word in _TOLD and _TOLD_SOURCE_LAST.match(text, word_end.end(), end) is not None
-        )
+        source_last = (
+            _SOURCE_LAST.match(text, word_end.end(), end) is not None
+            or (word in _TOLD and _TOLD_SOURCE_LAST.match(text, word_end.end(), end) is not None)
+        ) and not _QUOTE_FOLLOWS.match(text, word_end.end(), end)
         if (
             clause >= end
             or source_last
@@ -688,7 +693,16 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
         ):
             # "Good agreements were signed ..., he noted." -- the clause comes first.
             comma = text.rfind(",", start, verb_start)
-            if comma > start and len(text[comma + 1 : verb_start].split()) <= 8:
+            subject_words = len(text[comma + 1 : verb_start].split())
+            # "X, president of Y, said, ...": with the subject before the comma, the words
+            # before it are no clause.
+            subject_first = (
+                subject_words == 0
+                and not described_after
+                and speaker is not None
+                and speaker.end <= comma
+            )
+            if comma > start and subject_words <= 8 and not subject_first:
                 dateline = _DATELINE.match(text, start, comma)
                 opening = dateline.end() if dateline else start
                 return _Speech(opening, comma, False, speaker, pronoun, True, label)
@@ -699,7 +713,11 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
             listener = _TOLD_THAT.match(text, word_end.end(), end)
             if listener is None:
                 listener = _TOLD_NAMED.match(text, word_end.end(), end)
-                if listener is None or _NO_CLAUSE_START.match(text, listener.end(), end):
+                if (
+                    listener is None
+                    or _NO_CLAUSE_START.match(text, listener.end(), end)
+                    or _QUOTE_FOLLOWS.match(text, listener.end(), end)
+                ):
                     continue
             return _Speech(listener.end(), end, False, speaker, pronoun, True, label)
         if "that" not in marker and ":" not in marker:
@@ -709,8 +727,8 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                 return _Speech(clause, end, False, speaker, pronoun, True, label)
             if word not in _BARE_CLAUSE_VERBS and word not in _PARTICIPLES:
                 continue
-            if text[clause] in '\u201c"':
-                continue
+            if text[clause] in '\u201c"' or _TIME_START.match(text, clause):
+                continue  # 'said: "...', 'said earlier on the radio'
             if _PREPOSITION.match(text, clause):
                 that = text.find(" that ", clause, end)
                 if that < 0:
@@ -737,7 +755,9 @@ _LISTENER = rf"(?:{_NAMED_LISTENER}|\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?[
 _TOLD_SOURCE_LAST = re.compile(rf"{_LISTENER}{_AFTER_VERB_PHRASE}\s*(?:,|$)")
 # "told a business forum in Lyon that ...", else "told reporters the plan ..." (no "that").
 _TOLD_THAT = re.compile(rf"{_LISTENER}{_TIME_PHRASE}\s+that\s+")
-_TOLD_NAMED = re.compile(rf"{_NAMED_LISTENER}\s+")
+# A possessive listener names a programme next ("told BBC Radio Four's the World at One").
+_TOLD_NAMED = re.compile(rf"{_NAMED_LISTENER}(?<![’']s)\s+(?=[a-z])")
+_QUOTE_FOLLOWS = re.compile(r"[^\u201c\"]{0,40}?[,:]\s*[\u201c\"]")
 # Words that cannot open a reported clause after "told X": an infinitive, a question word,
 # a preposition, a quote mark or punctuation ("told him to leave", "told reporters in X").
 _NO_CLAUSE_START = re.compile(
