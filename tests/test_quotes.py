@@ -370,3 +370,10 @@ def test_said_then_a_time_is_no_reported_clause() -> None:
         '"We have more than a million people out of work," an official said earlier on the radio.'
     )
     assert [q.direct for q in quotes(text)] == [True]
+
+
+def test_both_sides_as_one_speaker_report_the_clause() -> None:
+    text = "The two sides said they would reopen the border crossing at Kapitan Andreevo."
+    (quote,) = quotes(text)
+    assert quote.value.startswith("they would reopen the border crossing")
+    assert quote.attributed_to is None

@@ -97,6 +97,11 @@ _INDEFINITE_BEFORE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\u201d\"]\s)|,\s+|\b(?:[Aa]nd|[Bb]ut)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*"
     r"(?:\s+(?:also|later|has|had))?\s+$"
 )
+# The parties to talks as one speaker: "both sides said", "the two governments have said".
+_BOTH_SIDES_BEFORE = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|parties|countries|governments|leaders|"
+    r"presidents|ministers|delegations|companies|firms|teams)(?:\s+(?:have|had|also))*\s+$"
+)
 # Speech with no speaker at all: "It was noted that ...", "It has been stressed that ...".
 _IMPERSONAL_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?$")
 _TIME_START = re.compile(
@@ -463,6 +468,8 @@ def _speaker_at_verb(
     if _GENERIC_BEFORE.search(text, max(0, verb_start - 80), verb_start):
         return None, "they"
     if _INDEFINITE_BEFORE.search(text, max(0, verb_start - 80), verb_start):
+        return None, "they"
+    if _BOTH_SIDES_BEFORE.search(text, max(0, verb_start - 40), verb_start):
         return None, "they"
     after = _mention_after(text, verb_end, speakers, 50)
     if after is not None:
