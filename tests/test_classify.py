@@ -347,6 +347,26 @@ def test_quotes_that_each_give_their_own_figure_are_not_one_statement() -> None:
     assert _classified(claims) == []
 
 
+def test_two_remarks_sharing_mostly_a_long_name_are_not_one_statement() -> None:
+    claims: list[Claim] = [
+        quote(
+            "a",
+            "it was not within the remit of the Northern Rail Safety Review Board to weigh an "
+            "election in its fare decisions",
+            "E1",
+        ),
+        quote(
+            "b",
+            "If the Northern Rail Safety Review Board were to judge a rise justified, I do not "
+            "believe that it will be a big election issue",
+            "E1",
+            90,
+        ),
+    ]
+    assert quote_similarity(*(c.value for c in claims if isinstance(c, QuoteClaim))) >= 72
+    assert _classified(claims) == []
+
+
 def test_a_rounded_figure_in_one_rendering_still_agrees() -> None:
     finding = _classify(
         [

@@ -46,7 +46,13 @@ from claimdiff.moments import figure_moments_differ
 from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
-from claimdiff.statements import content_words, quoted_words, term_overlap, words_within
+from claimdiff.statements import (
+    content_words,
+    overlap_beyond_names,
+    quoted_words,
+    term_overlap,
+    words_within,
+)
 from claimdiff.unionfind import UnionFind
 
 # Reason codes.
@@ -841,7 +847,10 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
             entities=entities,
         )
     score = quote_similarity(left.value, right.value)
-    if score >= PARAPHRASE_THRESHOLD:
+    if (
+        score >= PARAPHRASE_THRESHOLD
+        and overlap_beyond_names(left.value, right.value) >= PARAPHRASE_MIN_OVERLAP
+    ):
         return _make(
             "agreement",
             f"{speaker}: same statement in other words (similarity {score:.0f})",
