@@ -377,3 +377,17 @@ def test_both_sides_as_one_speaker_report_the_clause() -> None:
     (quote,) = quotes(text)
     assert quote.value.startswith("they would reopen the border crossing")
     assert quote.attributed_to is None
+
+
+def test_a_name_of_no_known_kind_opening_with_a_title_can_speak() -> None:
+    text = (
+        "Chairman NPA Lt Gen Olav Brenna, who visited the port on Wednesday, said: the first "
+        "priority is to reopen the harbour. He said the work would go on until the last "
+        "ship was freed."
+    )
+    found = quotes(text)
+    assert [q.value for q in found] == [
+        "the first priority is to reopen the harbour",
+        "the work would go on until the last ship was freed",
+    ]
+    assert all(q.attributed_to and q.attributed_to.endswith("Olav Brenna") for q in found)

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.lookup import Greatest
-from claimdiff.gazetteer import alternation, gender_of_titles, is_country_name, words
+from claimdiff.gazetteer import (
+    alternation,
+    gender_of_titles,
+    is_country_name,
+    is_title_word,
+    words,
+)
 from claimdiff.models import Mention, QuoteClaim, Record
 
 _VERB_WORDS = words(
@@ -149,7 +155,9 @@ class _Speakers(list[Mention]):
         mentions = sorted(
             (r for r in found if isinstance(r, Mention)), key=lambda m: (m.start, m.end)
         )
-        super().__init__(m for m in mentions if m.entity_kind in ("person", "organization"))
+        super().__init__(
+            m for m in mentions if m.entity_kind in ("person", "organization") or _titled_name(m)
+        )
         counts: dict[str, int] = {}
         for mention in mentions:
             counts[mention.name] = counts.get(mention.name, 0) + 1
@@ -214,6 +222,17 @@ class _Speakers(list[Mention]):
         )
 
 
+def _titled_name(mention: Mention) -> bool:
+    """A name of no known kind that opens with a title ("Chairman ABC Lt Gen Ivo Rask")."""
+    words = mention.name.split()
+    return (
+        mention.entity_kind == "other"
+        and mention.via == "name"
+        and len(words) >= 3
+        and is_title_word(words[0])
+    )
+
+
 def _of_kind(kind: str) -> Callable[[Mention], bool]:
     return lambda mention: mention.entity_kind == kind
 
@@ -267,7 +286,8 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
     persons = [
         m
         for m in speakers
-        if m.entity_kind == "person" and not any(s <= m.start < e for s, e in quoted)
+        if (m.entity_kind == "person" or _titled_name(m))
+        and not any(s <= m.start < e for s, e in quoted)
     ]
     for event in events:
         speaker = event.speaker
@@ -288,7 +308,7 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
         if speaker is not None:
             # The attribution may follow the quote: the speaker's turn ends with the sentence.
             turn_end = context.sentence_bounds(event.end - 1, event.end)[1]
-            if speaker.entity_kind == "person":
+            if speaker.entity_kind == "person" or _titled_name(speaker):
                 last = speaker
             last_end = turn_end
         records.append(
