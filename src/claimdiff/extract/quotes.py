@@ -100,8 +100,8 @@ _APPOSITION_INSIDE = re.compile(
 )
 # An unnamed speaker set off by a comma: "..., a local official said", "..., one aide told".
 _INDEFINITE_BEFORE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?\u201d\"]\s)|,\s+|\b(?:[Aa]nd|[Bb]ut)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*"
-    r"(?:\s+(?:also|later|has|had))?\s+$"
+    r"(?:^|(?<=\n)|(?<=[.!?\u201d\"]\s)|,\s+|\b(?:[Aa]nd|[Bb]ut)\s+)"
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*(?:\s+(?:also|later|has|had))?\s+$"
 )
 # The parties to talks as one speaker: "both sides said", "the two governments have said".
 _BOTH_SIDES_BEFORE = re.compile(
@@ -269,9 +269,17 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
                 # second reported clause is a claim of its own.
                 second = _SECOND_CLAUSE.match(text, direct.end, clause.end)
                 if second is not None and len(text[second.end() : clause.end].split()) >= 3:
-                    tail = _Speech(second.end(), clause.end, False, None, clause.pronoun, True)
-                    tail.speaker = clause.speaker
-                    extra.append(tail)
+                    extra.append(
+                        _Speech(
+                            second.end(),
+                            clause.end,
+                            False,
+                            clause.speaker,
+                            clause.pronoun,
+                            True,
+                            clause.document,
+                        )
+                    )
     reported = [clause for index, clause in enumerate(reported) if index not in wrappers]
     reported.extend(extra)
     events = sorted(directs + reported, key=lambda s: s.start)
