@@ -391,3 +391,13 @@ def test_a_name_of_no_known_kind_opening_with_a_title_can_speak() -> None:
         "the work would go on until the last ship was freed",
     ]
     assert all(q.attributed_to and q.attributed_to.endswith("Olav Brenna") for q in found)
+
+
+def test_a_quote_said_by_an_unnamed_speaker_does_not_continue_the_last_one() -> None:
+    text = (
+        'Dr Ruth Amsel said the ward was full. "We need more beds," she said. '
+        '"We lost everything in one night," said a farmer from the valley.'
+    )
+    last = quotes(text)[-1]
+    assert last.value.startswith("We lost everything")
+    assert last.attributed_to is None

@@ -103,6 +103,8 @@ _INDEFINITE_BEFORE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?\u201d\"]\s)|,\s+|\b(?:[Aa]nd|[Bb]ut)\s+)"
     r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*(?:\s+(?:also|later|has|had))?\s+$"
 )
+# An unnamed speaker after the verb: '"...," said a schoolteacher', '..., one resident said'.
+_INDEFINITE_AFTER = re.compile(r"\s+(?:an?|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\b")
 # The parties to talks as one speaker: "both sides said", "the two governments have said".
 _BOTH_SIDES_BEFORE = re.compile(
     r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|parties|countries|governments|leaders|"
@@ -422,6 +424,8 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
             speech = _speaker_at_verb(
                 text, offset + verb.start(), offset + verb.end(), close, speakers
             )
+            if speech is None and _INDEFINITE_AFTER.match(text, offset + verb.end()):
+                speech = None, "they"  # '"...," said a teacher in the village.'
             if speech is not None:
                 speaker, pronoun = speech
                 return _Speech(start, end, True, speaker, pronoun, True)
