@@ -18,6 +18,7 @@ from claimdiff.models import (
     Event,
     EventClaim,
     Finding,
+    QuoteClaim,
     RoleClaim,
 )
 
@@ -263,12 +264,118 @@ def test_translated_quote_without_a_shared_occasion_is_not_an_agreement() -> Non
     assert _classified(claims, visits) == []
 
 
+def test_a_remark_tied_to_no_event_meets_at_the_one_event_its_speaker_attends() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1"),
+        quote("b", TRANSLATED[1], "E1", 10),
+    ]
+    visit = _event("V1", "Lima").model_copy(update={"sources": ("a", "b")})
+    (finding,) = _classified(claims, [visit])
+    assert finding.kind == "agreement"
+    assert any(r.startswith("same-occasion") for r in finding.reasons)
+
+
+def test_a_remark_tied_to_no_event_stays_apart_when_its_speaker_attends_two() -> None:
+    claims: list[Claim] = [
+        quote("a", TRANSLATED[0], "E1"),
+        quote("b", TRANSLATED[1], "E1", 10),
+    ]
+    visits = [
+        _event(v, place).model_copy(update={"sources": ("a", "b")})
+        for v, place in (("V1", "Lima"), ("V2", "Quito"))
+    ]
+    assert _classified(claims, visits) == []
+
+
+def _document_quote(source_id: str, text: str, start: int = 0) -> QuoteClaim:
+    return quote(source_id, text, None, start).model_copy(
+        update={"attributed_to": "joint statement"}
+    )
+
+
+WORDINGS = (
+    "the two sides would complete a study of the coastal railway before the end of 2026",
+    "the parties agreed to complete the study of the coastal railway project by the end of "
+    "next year",
+)
+
+
+def test_two_wordings_of_one_document_agree_on_the_one_event_both_report() -> None:
+    claims: list[Claim] = [_document_quote("a", WORDINGS[0]), _document_quote("b", WORDINGS[1], 9)]
+    visit = _event("V1", "Lima").model_copy(update={"sources": ("a", "b")})
+    (finding,) = _classified(claims, [visit])
+    assert finding.kind == "agreement"
+    assert finding.summary.startswith("the joint statement")
+
+
+def test_two_wordings_of_a_document_without_a_common_event_are_not_compared() -> None:
+    claims: list[Claim] = [_document_quote("a", WORDINGS[0]), _document_quote("b", WORDINGS[1], 9)]
+    assert _classified(claims) == []
+
+
+def test_an_unattributed_fragment_within_a_speakers_quote_agrees() -> None:
+    claims: list[Claim] = [
+        quote("a", "We will reach every family before the snow comes,", "E1"),
+        quote("b", "before the snow comes", None, 40),
+    ]
+    (finding,) = _classified(claims)
+    assert finding.kind == "agreement"
+    assert finding.reasons == ("quoted-fragment",)
+
+
+def test_an_unattributed_fragment_in_other_words_is_not_compared() -> None:
+    claims: list[Claim] = [
+        quote("a", "We will reach every family before the heavy snow comes,", "E1"),
+        quote("b", "before the snow comes", None, 40),
+    ]
+    assert _classified(claims) == []
+
+
 def test_negated_quote_is_not_a_paraphrase() -> None:
     claims: list[Claim] = [
         quote("a", "We will sign the trade agreement with our neighbours this year", "E1"),
         quote("b", "We will not sign the trade agreement with our neighbours this year", "E1", 10),
     ]
     assert _classified(claims) == []
+
+
+def test_quotes_that_each_give_their_own_figure_are_not_one_statement() -> None:
+    claims: list[Claim] = [
+        quote("a", "factory orders rose 0.8% on the month and 4.2% on the year", "E1"),
+        quote("b", "Factory orders fell by 2% on the month in May, after a 0.8% rise", "E1", 9),
+    ]
+    assert _classified(claims) == []
+
+
+def test_two_remarks_sharing_mostly_a_long_name_are_not_one_statement() -> None:
+    claims: list[Claim] = [
+        quote(
+            "a",
+            "it was not within the remit of the Northern Rail Safety Review Board to weigh an "
+            "election in its fare decisions",
+            "E1",
+        ),
+        quote(
+            "b",
+            "If the Northern Rail Safety Review Board were to judge a rise justified, I do not "
+            "believe that it will be a big election issue",
+            "E1",
+            90,
+        ),
+    ]
+    assert quote_similarity(*(c.value for c in claims if isinstance(c, QuoteClaim))) >= 72
+    assert _classified(claims) == []
+
+
+def test_a_rounded_figure_in_one_rendering_still_agrees() -> None:
+    finding = _classify(
+        [
+            quote("a", "exports to the region reached 730.4 million dollars last year", "E1"),
+            quote("b", "exports to the region reached $730 million last year", "E1", 10),
+        ],
+        [],
+    )
+    assert finding.kind == "agreement"
 
 
 def test_signed_agreements_reported_later_are_not_an_update() -> None:

@@ -209,3 +209,195 @@ def test_subject_inside_opening_relative_clause_is_skipped() -> None:
         "Good progress was made on every point."
     )
     assert speakers(text)[-1][1] == "Eva Strand"
+
+
+def test_source_named_at_the_end_of_a_lead_reports_what_comes_before() -> None:
+    text = (
+        "LYON, May 3 (Nordwire) - A fire destroyed a warehouse near the port on Monday, "
+        "killing two workers, officials said, as firefighters fought to contain it."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == (
+        "A fire destroyed a warehouse near the port on Monday, killing two workers"
+    )
+    assert quote.attributed_to is None
+
+
+def test_source_with_a_time_after_the_verb_reports_what_comes_before() -> None:
+    text = (
+        "The number of people evacuated from the valley rose to 300, "
+        "the Alpine Rescue Service said on Friday."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "The number of people evacuated from the valley rose to 300"
+
+
+def test_an_unnamed_official_is_a_speaker_without_a_name() -> None:
+    text = "In Varna, divers recovered a second boat from the harbour, a local official said."
+    (quote,) = quotes(text)
+    assert quote.value == "In Varna, divers recovered a second boat from the harbour"
+    assert quote.attributed_to is None
+
+
+def test_told_a_listener_without_that_reports_the_clause() -> None:
+    text = "Finance Minister Odile Marchand told reporters the new tax could raise 2 billion euros."
+    (quote,) = quotes(text)
+    assert quote.value == "the new tax could raise 2 billion euros"
+    assert quote.attributed_to == "Odile Marchand"
+
+
+def test_told_a_listener_then_a_place_is_no_clause() -> None:
+    text = "Mayor Ines Lobo told reporters in Braga, where she arrived on Monday, about the floods."
+    assert quotes(text) == []
+
+
+def test_told_a_gathering_that_reports_the_clause_after_that() -> None:
+    text = (
+        "Trade Minister Pavel Novak told a business forum in Brno that contracts worth "
+        "$2 billion had been signed."
+    )
+    (quote,) = quotes(text)
+    assert quote.value.startswith("contracts worth $2 billion")
+
+
+def test_it_was_noted_that_is_a_statement_without_a_speaker() -> None:
+    (quote,) = quotes("It was noted that exports to the region doubled over five years.")
+    assert quote.value == "exports to the region doubled over five years"
+    assert quote.attributed_to is None
+
+
+def test_it_was_announced_that_is_no_statement() -> None:
+    assert quotes("Last month it was announced that 12 rural schools would close in June.") == []
+
+
+def test_the_person_named_after_a_role_speaks() -> None:
+    (quote,) = quotes('Norway\'s trade minister, Ida Berg, called the talks "a turning point".')
+    assert quote.attributed_to == "Ida Berg"
+
+
+def test_a_second_reported_clause_after_a_direct_quote_is_kept() -> None:
+    text = (
+        'Fire chief Marta Olsen told Radio Nord that crews were "doing all they can" '
+        "and that two bridges had been closed."
+    )
+    found = quotes(text)
+    assert [q.value for q in found] == ["doing all they can", "two bridges had been closed"]
+    assert {q.attributed_to for q in found} == {"Marta Olsen"}
+
+
+def test_an_acronym_in_brackets_before_the_verb_is_the_speaker() -> None:
+    text = (
+        "At least 14 homes were flooded overnight, the Regional Water Agency (RWA) said on Tuesday."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "At least 14 homes were flooded overnight"
+    assert quote.attributed_to == "Regional Water Agency"
+
+
+def test_a_statement_issued_by_the_sides_is_the_speaker() -> None:
+    text = (
+        "A joint communique issued after the talks said the two governments would open "
+        "a consulate in Porto."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "the two governments would open a consulate in Porto"
+    assert quote.attributed_to == "joint communique"
+    assert quote.subject is None
+
+
+def test_according_to_a_document_reports_the_clause_after_it() -> None:
+    text = "According to the Final Declaration, the leaders agreed to meet again in Quito."
+    (quote,) = quotes(text)
+    assert quote.value == "the leaders agreed to meet again in Quito"
+    assert quote.attributed_to == "final declaration"
+
+
+def test_a_country_opening_the_sentence_speaks_for_its_government() -> None:
+    (quote,) = quotes("Japan said it would send 200 rescuers and two field hospitals.")
+    assert quote.value == "it would send 200 rescuers and two field hospitals"
+    assert quote.attributed_to == "Japan"
+
+
+def test_a_country_inside_the_sentence_is_no_speaker() -> None:
+    text = "Aid workers in Japan said the roads to the coast were still closed."
+    (quote,) = quotes(text)
+    assert quote.attributed_to is None
+
+
+def test_according_to_official_figures_reports_what_comes_before() -> None:
+    text = "The floods destroyed 300 homes and damaged two bridges, according to official figures."
+    (quote,) = quotes(text)
+    assert quote.value == "The floods destroyed 300 homes and damaged two bridges"
+    assert quote.attributed_to is None
+
+
+def test_what_a_named_speaker_noted_is_a_statement() -> None:
+    text = (
+        "Welcoming the guests, Anna Kowalska noted the steady growth of trade between "
+        "the two ports."
+    )
+    (quote,) = quotes(text)
+    assert quote.value == "the steady growth of trade between the two ports"
+    assert quote.attributed_to == "Anna Kowalska"
+
+
+def test_a_quote_opening_with_a_preposition_leaves_its_clause_a_statement() -> None:
+    text = 'Mr Tomas Berg said he wanted exports to double "within the next five years".'
+    values = [q.value for q in quotes(text)]
+    assert "within the next five years" in values
+    assert any(v.startswith("he wanted exports to double") for v in values)
+
+
+def test_a_name_and_its_role_before_said_and_a_quote_are_no_reported_clause() -> None:
+    text = 'Lena Vik, president of Norbank, said, "This loan is what the region needed."'
+    found = quotes(text)
+    assert [(q.value, q.direct) for q in found] == [("This loan is what the region needed.", True)]
+
+
+def test_told_a_named_programme_then_a_quote_is_no_reported_clause() -> None:
+    text = 'Ivo Marin told Radio 7 News: "We expect the port to reopen next week."'
+    found = quotes(text)
+    assert [q.direct for q in found] == [True]
+
+
+def test_told_a_programme_by_its_possessive_name_is_no_reported_clause() -> None:
+    text = "Minister Ada Lind told Radio Nord's the Morning Hour her concern was the budget."
+    assert all(not q.value.startswith("the Morning Hour") for q in quotes(text))
+
+
+def test_said_then_a_time_is_no_reported_clause() -> None:
+    text = (
+        '"We have more than a million people out of work," an official said earlier on the radio.'
+    )
+    assert [q.direct for q in quotes(text)] == [True]
+
+
+def test_both_sides_as_one_speaker_report_the_clause() -> None:
+    text = "The two sides said they would reopen the border crossing at Kapitan Andreevo."
+    (quote,) = quotes(text)
+    assert quote.value.startswith("they would reopen the border crossing")
+    assert quote.attributed_to is None
+
+
+def test_a_name_of_no_known_kind_opening_with_a_title_can_speak() -> None:
+    text = (
+        "Chairman NPA Lt Gen Olav Brenna, who visited the port on Wednesday, said: the first "
+        "priority is to reopen the harbour. He said the work would go on until the last "
+        "ship was freed."
+    )
+    found = quotes(text)
+    assert [q.value for q in found] == [
+        "the first priority is to reopen the harbour",
+        "the work would go on until the last ship was freed",
+    ]
+    assert all(q.attributed_to and q.attributed_to.endswith("Olav Brenna") for q in found)
+
+
+def test_a_quote_said_by_an_unnamed_speaker_does_not_continue_the_last_one() -> None:
+    text = (
+        'Dr Ruth Amsel said the ward was full. "We need more beds," she said. '
+        '"We lost everything in one night," said a farmer from the valley.'
+    )
+    last = quotes(text)[-1]
+    assert last.value.startswith("We lost everything")
+    assert last.attributed_to is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff.statements import statement_terms, term_overlap
+from claimdiff.statements import quoted_words, statement_terms, term_overlap, words_within
 
 
 def test_near_synonyms_and_inflections_fold_to_one_term() -> None:
@@ -31,3 +31,9 @@ def test_unrelated_statements_share_little() -> None:
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_overlap_is_symmetric(left: str, right: str) -> None:
     assert term_overlap(left, right) == term_overlap(right, left)
+
+
+def test_a_fragment_stands_within_a_quote_only_word_for_word() -> None:
+    words = quoted_words("before the snow comes")
+    assert words_within(words, "We must reach them before the snow comes, he said")
+    assert not words_within(words, "We must reach them before the heavy snow comes")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from claimdiff.models import (
 )
 from claimdiff.names import name_tokens
 from claimdiff.places import place_key
-from claimdiff.statements import content_words, statement_terms
+from claimdiff.statements import content_words, quoted_words, statement_terms, words_within
 from claimdiff.titles import country_word, single_holder_office
 
 # A participant shared by more count claims than this is too common to block on
@@ -403,6 +402,11 @@ def claim_contexts(
         for frame_id, ordinal in frame_ordinals(frames, text).items():
             contexts[frame_id] = ClaimContext(ordinal=ordinal)
         for claim in extraction.claims:
+            if isinstance(claim, QuoteClaim) and claim.direct and not claim.attributed_to:
+                # An unattributed fragment may be a named speaker's words (see _align_quotes).
+                contexts[claim.id] = ClaimContext(
+                    actors=sentence_actors.get(claim.sentence_start, _NONE)
+                )
             if isinstance(claim, RoleClaim) and single_holder_office(claim.value):
                 # The country just before the title ("Chile's newly elected President X"),
                 # else those of the whole sentence.
@@ -472,7 +476,7 @@ def align_claims(
     candidates.extend(_align_vague_counts(counts, contexts))
     quantities = [c for c in claims if isinstance(c, QuantityClaim)]
     candidates.extend(_align_quantities(quantities, contexts))
-    candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)]))
+    candidates.extend(_align_quotes([c for c in claims if isinstance(c, QuoteClaim)], contexts))
     roles = [c for c in claims if isinstance(c, RoleClaim)]
     candidates.extend(_align_roles(roles))
     candidates.extend(_align_office_holders(roles, contexts, names))
@@ -673,19 +677,25 @@ _HEDGED_AT_LOW = frozenset(
 
 
 def _distinct_statements(quotes: Sequence[QuoteClaim]) -> list[QuoteClaim]:
-    """One claim per statement: a direct quote and its reported frame overlap in the text."""
+    """One claim per statement: a direct quote and its reported frame overlap in the text.
+
+    A reported clause around a fragment too short to compare on its own ('the sides would
+    finish the study "by the end of 2026" and set up a fund') is a statement of its own.
+    """
     by_source: dict[str, list[QuoteClaim]] = defaultdict(list)
     for quote in quotes:
         by_source[quote.source].append(quote)
     kept: list[QuoteClaim] = []
     for members in by_source.values():
         preferred = sorted(members, key=lambda q: (not q.direct, -(q.end - q.start), q.id))
-        taken: list[tuple[int, int]] = []  # sorted, disjoint spans already kept
+        taken: list[QuoteClaim] = []  # a source has few quotes
         for quote in preferred:
-            index = bisect_left(taken, (quote.start, quote.start))
-            neighbours = taken[max(0, index - 1) : index + 1]
-            if not any(start < quote.end and quote.start < end for start, end in neighbours):
-                insort(taken, (quote.start, quote.end))
+            inside = [k for k in taken if k.start < quote.end and quote.start < k.end]
+            if not inside or (
+                not quote.direct
+                and all(k.direct and len(content_words(k.value)) < MIN_SHARED_WORDS for k in inside)
+            ):
+                taken.append(quote)
                 kept.append(quote)
     return kept
 
@@ -693,16 +703,25 @@ def _distinct_statements(quotes: Sequence[QuoteClaim]) -> list[QuoteClaim]:
 # A word said in more quotes of one speaker than this is no evidence of the same statement.
 MAX_WORD_POSTINGS = 200
 MIN_SHARED_WORDS = 4
+DOCUMENT_SPEAKER = "document:"
 
 
-def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
+def _align_quotes(
+    quotes: Sequence[QuoteClaim], contexts: Mapping[str, ClaimContext] | None = None
+) -> list[Candidate]:
     """Quotes of one speaker in different sources that share several terms
     (content words, stemmed, near-synonyms folded: see statements.py)."""
     by_speaker: dict[str, list[QuoteClaim]] = defaultdict(list)
+    unattributed: list[QuoteClaim] = []
     for quote in _distinct_statements(quotes):
         if quote.subject:
             by_speaker[quote.subject].append(quote)
-    candidates: list[Candidate] = []
+        elif quote.attributed_to:
+            # A document speaks ("a joint statement said"): its renderings meet by its name.
+            by_speaker[f"{DOCUMENT_SPEAKER}{quote.attributed_to}"].append(quote)
+        elif quote.direct:
+            unattributed.append(quote)
+    candidates = _fragments_of_speakers(unattributed, by_speaker, contexts or {})
     for speaker, members in sorted(by_speaker.items()):
         members.sort(key=lambda c: c.id)
         words = [statement_terms(q.value) for q in members]
@@ -719,9 +738,37 @@ def _align_quotes(quotes: Sequence[QuoteClaim]) -> list[Candidate]:
         for (left, right), count in sorted(shared.items()):
             a, b = members[left], members[right]
             if a.source != b.source and count >= MIN_SHARED_WORDS:
+                entities = () if speaker.startswith(DOCUMENT_SPEAKER) else (speaker,)
                 candidates.append(
-                    Candidate(key=f"quote|{speaker}", claims=(a.id, b.id), entities=(speaker,))
+                    Candidate(key=f"quote|{speaker}", claims=(a.id, b.id), entities=entities)
                 )
+    return candidates
+
+
+def _fragments_of_speakers(
+    fragments: Sequence[QuoteClaim],
+    by_speaker: Mapping[str, Sequence[QuoteClaim]],
+    contexts: Mapping[str, ClaimContext],
+) -> list[Candidate]:
+    """An unattributed quoted fragment whose sentence names a person ("X made reaching the
+    villages "before the weather turns" the first priority") and whose words stand, word for
+    word, in a quote of that person in another source."""
+    candidates: list[Candidate] = []
+    for fragment in sorted(fragments, key=lambda q: q.id):
+        context = contexts.get(fragment.id)
+        words = quoted_words(fragment.value)
+        if context is None or len(words) < MIN_SHARED_WORDS:
+            continue
+        for speaker in sorted(context.actors):
+            for quote in by_speaker.get(speaker, ()):
+                if quote.source != fragment.source and words_within(words, quote.value):
+                    candidates.append(
+                        Candidate(
+                            key=f"quote|{speaker}",
+                            claims=tuple(sorted((fragment.id, quote.id))),
+                            entities=(speaker,),
+                        )
+                    )
     return candidates
 
 

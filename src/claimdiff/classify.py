@@ -48,7 +48,13 @@ from claimdiff.moments import figure_moments_differ
 from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
-from claimdiff.statements import content_words, term_overlap
+from claimdiff.statements import (
+    content_words,
+    overlap_beyond_names,
+    quoted_words,
+    term_overlap,
+    words_within,
+)
 from claimdiff.unionfind import UnionFind
 
 # Reason codes.
@@ -64,6 +70,7 @@ SAME_EVENT = "same-event"
 CONTEXT_UNKNOWN = "context-unknown"
 LATER_UPDATE = "later-update"
 SAME_STATEMENT = "same-statement"
+QUOTED_FRAGMENT = "quoted-fragment"
 PARAPHRASE = "paraphrase"
 NEGATION_DIFFERS = "negation-differs"
 SAME_ROLE = "same-role"
@@ -98,6 +105,16 @@ class ClassifyContext:
     claim_contexts: Mapping[str, ClaimContext] = field(default_factory=dict)
     # A title-only entity ("the Chief of Staff") -> the one person holding that office.
     aliases: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def occasions_of(self) -> Mapping[str, tuple[Event, ...]]:
+        """Per participant: the events it takes part in, in id order."""
+        found: dict[str, list[Event]] = defaultdict(list)
+        for event_id in sorted(self.events):
+            event = self.events[event_id]
+            for participant in event.participants:
+                found[participant].append(event)
+        return {participant: tuple(events) for participant, events in found.items()}
 
     @cached_property
     def figures_by_source(self) -> Mapping[str, frozenset[tuple[str, str, float, float]]]:
@@ -894,15 +911,51 @@ def quote_similarity(left: str, right: str) -> float:
     )
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures_apart(left: str, right: str) -> bool:
+    """Each statement gives a figure the other does not: they report different things.
+
+    One rendering may leave a figure out (or round it away); two renderings of one remark
+    do not each bring a figure of their own.
+    """
+    a, b = _figures(left), _figures(right)
+    return any(not _figure_in(x, b) for x in a) and any(not _figure_in(y, a) for y in b)
+
+
+def _figures(text: str) -> list[float]:
+    return [float(f.replace(",", "")) for f in _FIGURE.findall(text) if f[-1].isdigit()]
+
+
+def _figure_in(figure: float, figures: Sequence[float]) -> bool:
+    """``figure`` is among ``figures``, or rounded one of them ("530.4" and "530")."""
+    return any(abs(figure - other) <= 0.02 * max(abs(figure), abs(other)) for other in figures)
+
+
 def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> Finding | None:
     left, right = claims[0], claims[1]
+    fragment = _quoted_fragment(left, right, claims, context)
+    if fragment is not None:
+        return fragment
     shorter = min(len(content_words(left.value)), len(content_words(right.value)))
     if shorter < 4:
         return None
     if bool(_NEGATION.search(left.value)) != bool(_NEGATION.search(right.value)):
         return None  # token sets cannot see negation; "will" vs "will not" is not a paraphrase
-    speaker = _entity_name(left.subject, context) if left.subject else "unknown speaker"
+    if _figures_apart(left.value, right.value):
+        return None  # "rose 0.6% ... 6.1% on the year" and "dropped by 1% ...": two statements
+    speaker = (
+        _entity_name(left.subject, context)
+        if left.subject
+        else f"the {left.attributed_to}"
+        if left.attributed_to
+        else "unknown speaker"
+    )
     entities = (left.subject,) if left.subject else ()
+    if not left.subject:
+        # A document's wording ("a joint statement said") is only compared on one occasion.
+        return _document_agreement(left, right, speaker, claims, context)
     if fold(left.value) == fold(right.value):
         return _make(
             "agreement",
@@ -914,7 +967,10 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
             entities=entities,
         )
     score = quote_similarity(left.value, right.value)
-    if score >= PARAPHRASE_THRESHOLD:
+    if (
+        score >= PARAPHRASE_THRESHOLD
+        and overlap_beyond_names(left.value, right.value) >= PARAPHRASE_MIN_OVERLAP
+    ):
         return _make(
             "agreement",
             f"{speaker}: same statement in other words (similarity {score:.0f})",
@@ -941,13 +997,74 @@ def _classify_quotes(claims: Sequence[QuoteClaim], context: ClassifyContext) -> 
     )
 
 
+def _quoted_fragment(
+    left: QuoteClaim, right: QuoteClaim, claims: Sequence[QuoteClaim], context: ClassifyContext
+) -> Finding | None:
+    """An unattributed quoted fragment that stands word for word in a speaker's quote."""
+    if bool(left.subject) == bool(right.subject):
+        return None
+    fragment, whole = (right, left) if left.subject else (left, right)
+    words = quoted_words(fragment.value)
+    if not fragment.direct or fragment.attributed_to or len(words) < PARAPHRASE_MIN_SHARED:
+        return None
+    if not words_within(words, whole.value):
+        return None
+    assert whole.subject is not None
+    return _make(
+        "agreement",
+        f"{_entity_name(whole.subject, context)}: the same words quoted in part",
+        [QUOTED_FRAGMENT],
+        claims,
+        context,
+        0.7,
+        entities=(whole.subject,),
+    )
+
+
+def _document_agreement(
+    left: QuoteClaim,
+    right: QuoteClaim,
+    document: str,
+    claims: Sequence[QuoteClaim],
+    context: ClassifyContext,
+) -> Finding | None:
+    """Two renderings of one document, when both sources report exactly one common event."""
+    if not left.attributed_to or left.attributed_to != right.attributed_to:
+        return None
+    both = {left.source, right.source}
+    common = [e for _, e in sorted(context.events.items()) if both <= set(e.sources)]
+    shared, overlap = term_overlap(left.value, right.value)
+    if len(common) != 1 or shared < PARAPHRASE_MIN_SHARED or overlap < PARAPHRASE_MIN_OVERLAP:
+        return None
+    occasion = common[0]
+    return _make(
+        "agreement",
+        f"{document}: same statement in other words at {occasion.label} "
+        f"({shared} shared terms, {overlap:.0%} of the shorter)",
+        [PARAPHRASE, f"shared-terms: {shared}", f"{SAME_OCCASION}: {occasion.label}"],
+        claims,
+        context,
+        0.4 + 0.4 * overlap,
+    )
+
+
 def _shared_occasion(left: Claim, right: Claim, context: ClassifyContext) -> Event | None:
-    """An event of either claim that both claims' sources report."""
+    """An event of either claim that both claims' sources report.
+
+    A remark tied to no event ("X told a news conference") belongs to the one event that
+    both sources report with the speaker taking part, if there is exactly one.
+    """
     for event_id in (left.event, right.event):
         event = context.events.get(event_id) if event_id else None
         if event is not None and {left.source, right.source} <= set(event.sources):
             return event
-    return None
+    if left.event or right.event or not left.subject or left.subject != right.subject:
+        return None
+    both = {left.source, right.source}
+    taking_part = [
+        event for event in context.occasions_of.get(left.subject, ()) if both <= set(event.sources)
+    ]
+    return taking_part[0] if len(taking_part) == 1 else None
 
 
 # --------------------------------------------------------------------------- roles

@@ -411,7 +411,7 @@ def _tokens(name: str) -> list[str]:
 
 def speaker_agrees(gold: str, predicted: str) -> bool:
     """Surname (last token) of either in the other, unless both give other names that
-    cannot be the same ("Jamshid Tursunov" is not "Ulugbek Tursunov"); or token-sort
+    cannot be the same ("Ann Berg" is not "Jon Berg"); or token-sort
     ratio >= 85."""
     gold_tokens, predicted_tokens = _tokens(gold), _tokens(predicted)
     if not gold_tokens or not predicted_tokens:

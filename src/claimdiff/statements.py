@@ -96,3 +96,37 @@ def term_overlap(left: str, right: str) -> tuple[int, float]:
         return 0, 0.0
     shared = len(a & b)
     return shared, shared / min(len(a), len(b))
+
+
+def quoted_words(text: str) -> tuple[str, ...]:
+    """Every word of a quote, folded, in order (stopwords kept: the wording is the point)."""
+    return tuple(_WORD.findall(fold(text)))
+
+
+def words_within(words: tuple[str, ...], text: str) -> bool:
+    """``words`` stand in ``text`` one after another, as they were quoted."""
+    inside = quoted_words(text)
+    width = len(words)
+    return any(inside[i : i + width] == words for i in range(len(inside) - width + 1))
+
+
+# A capitalised word after a word, not after a sentence's end: part of a name.
+_NAME_WORD = re.compile(r"(?<=[a-z’',]\s)[A-Z][\w’'-]*")
+
+
+def overlap_beyond_names(left: str, right: str) -> float:
+    """The share of the smaller statement's terms, names left out, that the other shares.
+
+    Two remarks about "the Bank of England's Monetary Policy Committee" share its five
+    words whatever they say about it.
+    """
+    names = {
+        _stem(word)
+        for text in (left, right)
+        for found in _NAME_WORD.findall(text)
+        for word in _WORD.findall(fold(found))
+    }
+    a, b = statement_terms(left) - names, statement_terms(right) - names
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))

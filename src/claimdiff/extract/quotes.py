@@ -21,7 +21,13 @@ from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.lookup import Greatest
-from claimdiff.gazetteer import alternation, gender_of_titles, words
+from claimdiff.gazetteer import (
+    alternation,
+    gender_of_titles,
+    is_country_name,
+    is_title_word,
+    words,
+)
 from claimdiff.models import Mention, QuoteClaim, Record
 
 _VERB_WORDS = words(
@@ -82,7 +88,8 @@ _GENERIC_BEFORE = re.compile(
     r"(?:[A-Z]?[a-z]+\s+)?(?:[Aa]nalysts|[Cc]ritics|[Aa]dvocates|[Ee]xperts|[Oo]bservers|"
     r"[Oo]fficials|[Ee]conomists|[Ss]ources|[Ss]upporters|[Oo]pponents|[Cc]ampaigners|"
     r"[Ii]nsiders|[Dd]iplomats|[Rr]esidents|[Ww]itnesses|[Ii]nvestors|[Tt]raders|[Rr]esearchers|"
-    r"[Ss]cientists|[Dd]octors|[Pp]olice)"
+    r"[Ss]cientists|[Dd]octors|[Pp]olice|[Vv]illagers|[Ll]ocals|[Ss]urvivors|[Pp]rotesters|"
+    r"[Pp]assengers|[Ss]tudents|[Ww]orkers|[Ff]armers|[Pp]arents|[Rr]escuers|[Aa]uthorities)"
     r"(?:\s+(?:of|at|for|in|from)\s+[\w\s’'-]{1,40}?)?(?:\s+(?:have|had|also|have\s+long))*\s+$"
 )
 # Apposition that puts a mention inside a description of an earlier person:
@@ -90,6 +97,29 @@ _GENERIC_BEFORE = re.compile(
 _APPOSITION_INSIDE = re.compile(
     r",\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,5}?(?:of|at|for|from|with|in)"
     r"\s+(?:the\s+)?$"
+)
+# An unnamed speaker set off by a comma: "..., a local official said", "..., one aide told".
+_INDEFINITE_BEFORE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\u201d\"]\s)|,\s+|\b(?:[Aa]nd|[Bb]ut)\s+)"
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*(?:\s+(?:also|later|has|had))?\s+$"
+)
+# An unnamed speaker after the verb: '"...," said a schoolteacher', '..., one resident said'.
+_INDEFINITE_AFTER = re.compile(r"\s+(?:an?|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\b")
+# The parties to talks as one speaker: "both sides said", "the two governments have said".
+_BOTH_SIDES_BEFORE = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|parties|countries|governments|leaders|"
+    r"presidents|ministers|delegations|companies|firms|teams)(?:\s+(?:have|had|also))*\s+$"
+)
+# Speech with no speaker at all: "It was noted that ...", "It has been stressed that ...".
+_IMPERSONAL_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?$")
+_TIME_START = re.compile(
+    r"(?:earlier|later|yesterday|today|tonight|last|recently|previously|afterwards|"
+    r"separately)\b"
+)
+_NOTING_VERBS = frozenset({"noted", "notes"})
+_IMPERSONAL_VERB = re.compile(
+    r"(?:said|stated|noted|stressed|emphasi[sz]ed|underlined|underscored|highlighted|"
+    r"pointed out|added)\b"
 )
 _BARE_CLAUSE_VERBS = frozenset({"said", "says", "say", "added", "adds"})
 _ADVERB_GAP = re.compile(
@@ -103,6 +133,10 @@ _PREPOSITION = re.compile(
 _SENTENCE_END = ".!?"
 _MIN_WORDS = 4
 _FRAMING_WORDS = 8
+_ADJUNCT_START = re.compile(
+    r"(?:in|on|at|by|before|after|within|over|during|until|for|from)\s", re.IGNORECASE
+)
+_SECOND_CLAUSE = re.compile(r"[\u201d\"\u2019']?,?\s+and\s+(?:(?:said|added)\s+)?that\s+")
 
 
 @dataclass(slots=True)
@@ -113,6 +147,7 @@ class _Speech:
     speaker: Mention | None
     pronoun: str | None
     attached: bool  # a speech verb is attached to the quote
+    document: str | None = None  # "a joint statement said ...": the document, not a person
 
 
 class _Speakers(list[Mention]):
@@ -122,7 +157,9 @@ class _Speakers(list[Mention]):
         mentions = sorted(
             (r for r in found if isinstance(r, Mention)), key=lambda m: (m.start, m.end)
         )
-        super().__init__(m for m in mentions if m.entity_kind in ("person", "organization"))
+        super().__init__(
+            m for m in mentions if m.entity_kind in ("person", "organization") or _titled_name(m)
+        )
         counts: dict[str, int] = {}
         for mention in mentions:
             counts[mention.name] = counts.get(mention.name, 0) + 1
@@ -138,6 +175,10 @@ class _Speakers(list[Mention]):
             )
         ]
         self.starts = [m.start for m in self]
+        # "The United States said it would ...": a country speaks for its government.
+        self.countries = {
+            m.end: m for m in mentions if m.entity_kind == "place" and is_country_name(m.name)
+        }
         self._last: dict[tuple[str, str], Greatest] = {}
 
     def _last_before(
@@ -183,6 +224,17 @@ class _Speakers(list[Mention]):
         )
 
 
+def _titled_name(mention: Mention) -> bool:
+    """A name of no known kind that opens with a title ("Chairman ABC Lt Gen Ivo Rask")."""
+    words = mention.name.split()
+    return (
+        mention.entity_kind == "other"
+        and mention.via == "name"
+        and len(words) >= 3
+        and is_title_word(words[0])
+    )
+
+
 def _of_kind(kind: str) -> Callable[[Mention], bool]:
     return lambda mention: mention.entity_kind == kind
 
@@ -198,18 +250,40 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
     ]
     reported = _reported(context, speakers, quoted)
     wrappers: set[int] = set()
+    extra: list[_Speech] = []
     for direct in directs:
         for index, clause in enumerate(reported):
             if not (clause.start <= direct.start and direct.end <= clause.end + 1):
                 continue
             if direct.speaker is None and direct.pronoun is None:
                 direct.speaker, direct.pronoun = clause.speaker, clause.pronoun
+                direct.document = clause.document
                 direct.attached = True
             # 'X said the plan was "a false economy"': the quote is the claim; a clause that
             # only frames it (the quote opens within its first words) is not a second one.
-            if len(text[clause.start : direct.start].split()) <= _FRAMING_WORDS:
+            framing = len(text[clause.start : direct.start].split())
+            # 'X said he wanted it to reach $1bn "in the next three years"': a quote that
+            # opens with a preposition only adds to a clause that is complete without it.
+            adjunct = framing >= _MIN_WORDS and _ADJUNCT_START.match(text, direct.start)
+            if framing <= _FRAMING_WORDS and not adjunct:
                 wrappers.add(index)
+                # '... that teams were "working hard" and that the army had joined': the
+                # second reported clause is a claim of its own.
+                second = _SECOND_CLAUSE.match(text, direct.end, clause.end)
+                if second is not None and len(text[second.end() : clause.end].split()) >= 3:
+                    extra.append(
+                        _Speech(
+                            second.end(),
+                            clause.end,
+                            False,
+                            clause.speaker,
+                            clause.pronoun,
+                            True,
+                            clause.document,
+                        )
+                    )
     reported = [clause for index, clause in enumerate(reported) if index not in wrappers]
+    reported.extend(extra)
     events = sorted(directs + reported, key=lambda s: s.start)
     records: list[Record] = []
     last: Mention | None = None
@@ -222,7 +296,8 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
     persons = [
         m
         for m in speakers
-        if m.entity_kind == "person" and not any(s <= m.start < e for s, e in quoted)
+        if (m.entity_kind == "person" or _titled_name(m))
+        and not any(s <= m.start < e for s, e in quoted)
     ]
     for event in events:
         speaker = event.speaker
@@ -243,7 +318,7 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
         if speaker is not None:
             # The attribution may follow the quote: the speaker's turn ends with the sentence.
             turn_end = context.sentence_bounds(event.end - 1, event.end)[1]
-            if speaker.entity_kind == "person":
+            if speaker.entity_kind == "person" or _titled_name(speaker):
                 last = speaker
             last_end = turn_end
         records.append(
@@ -251,7 +326,7 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
                 **context.span_fields("quote", event.start, event.end),
                 subject=speaker.id if speaker else None,
                 predicate="said",
-                attributed_to=speaker.name if speaker else None,
+                attributed_to=speaker.name if speaker else event.document,
                 value=value,
                 direct=event.direct,
             )
@@ -349,6 +424,8 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
             speech = _speaker_at_verb(
                 text, offset + verb.start(), offset + verb.end(), close, speakers
             )
+            if speech is None and _INDEFINITE_AFTER.match(text, offset + verb.end()):
+                speech = None, "they"  # '"...," said a teacher in the village.'
             if speech is not None:
                 speaker, pronoun = speech
                 return _Speech(start, end, True, speaker, pronoun, True)
@@ -393,6 +470,9 @@ def _speaker_at_verb(
     A pronoun comes back as ``(None, "he")``; unnamed plural speakers ("analysts said") as
     ``(None, "they")``, which nothing resolves.
     """
+    if _IMPERSONAL_BEFORE.search(text, max(0, verb_start - 30), verb_start):
+        # "It was announced that ..." reports a decision; "It was noted that ..." a statement.
+        return (None, "they") if _IMPERSONAL_VERB.match(text, verb_start) else None
     pronoun = _PRONOUN_BEFORE.search(text, max(0, verb_start - 20), verb_start)
     if pronoun:
         word = pronoun.group(1).lower()
@@ -403,6 +483,9 @@ def _speaker_at_verb(
     before = _mention_before(text, verb_start, speakers, max(0, verb_start - 160))
     if before is not None:
         return before, None
+    country = _country_subject(text, verb_start, speakers)
+    if country is not None:
+        return country, None
     definite = _DEFINITE_BEFORE.search(text, max(0, verb_start - 80), verb_start)
     if definite:
         head = definite.group(1)
@@ -416,10 +499,28 @@ def _speaker_at_verb(
                 return person, None
     if _GENERIC_BEFORE.search(text, max(0, verb_start - 80), verb_start):
         return None, "they"
+    if _INDEFINITE_BEFORE.search(text, max(0, verb_start - 80), verb_start):
+        return None, "they"
+    if _BOTH_SIDES_BEFORE.search(text, max(0, verb_start - 40), verb_start):
+        return None, "they"
     after = _mention_after(text, verb_end, speakers, 50)
     if after is not None:
         return after, None
     del limit
+    return None
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?\n])\s*|(?<=[.!?][\"\u201d’])\s*)(?:[Tt]he\s+)?$")
+
+
+def _country_subject(text: str, verb_start: int, speakers: _Speakers) -> Mention | None:
+    """A country that opens the sentence right before the speech verb ("Britain said ...")."""
+    for end in range(verb_start, max(0, verb_start - 40) - 1, -1):
+        country = speakers.countries.get(end)
+        if country is None or not _ADVERB_GAP.fullmatch(text, end, verb_start):
+            continue
+        if _SENTENCE_OPENING.search(text, max(0, country.start - 6), country.start):
+            return country
     return None
 
 
@@ -434,6 +535,8 @@ def _mention_before(text: str, position: int, speakers: _Speakers, floor: int) -
         if mention.start < floor:
             break
         gap = text[mention.end : position]
+        if gap.startswith(")"):  # "the Port Authority (PA) said": the acronym in brackets
+            gap = gap[1:]
         if _ADVERB_GAP.fullmatch(gap) or gap == "":
             return _outer_subject(text, speakers, index)
         stripped = _TRAILING_AUXILIARY.sub("", gap).strip()
@@ -442,7 +545,24 @@ def _mention_before(text: str, position: int, speakers: _Speakers, floor: int) -
             continue
         if best >= 0 or any(c in gap for c in '.!?\u201c\u201d"'):
             break
-    return _outer_subject(text, speakers, best) if best >= 0 else None
+    return _named_role(text, speakers, _outer_subject(text, speakers, best)) if best >= 0 else None
+
+
+def _named_role(text: str, speakers: _Speakers, mention: Mention) -> Mention:
+    """ "Norway's trade minister, Ida Berg, said": the person named after the role speaks."""
+    if mention.via != "role":
+        return mention
+    index = bisect_left(speakers.starts, mention.end)
+    if index < len(speakers):
+        person = speakers[index]
+        if (
+            person.entity_kind == "person"
+            and person.via == "name"
+            and re.fullmatch(r",\s+", text[mention.end : person.start])
+            and text.startswith(",", person.end)
+        ):
+            return person
+    return mention
 
 
 _TRAILING_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|would|will))+\s*$")
@@ -572,13 +692,19 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
         after_comma = text.endswith(", ", start, verb_start)
         that_follows = re.match(r"\s*(?:that\b|:)", text[word_end.end() : word_end.end() + 6])
         described_after = False
+        document = None
         if word.endswith("ing") and after_comma:
             # "X met Y, saying ...": the participle's subject is the sentence's subject.
             if word not in _PARTICIPLES and not that_follows:
                 continue
             speech = _sentence_subject(text, start, verb_start, speakers)
         else:
-            speech = _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
+            document = _DOCUMENT_BEFORE.search(text, max(start, verb_start - 80), verb_start)
+            speech = (
+                (None, "they")
+                if document
+                else _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
+            )
             if speech is None and after_comma:
                 # "..., said our correspondent." -- a definite description after the verb.
                 speech = _definite_after(text, word_end.end(), speakers)
@@ -589,30 +715,101 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
         if speech is None:
             continue
         speaker, pronoun = speech
+        label = _document_label(document) if document else None
         if speaker is not None and speaker.start > verb_start and not after_comma:
             continue  # "said X" without quotes is rarely a clause
         clause = verb.end()
-        if clause >= end or described_after or (speaker is not None and speaker.start > verb_start):
+        # "..., officials said on Thursday, as rescuers ...": nothing is reported after the verb.
+        source_last = (
+            _SOURCE_LAST.match(text, word_end.end(), end) is not None
+            or (word in _TOLD and _TOLD_SOURCE_LAST.match(text, word_end.end(), end) is not None)
+        ) and not _QUOTE_FOLLOWS.match(text, word_end.end(), end)
+        if (
+            clause >= end
+            or source_last
+            or described_after
+            or (speaker is not None and speaker.start > verb_start)
+        ):
             # "Good agreements were signed ..., he noted." -- the clause comes first.
             comma = text.rfind(",", start, verb_start)
-            if comma > start and len(text[comma + 1 : verb_start].split()) <= 8:
-                return _Speech(start, comma, False, speaker, pronoun, True)
+            subject_words = len(text[comma + 1 : verb_start].split())
+            # "X, president of Y, said, ...": with the subject before the comma, the words
+            # before it are no clause.
+            subject_first = (
+                subject_words == 0
+                and not described_after
+                and speaker is not None
+                and speaker.end <= comma
+            )
+            if comma > start and subject_words <= 8 and not subject_first:
+                dateline = _DATELINE.match(text, start, comma)
+                opening = dateline.end() if dateline else start
+                return _Speech(opening, comma, False, speaker, pronoun, True, label)
             continue
         marker = text[word_end.end() : clause]
+        if word in _TOLD and "that" not in marker and ":" not in marker:
+            # "X told reporters (that) the railway could ...": the listener comes first.
+            listener = _TOLD_THAT.match(text, word_end.end(), end)
+            if listener is None:
+                listener = _TOLD_NAMED.match(text, word_end.end(), end)
+                if (
+                    listener is None
+                    or _NO_CLAUSE_START.match(text, listener.end(), end)
+                    or _QUOTE_FOLLOWS.match(text, listener.end(), end)
+                ):
+                    continue
+            return _Speech(listener.end(), end, False, speaker, pronoun, True, label)
         if "that" not in marker and ":" not in marker:
+            if word in _NOTING_VERBS and speaker is not None and text.startswith("the ", clause):
+                # "X noted the steady growth of trade between the two countries": what a
+                # named speaker notes is his statement.
+                return _Speech(clause, end, False, speaker, pronoun, True, label)
             if word not in _BARE_CLAUSE_VERBS and word not in _PARTICIPLES:
                 continue
-            if text[clause] in '\u201c"':
-                continue
+            if text[clause] in '\u201c"' or _TIME_START.match(text, clause):
+                continue  # 'said: "...', 'said earlier on the radio'
             if _PREPOSITION.match(text, clause):
                 that = text.find(" that ", clause, end)
                 if that < 0:
                     continue
                 clause = that + 6
-        return _Speech(clause, end, False, speaker, pronoun, True)
+        return _Speech(clause, end, False, speaker, pronoun, True, label)
     return None
 
 
+# What may follow a speech verb that ends the attribution: a time, a place or a means
+# ("said on Thursday", "said in a statement", "said by phone"), then a comma or the end.
+_AFTER_VERB_PHRASE = (
+    r"(?:\s+(?:on|in|at|by|late|early|last|this|yesterday|today|tonight|earlier|later|"
+    r"afterwards|after|during|via|through)\b(?:\s+[\w’'-]+){0,3}?)?"
+)
+_SOURCE_LAST = re.compile(rf"{_AFTER_VERB_PHRASE}\s*(?:,|$)")
+_TOLD = frozenset({"told", "tells"})
+# The listener of "told": "reporters", "the BBC", "a news conference", "Meridian News".
+_NAMED_LISTENER = (
+    r"\s+(?:reporters|journalists|correspondents|lawmakers|legislators|parliament|MPs|"
+    r"him|her|them|us|me|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+)
+_LISTENER = rf"(?:{_NAMED_LISTENER}|\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+_TOLD_SOURCE_LAST = re.compile(rf"{_LISTENER}{_AFTER_VERB_PHRASE}\s*(?:,|$)")
+# "told a business forum in Lyon that ...", else "told reporters the plan ..." (no "that").
+_TOLD_THAT = re.compile(rf"{_LISTENER}{_TIME_PHRASE}\s+that\s+")
+# A possessive listener names a programme next ("told BBC Radio Four's the World at One").
+_TOLD_NAMED = re.compile(rf"{_NAMED_LISTENER}(?<![’']s)\s+(?=[a-z])")
+_QUOTE_FOLLOWS = re.compile(r"[^\u201c\"]{0,40}?[,:]\s*[\u201c\"]")
+# Words that cannot open a reported clause after "told X": an infinitive, a question word,
+# a preposition, a quote mark or punctuation ("told him to leave", "told reporters in X").
+_NO_CLAUSE_START = re.compile(
+    r"(?:to|about|of|in|on|at|by|for|with|from|during|after|before|where|when|why|how|"
+    r"what|which|who|whom|whether|if|and|but|or|so|as|the\s+(?:news|story))\b|[\W]"
+)
+
+
+# A dateline that opens a lead: "OSLO, May 3 (Nordwire) - ", "LYON: ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+)*(?:,[^\n:\u2013\u2014]{0,60}?)?"
+    r"(?:\s+[-\u2013\u2014]|:)\s+"
+)
 _DEFINITE_AFTER = re.compile(r"\s+(?:our|the)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s*[.,;]")
 
 
@@ -658,10 +855,47 @@ _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where|when)\b")
 _AFTER_OPENING_CLAUSE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){0,3}$")
 
 
+# A document as the source of a statement: "a joint statement issued after the talks said",
+# "according to the final communique". Group 1 names it.
+_DOCUMENT = (
+    r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w-]+\s+){0,2}?"
+    r"(?i:statement|communiqu[eé]|declaration|resolution|press\s+release))"
+)
+_DOCUMENT_BEFORE = re.compile(
+    rf"(?<![\w-]){_DOCUMENT}(?:\s+(?:issued|released|published|adopted|signed|read\s+out)\b"
+    r"(?:\s+[\w’'-]+){0,5}?)?(?:\s+(?:also|has|had))?\s+$"
+)
+_DOCUMENT_AFTER = re.compile(_DOCUMENT)
+
+
+def _document_label(match: re.Match[str]) -> str:
+    """ "Joint Statement", "joint  statement" -> "joint statement"."""
+    return " ".join(match.group(1).lower().split())
+
+
+# "according to official figures", "according to preliminary estimates": no one named.
+_UNNAMED_FIGURES = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:figures|data|estimates|statistics|sources|reports|officials|"
+    r"counts|tallies)\b"
+)
+
+
 def _according(text: str, start: int, end: int, speakers: _Speakers) -> _Speech | None:
     match = _ACCORDING.search(text, start, end)
     if match is None:
         return None
+    unnamed = _UNNAMED_FIGURES.match(text, match.end(), end)
+    if unnamed is not None and match.start() > start:
+        comma = text.rfind(",", start, match.start())
+        if comma > start and text[comma : match.start()].strip() == ",":
+            return _Speech(start, comma, False, None, "they", True)
+        return None
+    document = _DOCUMENT_AFTER.match(text, match.end(), end)
+    if document is not None:
+        if match.start() != start or not text.startswith(",", document.end()):
+            return None
+        opening = document.end() + 1 + (text[document.end() + 1 : document.end() + 2] == " ")
+        return _Speech(opening, end, False, None, "they", True, _document_label(document))
     speaker = _mention_after(text, match.end(), speakers, 40)
     pronoun = None
     if speaker is None or _NEWS_OUTLET.search(speaker.name):
