@@ -474,3 +474,23 @@ def test_two_plain_tolls_conflict_only_when_told_of_the_same_day(
     candidate = Candidate(key="count-toll|deaths|place|Pakistan", claims=(left.id, right.id))
     found = classify([candidate], context)
     assert [f.kind for f in found] == ([kind] if kind else [])
+
+
+def test_a_visit_and_the_return_visit_of_the_same_two_presidents_are_told_apart() -> None:
+    from claimdiff.extract import extract_source
+    from claimdiff.models import Source
+    from claimdiff.pipeline import analyse
+
+    texts = {
+        "a": "Chile, Peru sign deals\n\nLIMA, May 3 (Andes Wire) - Chilean President Tomas "
+        "Kervan and Peruvian President Ana Ruiz held talks on Tuesday, on the first day of a "
+        "two-day official visit by Kervan, and agreed to open a new border crossing.",
+        "b": "Peru's president in Santiago\n\nPeruvian President Ana Ruiz has held talks in "
+        "Santiago with her Chilean counterpart, Tomas Kervan, on the first day of a two-day "
+        "state visit to Chile, officials said.",
+    }
+    sources = [Source(id=k, path=f"{k}.txt", text=v) for k, v in texts.items()]
+    report, _ = analyse(sources, [extract_source(s) for s in sources])
+    visits = [f for f in report.findings if "two different visits" in f.summary]
+    assert [f.kind for f in visits] == ["different_context"]
+    assert any("different-place" in r for r in visits[0].reasons)

@@ -482,3 +482,16 @@ def test_triggers_are_those_of_one_alternation(text: str) -> None:
         (m.start(), m.end(), m.lastgroup, m.group()) for m in _one_alternation().finditer(text)
     ]
     assert [tuple(trigger) for trigger in dates._triggers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The fair ran on 3-5 April 2019 in Lyon.", "The fair ran on April 3-5, 2019 in Lyon."],
+)
+def test_a_day_range_keeps_the_year_written_after_it(text: str) -> None:
+    [claim] = extract(text)
+    assert (claim.value.start, claim.value.end, claim.value.relative) == (
+        D(2019, 4, 3),
+        D(2019, 4, 5),
+        False,
+    )

@@ -296,3 +296,45 @@ def test_the_possessor_of_a_phrase_holding_the_trip_is_its_visitor() -> None:
     names = {m.id: m.text for m in extraction.mentions}
     (frame,) = [c for c in extraction.claims if isinstance(c, EventClaim)]
     assert names.get(frame.subject or "") == "Tomas Kervan"
+
+
+@pytest.mark.parametrize(
+    ("opening", "city"),
+    [
+        ("KABUL, 3 May 2021 (Agency) - ", "Kabul"),
+        ("NEW DELHI: ", "New Delhi"),
+        ("SANTIAGO, Chile, May 3 (Andes Wire) - ", "Santiago"),
+        ("Lima, 3 May 2021 (Andes). ", "Lima"),
+        ("Lima - ", None),
+        ("UKIP, which campaigned on a slogan, ", None),
+    ],
+)
+def test_a_dateline_names_the_city_a_story_is_filed_from(opening: str, city: str | None) -> None:
+    body = "The two presidents signed nine agreements at the palace and praised the ties."
+    assert events.dateline_place(f"Headline here\n\n{opening}{body}") == city
+
+
+def test_an_event_with_no_place_of_its_own_takes_place_in_the_dateline_city() -> None:
+    text = (
+        "Chile, Peru sign nine deals\n\nLIMA, May 3 (Andes Wire) - Chilean President Tomas "
+        "Kervan and Peruvian President Ana Ruiz oversaw the signing of nine agreements on "
+        "Tuesday, on the first day of a two-day official visit.\n\nKervan visited Estonia in "
+        "2019, when he signed a trade pact."
+    )
+    frames = _extract(text, published=None)
+    assert {f.text: f.place for f in frames} == {
+        "sign": "Lima",
+        "signing": "Lima",
+        "visit": "Lima",
+        "visited": "Estonia",
+        "signed": "Estonia",
+    }
+
+
+def test_a_weekday_dates_the_verb_of_its_own_clause() -> None:
+    text = "Tomas Kervan arrived in Lima late on Sunday and held talks with Ana Ruiz."
+    source = Source(id="t", path="t.txt", text=text)
+    claims = extract_source(source).claims
+    arrival = next(c for c in claims if isinstance(c, EventClaim) and c.value == "visit")
+    sunday = next(c for c in claims if c.kind == "date")
+    assert sunday.event == arrival.id

@@ -111,6 +111,11 @@ HELD = [
     pytest.param("growth-percent-vs-times", id="percent-and-times-growth-is-no-conflict"),
     pytest.param("gateway-remarks-two-speakers", id="similar-words-of-two-speakers-no-agreement"),
     pytest.param("two-tursunovs-roles", id="two-ministers-sharing-a-surname-no-title-clash"),
+    pytest.param("documents-visit2-14-vs-17", id="same-signing-14-vs-17-is-a-conflict"),
+    pytest.param("documents-two-visits-11-vs-14", id="counts-of-two-visits-are-different-context"),
+    pytest.param("documents-dozen-vs-14", id="more-than-a-dozen-vs-14-is-vague"),
+    pytest.param("arrival-monday-talks-tuesday", id="arrival-on-monday-is-no-weekday-conflict"),
+    pytest.param("documents-updated-9-to-11", id="running-total-rose-to-11-is-no-conflict"),
 ]
 
 
@@ -120,25 +125,9 @@ def _xfail(finding: str, behaviour: str, reason: str) -> object:
 
 MISSED = [
     _xfail(
-        "documents-visit2-14-vs-17",
-        "same-signing-14-vs-17-is-a-conflict",
-        "the wire's 14 is tied to a visit clustered with the 2024 Tashkent visit; the daily's "
-        "17 to an isolated signing: the two counts are never compared",
-    ),
-    _xfail(
         "documents-visit2-wire-uza-14",
         "same-signing-14-and-14-agree",
         "UzA's passive 'a package of 14 documents was adopted' gets no event",
-    ),
-    _xfail(
-        "documents-two-visits-11-vs-14",
-        "counts-of-two-visits-are-different-context",
-        "the wire's 14 is placed in Tashkent 2025-03, the same place as the 11",
-    ),
-    _xfail(
-        "documents-updated-9-to-11",
-        "running-total-rose-to-11-is-no-conflict",
-        "no finding pairs 'nine agreements' with 'bringing the number ... to 11'",
     ),
     _xfail(
         "documents-day-one-nine",
@@ -150,11 +139,6 @@ MISSED = [
         "eleven-and-eleven-documents-agree",
         "'to 11' takes the noun 'memoranda of understanding' and a 2025 date: "
         "vague_vs_specific/different_context instead of agreement",
-    ),
-    _xfail(
-        "documents-dozen-vs-14",
-        "more-than-a-dozen-vs-14-is-vague",
-        "the wire's 14 sits in the wrong event (Tashkent), so different_context",
     ),
     _xfail(
         "trade-2023-rough-vs-exact",
@@ -216,11 +200,6 @@ MISSED = [
         "'12-13 March 2024' is read as 12-13 March 2025",
     ),
     _xfail(
-        "arrival-monday-talks-tuesday",
-        "arrival-on-monday-is-no-weekday-conflict",
-        "'arrived ... late on Monday' is taken as the date of the talks: weekday-mismatch",
-    ),
-    _xfail(
         "durrani-visit-last-year",
         "march-last-year-vs-march-2024-is-vague",
         "the finding exists but cites the event 'visited', not the date claim",
@@ -277,7 +256,6 @@ def test_a_count_in_a_headline_is_read(heldout: Heldout) -> None:
     assert isinstance(claim, CountClaim) and claim.value.low == 17 == claim.value.high
 
 
-@pytest.mark.xfail(strict=True, reason="a day range keeps its days but drops the year after it")
 def test_a_day_range_keeps_its_year(heldout: Heldout) -> None:
     claim = _claim_at(heldout, "hd6_brief_uzpak", "12-13 March 2024", DateClaim)
     assert isinstance(claim, DateClaim) and claim.value is not None

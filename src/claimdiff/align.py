@@ -713,6 +713,8 @@ def _plain(value: DateValue) -> DateValue:
 
 
 _PAIRED_EVENT_TYPES = frozenset({"visit", "summit", "inauguration"})
+# Visits are also paired by two of their people, when they have few.
+MAX_VISIT_PARTIES = 4
 
 
 def _align_event_pairs(
@@ -736,13 +738,21 @@ def _align_event_pairs(
     for event in events:
         if event.place and any(f[0].place for f in cited.get(event.id, {}).values()):
             blocks[f"{event.type}|{place_key(event.place)}"].append(event)
+            # A visit and the return visit: the same two people, in the other country.
+            if event.type == "visit" and len(event.participants) <= MAX_VISIT_PARTIES:
+                for pair in combinations(sorted(event.participants), 2):
+                    blocks[f"visit|{'|'.join(pair)}"].append(event)
     candidates: list[Candidate] = []
+    paired: set[tuple[str, str]] = set()
     for key, members in sorted(blocks.items()):
         if len(members) > MAX_PARTICIPANT_BLOCK:
             continue
         for left, right in combinations(members, 2):
             if set(left.sources) == set(right.sources) and len(left.sources) == 1:
                 continue  # two events of one source: its own narrative, not a cross-check
+            if (left.id, right.id) in paired:
+                continue
+            paired.add((left.id, right.id))
             claims = [
                 frame.id
                 for event in (left, right)

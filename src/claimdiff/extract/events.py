@@ -12,6 +12,7 @@ sentence points back to it ("during this visit").
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -50,8 +51,11 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
         re.compile(
             # "signed up for a sitcom", "signed over his shares": phrasal verbs, no signing;
             # "concluded" signs only a document ("concluded two agreements", not "talks").
+            # "a sign of", but "the signing of 14 agreements" (what is signed follows).
             r"\b(?:sign(?:ed|s|ing)?|inked|ink(?:s|ing)?)\b"
-            r"(?!\s+(?:of|language|post|up|over|off|away|on\s+(?:loan|for|as|with)))"
+            r"(?!\s+(?:of(?!\s+(?:[\w-]+\s+){0,3}?(?:agreements?|documents?|deals?|accords?"
+            r"|contracts?|treat(?:y|ies)|memorand\w+|mous?|protocols?|pacts?)\b)"
+            r"|language|post|up|over|off|away|on\s+(?:loan|for|as|with)))"
             r"|\bconcluded(?=\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|treat(?:y|ies)"
             r"|contracts?|memorand\w+|mous?|pacts?)\b)",
             re.IGNORECASE,
@@ -202,6 +206,43 @@ _VISIT_BY = re.compile(r"\s+(?:of|by)\s+(?:(?:the|Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _WINDOW = 60
 
 
+# A dateline opens the body's first paragraph: "KABUL, May 3 (Agency) -", "KABUL: ...",
+# "Lima, 3 May 2021 (Agency)." It names the city the story is filed from, where the
+# events it narrates take place unless a sentence names another place.
+_MONTH_NAMES = "|".join(
+    [*calendar.month_name[1:], *(m for m in calendar.month_abbr[1:] if m != "May")]
+)
+_DATELINE_DATE = (
+    rf"(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+)
+_AGENCY = r"\s*\([^()\n]{1,40}\)"
+_COUNTRY = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+_DATELINE = re.compile(
+    rf"(?P<capitals>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){{0,2}})"
+    rf"(?={_COUNTRY}(?:,\s*{_DATELINE_DATE})?(?:{_AGENCY})?\s*(?::|[-–—]\s))"
+    rf"|(?P<title>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
+    rf"(?={_COUNTRY}(?:,\s*{_DATELINE_DATE}(?:{_AGENCY})?|{_AGENCY})\s*[-–—.:]\s)"
+)
+# A dateline opens a paragraph near the top (after the headline and byline lines), and
+# the paragraph goes on after it.
+_HEADER_REACH = 600
+_AFTER_DATELINE = 40
+
+
+def dateline_place(text: str) -> str | None:
+    """The city a story's dateline names ("KABUL: ..." -> "Kabul"), or None."""
+    for line in re.finditer(r"^.+$", text[:_HEADER_REACH], re.MULTILINE):
+        match = _DATELINE.match(line.group())
+        if match is None or len(line.group()) - match.end() < _AFTER_DATELINE:
+            continue
+        city = match["capitals"] or match["title"]
+        if len(city) < 4:
+            return None
+        return " ".join(w.capitalize() for w in city.split()) if city.isupper() else city
+    return None
+
+
 def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
     mentions = [r for r in found if isinstance(r, Mention)]
     # A relative date with no anchor cannot date an event.
@@ -229,7 +270,25 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
         frames.extend(_dates_to_nearest_trigger(context.text, in_this_sentence, sentence_dates))
     frames.sort(key=lambda f: (f.start, f.end))
     starts = [sentence.start for sentence in context.sentences]
-    return list(_inherit_narrative_context(frames, lambda offset: bisect_right(starts, offset)))
+    narrated_frames = _inherit_narrative_context(
+        frames, lambda offset: bisect_right(starts, offset)
+    )
+    return list(_placed_at_dateline(narrated_frames, dateline_place(context.text)))
+
+
+def _placed_at_dateline(frames: Sequence[EventClaim], city: str | None) -> list[EventClaim]:
+    """A frame with no place of its own takes place in the dateline's city, unless it is a
+    call (no venue) or dated in full on its own ("met in 2019": background, anywhere)."""
+    if city is None:
+        return list(frames)
+    return [
+        frame.model_copy(update={"place": city, "object": frame.object or city})
+        if frame.place is None
+        and frame.value != "call"
+        and (frame.date is None or frame.date.relative)
+        else frame
+        for frame in frames
+    ]
 
 
 def _dates_to_nearest_trigger(
@@ -240,7 +299,7 @@ def _dates_to_nearest_trigger(
     if len(frames) < 2:
         return frames
     usable = [d for d in dates if not _NOT_EVENT_DATE.search(text, max(0, d.start - 12), d.start)]
-    owner = {d.id: min(frames, key=lambda f: (abs(f.start - d.start), f.start)).id for d in usable}
+    owner = {d.id: _frame_of_date(text, d, frames).id for d in usable}
     result: list[EventClaim] = []
     for frame in frames:
         own = [d for d in usable if owner[d.id] == frame.id]
@@ -249,6 +308,27 @@ def _dates_to_nearest_trigger(
             frame = frame.model_copy(update={"date": nearest})
         result.append(frame)
     return result
+
+
+# Where one clause of a sentence ends and the next begins: "X arrived late on Monday and
+# held talks", "signed on Tuesday; talks followed".
+_CLAUSE_BREAK = re.compile(r";|\s(?:and|but|while|whereas)\s")
+
+
+def _frame_of_date(text: str, date: Record, frames: Sequence[EventClaim]) -> EventClaim:
+    """The frame a date of its sentence belongs to: the nearest trigger of the date's own
+    clause ("arrived late on Monday and held talks": Monday dates the arrival), else the
+    nearest trigger."""
+
+    def distance(frame: EventClaim) -> tuple[int, int]:
+        return abs(frame.start - date.start), frame.start
+
+    own_clause = [
+        f
+        for f in frames
+        if not _CLAUSE_BREAK.search(text, min(f.end, date.end), max(f.start, date.start))
+    ]
+    return min(own_clause or frames, key=distance)
 
 
 def _first_trigger(
@@ -695,6 +775,8 @@ def _frame_for(
             signing = [f for f in same_sentence if f.value == "signing"]
             if signing:
                 return signing[0]
+        if isinstance(record, DateClaim):
+            return _frame_of_date(context.text, record, same_sentence)
         return min(same_sentence, key=lambda f: abs(f.start - record.start))
     if frames.points_back(context.text, record.sentence_start, record.sentence_end):
         return frames.occasion_before(record.start)
