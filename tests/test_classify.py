@@ -494,3 +494,22 @@ def test_a_visit_and_the_return_visit_of_the_same_two_presidents_are_told_apart(
     visits = [f for f in report.findings if "two different visits" in f.summary]
     assert [f.kind for f in visits] == ["different_context"]
     assert any("different-place" in r for r in visits[0].reasons)
+
+
+def test_a_count_of_one_day_against_the_total_of_the_occasion_is_different_context() -> None:
+    from claimdiff.extract import extract_source
+    from claimdiff.models import Source
+    from claimdiff.pipeline import analyse
+
+    texts = {
+        "a": "Chilean President Tomas Kervan and Peruvian President Ana Ruiz held talks in Lima "
+        "and oversaw the signing of nine agreements on Tuesday.",
+        "b": "Peruvian President Ana Ruiz recalled the visit of Tomas Kervan to Lima, during "
+        "which 12 agreements were signed by the two presidents.",
+    }
+    sources = [Source(id=k, path=f"{k}.txt", text=v) for k, v in texts.items()]
+    report, _ = analyse(sources, [extract_source(s) for s in sources])
+    counts = [f for f in report.findings if any(":count:" in c for c in f.claims)]
+    assert [(f.kind, "day-of-occasion" in f.reasons) for f in counts] == [
+        ("different_context", True)
+    ]

@@ -338,3 +338,30 @@ def test_a_weekday_dates_the_verb_of_its_own_clause() -> None:
     arrival = next(c for c in claims if isinstance(c, EventClaim) and c.value == "visit")
     sunday = next(c for c in claims if c.kind == "date")
     assert sunday.event == arrival.id
+
+
+def test_documents_counted_with_no_actor_belong_to_the_one_signing_of_their_paragraph() -> None:
+    text = (
+        "After the talks, the two presidents signed a joint declaration. In addition, a "
+        "package of 12 documents was adopted, including a visa accord.\n\n"
+        "Officials said 30 more documents were being drafted."
+    )
+    source = Source(id="t", path="t.txt", text=text)
+    claims = extract_source(source).claims
+    signing = next(c for c in claims if isinstance(c, EventClaim) and c.value == "signing")
+    counts = {c.text: c.event for c in claims if isinstance(c, CountClaim)}
+    assert counts["12 documents"] == signing.id
+    assert counts["30 more documents"] is None
+
+
+def test_a_signing_told_with_no_actor_is_the_work_of_the_parties_of_the_occasion() -> None:
+    text = (
+        "Chilean President Tomas Kervan and Peruvian President Ana Ruiz held talks on "
+        "Wednesday, the second day of the state visit. Nine agreements had been signed in "
+        "Cusco on Tuesday. A border treaty was signed in 1998."
+    )
+    frames = _extract(text, published=None)
+    meeting = next(f for f in frames if f.value == "meeting")
+    recent, old = [f for f in frames if f.value == "signing"]
+    assert recent.participants == meeting.participants and len(meeting.participants) == 2
+    assert old.participants == ()

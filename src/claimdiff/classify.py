@@ -449,6 +449,15 @@ def _classify_counts(
         # One source gives both figures of the event ("nine deals ... 11 in all"): two
         # things it counts, not one thing counted two ways. So does a copy of it.
         return None
+    if _one_day_against_whole_occasion(left, right, context):
+        return _make(
+            "different_context",
+            f"{label}: one day of the occasion vs all of it",
+            [DAY_OF_OCCASION, SAME_EVENT],
+            claims,
+            context,
+            0.6,
+        )
     return _make(
         "conflict",
         f"{label}: same event, different figures",
@@ -603,6 +612,33 @@ _CUMULATIVE = re.compile(
 
 def _is_cumulative(claim: CountClaim) -> bool:
     return bool(_CUMULATIVE.search(f"{claim.predicate} {claim.object or ''} {claim.noun}"))
+
+
+DAY_OF_OCCASION = "day-of-occasion"
+# "signed nine agreements on Tuesday", "on the first day of the visit": one day's count.
+_ONE_DAY = re.compile(
+    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|on\s+the\s+(?:first|second|third|final|last|opening|closing)\s+day)\b",
+    re.IGNORECASE,
+)
+# "during which 11 were signed", "during the visit", "11 in all": the occasion's total.
+_WHOLE_OCCASION = re.compile(
+    r"\bduring\s+(?:which|(?:the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|trip|tour|stay|summit))\b|\bin\s+(?:all|total)\b|\bbringing\b",
+    re.IGNORECASE,
+)
+
+
+def _one_day_against_whole_occasion(
+    left: CountClaim, right: CountClaim, context: ClassifyContext
+) -> bool:
+    """One count told for one day of an occasion ("nine agreements on Tuesday"), the other
+    for the whole of it ("during which 11 agreements were signed"): a part and its total."""
+    kinds = []
+    for claim in (left, right):
+        sentence, _ = _in_sentence(claim, context)
+        kinds.append((bool(_ONE_DAY.search(sentence)), bool(_WHOLE_OCCASION.search(sentence))))
+    return {kinds[0], kinds[1]} == {(True, False), (False, True)}
 
 
 def _update_reason(left: CountClaim, right: CountClaim, context: ClassifyContext) -> str | None:

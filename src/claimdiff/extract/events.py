@@ -276,6 +276,12 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     return list(_placed_at_dateline(narrated_frames, dateline_place(context.text)))
 
 
+def _undated_or_relative(frame: EventClaim) -> bool:
+    """Whether the frame has no date of its own but the story's ("signed in 2010" is
+    background: another time, maybe another place and other parties)."""
+    return frame.date is None or frame.date.relative
+
+
 def _placed_at_dateline(frames: Sequence[EventClaim], city: str | None) -> list[EventClaim]:
     """A frame with no place of its own takes place in the dateline's city, unless it is a
     call (no venue) or dated in full on its own ("met in 2019": background, anywhere)."""
@@ -283,9 +289,7 @@ def _placed_at_dateline(frames: Sequence[EventClaim], city: str | None) -> list[
         return list(frames)
     return [
         frame.model_copy(update={"place": city, "object": frame.object or city})
-        if frame.place is None
-        and frame.value != "call"
-        and (frame.date is None or frame.date.relative)
+        if frame.place is None and frame.value != "call" and _undated_or_relative(frame)
         else frame
         for frame in frames
     ]
@@ -700,6 +704,7 @@ def _inherit_narrative_context(
     """Fill a frame's missing place/date from the occasion narrated just before it."""
     result: list[EventClaim] = []
     occasion: EventClaim | None = None
+    told: EventClaim | None = None  # the latest occasion told, with a place or not
     for frame in frames:
         gap = sentence_number(frame.start) - sentence_number(occasion.start) if occasion else 0
         if occasion is not None and _inherits_from(frame, occasion, gap):
@@ -716,8 +721,21 @@ def _inherit_narrative_context(
                 )
             if update:
                 frame = frame.model_copy(update=update)
-        if frame.value in _OCCASIONS and frame.place is not None:
-            occasion = frame
+        if (
+            told is not None
+            and frame.value == "signing"
+            and not frame.participants
+            and _undated_or_relative(frame)
+            and sentence_number(frame.start) - sentence_number(told.start) <= NARRATIVE_SENTENCES
+        ):
+            # "Nine agreements had been signed in X on Tuesday": a signing told with no
+            # actor (and no date of its own) was the work of the parties whose occasion
+            # is being narrated.
+            frame = frame.model_copy(update={"participants": told.participants})
+        if frame.value in _OCCASIONS:
+            told = frame
+            if frame.place is not None:
+                occasion = frame
         result.append(frame)
     return result
 
@@ -780,4 +798,28 @@ def _frame_for(
         return min(same_sentence, key=lambda f: abs(f.start - record.start))
     if frames.points_back(context.text, record.sentence_start, record.sentence_end):
         return frames.occasion_before(record.start)
+    if isinstance(record, CountClaim) and _DOCUMENT_COUNT.match(record.text):
+        return _only_signing_of_paragraph(context, record, frames.frames)
+    return None
+
+
+def _only_signing_of_paragraph(
+    context: ExtractionContext, record: CountClaim, frames: Sequence[EventClaim]
+) -> EventClaim | None:
+    """ "The heads of state signed a joint statement. In addition, a package of 14 documents
+    was adopted": documents counted with no actor belong to the one signing (or else the
+    one visit) their paragraph tells, if it tells exactly one."""
+    sentence = context.index.containing(record.start)
+    if sentence is None:
+        return None
+    in_paragraph = [
+        f
+        for f in frames
+        if (found := context.index.containing(f.start)) is not None
+        and found.paragraph == sentence.paragraph
+    ]
+    for event_type in ("signing", "visit"):
+        candidates = [f for f in in_paragraph if f.value == event_type]
+        if candidates:
+            return candidates[0] if len(candidates) == 1 else None
     return None
