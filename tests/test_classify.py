@@ -513,3 +513,24 @@ def test_a_count_of_one_day_against_the_total_of_the_occasion_is_different_conte
     assert [(f.kind, "day-of-occasion" in f.reasons) for f in counts] == [
         ("different_context", True)
     ]
+
+
+@pytest.mark.parametrize(("undated", "kind"), [("June 10", "vague_vs_specific"), ("June 12", None)])
+def test_a_day_without_its_year_against_the_full_date_of_one_event(
+    undated: str, kind: str | None
+) -> None:
+    from claimdiff.extract import extract_source
+    from claimdiff.models import Source
+    from claimdiff.pipeline import analyse
+
+    texts = {
+        "a": f"Chile, Peru talks\n\nLIMA, {undated} (Andes Wire) - Chilean President Tomas "
+        "Kervan and Peruvian President Ana Ruiz held talks at the palace and agreed to "
+        "open a border crossing.",
+        "b": "Chile, Peru talks\n\nLima, 10 June 2025 (Andes). Chilean President Tomas Kervan "
+        "held talks with Peruvian President Ana Ruiz at the palace in Lima.",
+    }
+    sources = [Source(id=k, path=f"{k}.txt", text=v) for k, v in texts.items()]
+    report, _ = analyse(sources, [extract_source(s) for s in sources])
+    dated = [f for f in report.findings if any(":date:" in c for c in f.claims)]
+    assert [f.kind for f in dated] == ([kind] if kind else [])

@@ -495,3 +495,22 @@ def test_a_day_range_keeps_the_year_written_after_it(text: str) -> None:
         D(2019, 4, 5),
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("June 10", (6, 10)), ("10 June", (6, 10)), ("on Sept. 3", (9, 3)), ("June", None)],
+)
+def test_a_date_without_a_year_names_its_month_and_day(
+    text: str, expected: tuple[int, int] | None
+) -> None:
+    from claimdiff.dates_compare import month_day_named
+
+    assert month_day_named(text) == expected
+
+
+def test_a_run_of_days_holds_each_of_its_days_and_no_other() -> None:
+    from claimdiff.dates_compare import holds_month_day
+
+    run = DateValue(start=D(2024, 3, 12), end=D(2024, 3, 13), granularity="day")
+    assert (holds_month_day(run, (3, 13)), holds_month_day(run, (3, 14))) == (True, False)

@@ -365,3 +365,18 @@ def test_a_signing_told_with_no_actor_is_the_work_of_the_parties_of_the_occasion
     recent, old = [f for f in frames if f.value == "signing"]
     assert recent.participants == meeting.participants and len(meeting.participants) == 2
     assert old.participants == ()
+
+
+def test_the_dateline_date_dates_the_first_event_of_its_paragraph() -> None:
+    text = (
+        "Chile and Peru hold talks\n\nLima, 3 May 2021 (Andes). The official visit of the "
+        "President of Chile Tomas Kervan to Peru continues.\n\nKervan later toured a port."
+    )
+    source = Source(id="t", path="t.txt", text=text)
+    claims = extract_source(source).claims
+    frames = [c for c in claims if isinstance(c, EventClaim)]
+    visit = next(f for f in frames if f.text == "visit")
+    dateline_date = next(c for c in claims if c.kind == "date" and c.text == "3 May 2021")
+    assert visit.date is not None and visit.date.iso() == "2021-05-03"
+    assert dateline_date.event == visit.id
+    assert next(f for f in frames if f.text == "toured").date is None

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations, product
 
-from claimdiff.dates_compare import weekday_named
+from claimdiff.dates_compare import month_day_named, weekday_named
 from claimdiff.gazetteer import country_for
 from claimdiff.models import (
     Candidate,
@@ -647,7 +647,7 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
                     by_event[frame.event].setdefault(frame.source, date)
                     break
     undated = sorted(
-        (d for d in dates if d.event and d.value is None and weekday_named(d.text) is not None),
+        (d for d in dates if d.event and d.value is None and _names_a_day(d.text)),
         key=lambda d: (d.source, d.start),
     )
     for date in undated:
@@ -706,6 +706,11 @@ def _undated_in_another_source(
         Candidate(key=f"event-undated|{event}", claims=tuple(sorted((*cited, frame.id))))
         for _, frame in sorted(first_undated.items())
     ]
+
+
+def _names_a_day(text: str) -> bool:
+    """ "on Monday", "June 10": a day an undated text names, to hold against a full date."""
+    return weekday_named(text) is not None or month_day_named(text) is not None
 
 
 def _plain(value: DateValue) -> DateValue:

@@ -25,13 +25,20 @@ from claimdiff.align import (
     independent_count,
     is_vague_amount,
 )
-from claimdiff.dates_compare import dates_equal, dates_overlap, weekday_named
+from claimdiff.dates_compare import (
+    dates_equal,
+    dates_overlap,
+    holds_month_day,
+    month_day_named,
+    weekday_named,
+)
 from claimdiff.models import (
     Candidate,
     Claim,
     CountClaim,
     CountValue,
     DateClaim,
+    DateValue,
     Entity,
     Event,
     EventClaim,
@@ -942,9 +949,11 @@ def _classify_event_dates(
         sorted({f"{_as_written(c)} ({c.value.iso() if c.value else 'undated'})" for c in claims})
     )
     if unresolved:
+        if any(weekday_named(c.text) is None for c in unresolved):
+            return _classify_month_days(claims, unresolved, values, label, shown, context)
         # "on Monday" in an undated text, against a date another source gives the event.
         weekdays = {weekday_named(c.text) for c in unresolved}
-        if not values or None in weekdays or len(weekdays) != 1:
+        if not values or len(weekdays) != 1:
             return None
         (weekday,) = weekdays
         days = {v.start.weekday() for v in values if v.granularity == "day" and v.start == v.end}
@@ -973,6 +982,43 @@ def _classify_event_dates(
         context,
         0.6,
     )
+
+
+YEAR_UNSTATED = "year-unstated"
+
+
+def _classify_month_days(
+    claims: Sequence[DateClaim],
+    unresolved: Sequence[DateClaim],
+    values: Sequence[DateValue],
+    label: str,
+    shown: str,
+    context: ClassifyContext,
+) -> Finding | None:
+    """ "June 10" in a text that gives no year, against "10 June 2025" elsewhere: the
+    same day at a coarser precision. A day that does not match says nothing for sure
+    (the undated text may tell another day of the event), so only a match is reported."""
+    days: list[int | tuple[int, int]] = []
+    for claim in unresolved:
+        weekday, month_day = weekday_named(claim.text), month_day_named(claim.text)
+        if month_day is not None:
+            days.append(month_day)
+        elif weekday is not None:
+            days.append(weekday)
+        else:
+            return None
+    full_days = [v for v in values if v.granularity == "day"]
+    if not full_days:
+        return None
+    for day in days:
+        for value in full_days:
+            if isinstance(day, int):
+                holds = value.start == value.end and value.start.weekday() == day
+            else:
+                holds = bool(holds_month_day(value, day))
+            if not holds:
+                return None
+    return _make("vague_vs_specific", f"{label}: {shown}", [YEAR_UNSTATED], claims, context, 0.7)
 
 
 # Words by which a report places an event in time without dating it.

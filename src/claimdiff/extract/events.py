@@ -16,6 +16,7 @@ import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.lookup import Containing, Greatest, Within
@@ -220,9 +221,9 @@ _AGENCY = r"\s*\([^()\n]{1,40}\)"
 _COUNTRY = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
 _DATELINE = re.compile(
     rf"(?P<capitals>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){{0,2}})"
-    rf"(?={_COUNTRY}(?:,\s*{_DATELINE_DATE})?(?:{_AGENCY})?\s*(?::|[-–—]\s))"
+    rf"{_COUNTRY}(?:,\s*{_DATELINE_DATE})?(?:{_AGENCY})?\s*(?::|[-–—]\s)"
     rf"|(?P<title>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
-    rf"(?={_COUNTRY}(?:,\s*{_DATELINE_DATE}(?:{_AGENCY})?|{_AGENCY})\s*[-–—.:]\s)"
+    rf"{_COUNTRY}(?:,\s*{_DATELINE_DATE}(?:{_AGENCY})?|{_AGENCY})\s*[-–—.:]\s"
 )
 # A dateline opens a paragraph near the top (after the headline and byline lines), and
 # the paragraph goes on after it.
@@ -230,17 +231,31 @@ _HEADER_REACH = 600
 _AFTER_DATELINE = 40
 
 
-def dateline_place(text: str) -> str | None:
-    """The city a story's dateline names ("KABUL: ..." -> "Kabul"), or None."""
+class Dateline(NamedTuple):
+    city: str
+    start: int  # where the dateline (and its paragraph) starts
+    end: int  # where the dateline ends and the story begins
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """A story's dateline, with the city it names ("KABUL: ..." -> "Kabul"), or None."""
     for line in re.finditer(r"^.+$", text[:_HEADER_REACH], re.MULTILINE):
-        match = _DATELINE.match(line.group())
-        if match is None or len(line.group()) - match.end() < _AFTER_DATELINE:
+        match = _DATELINE.match(text, line.start(), line.end())
+        if match is None or line.end() - match.end() < _AFTER_DATELINE:
             continue
         city = match["capitals"] or match["title"]
         if len(city) < 4:
             return None
-        return " ".join(w.capitalize() for w in city.split()) if city.isupper() else city
+        if city.isupper():
+            city = " ".join(w.capitalize() for w in city.split())
+        return Dateline(city, match.start(), match.end())
     return None
+
+
+def dateline_place(text: str) -> str | None:
+    """The city a story's dateline names, or None."""
+    dateline = find_dateline(text)
+    return dateline.city if dateline else None
 
 
 def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[Record]:
@@ -273,7 +288,7 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     narrated_frames = _inherit_narrative_context(
         frames, lambda offset: bisect_right(starts, offset)
     )
-    return list(_placed_at_dateline(narrated_frames, dateline_place(context.text)))
+    return list(_placed_at_dateline(context, narrated_frames, dates))
 
 
 def _undated_or_relative(frame: EventClaim) -> bool:
@@ -282,17 +297,32 @@ def _undated_or_relative(frame: EventClaim) -> bool:
     return frame.date is None or frame.date.relative
 
 
-def _placed_at_dateline(frames: Sequence[EventClaim], city: str | None) -> list[EventClaim]:
+def _placed_at_dateline(
+    context: ExtractionContext, frames: Sequence[EventClaim], dates: Sequence[DateClaim]
+) -> list[EventClaim]:
     """A frame with no place of its own takes place in the dateline's city, unless it is a
-    call (no venue) or dated in full on its own ("met in 2019": background, anywhere)."""
-    if city is None:
+    call (no venue) or dated in full on its own ("met in 2019": background, anywhere).
+    A frame of the dateline's own paragraph with no date takes the dateline's date: the
+    opening paragraph tells the news of the day the story is filed."""
+    dateline = find_dateline(context.text)
+    if dateline is None:
         return list(frames)
-    return [
-        frame.model_copy(update={"place": city, "object": frame.object or city})
-        if frame.place is None and frame.value != "call" and _undated_or_relative(frame)
-        else frame
-        for frame in frames
-    ]
+    dated = next((d.value for d in dates if dateline.start <= d.start < dateline.end), None)
+    lede = _paragraph_of(context, dateline.end)
+    placed: list[EventClaim] = []
+    for frame in frames:
+        update: dict[str, object] = {}
+        if frame.place is None and frame.value != "call" and _undated_or_relative(frame):
+            update = {"place": dateline.city, "object": frame.object or dateline.city}
+        if frame.date is None and dated is not None and _paragraph_of(context, frame.start) == lede:
+            update["date"] = dated
+        placed.append(frame.model_copy(update=update) if update else frame)
+    return placed
+
+
+def _paragraph_of(context: ExtractionContext, offset: int) -> int | None:
+    sentence = context.index.containing(offset)
+    return None if sentence is None else sentence.paragraph
 
 
 def _dates_to_nearest_trigger(
@@ -800,7 +830,23 @@ def _frame_for(
         return frames.occasion_before(record.start)
     if isinstance(record, CountClaim) and _DOCUMENT_COUNT.match(record.text):
         return _only_signing_of_paragraph(context, record, frames.frames)
+    if isinstance(record, DateClaim):
+        return _first_frame_after_dateline(context, record, frames.frames)
     return None
+
+
+def _first_frame_after_dateline(
+    context: ExtractionContext, record: DateClaim, frames: Sequence[EventClaim]
+) -> EventClaim | None:
+    """The date of a dateline dates the first event its paragraph tells."""
+    dateline = find_dateline(context.text)
+    if dateline is None or not dateline.start <= record.start < dateline.end:
+        return None
+    lede = _paragraph_of(context, dateline.end)
+    return next(
+        (f for f in frames if f.start >= dateline.end and _paragraph_of(context, f.start) == lede),
+        None,
+    )
 
 
 def _only_signing_of_paragraph(
