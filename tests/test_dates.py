@@ -514,3 +514,33 @@ def test_a_run_of_days_holds_each_of_its_days_and_no_other() -> None:
 
     run = DateValue(start=D(2024, 3, 12), end=D(2024, 3, 13), granularity="day")
     assert (holds_month_day(run, (3, 13)), holds_month_day(run, (3, 14))) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March last year", True),
+        ("last April", False),
+        ("on Tuesday", True),
+        ("on Friday", False),
+        ("5 March", True),
+        ("14 March", False),
+    ],
+)
+def test_a_day_or_month_without_its_year_can_be_held_against_a_full_date(
+    text: str, expected: bool
+) -> None:
+    from claimdiff.dates_compare import holds_day_named
+
+    two_days = DateValue(start=D(2024, 3, 4), end=D(2024, 3, 5), granularity="day")  # Mon-Tue
+    assert holds_day_named(two_days, text) is expected
+
+
+def test_a_year_is_too_coarse_to_hold_a_month_or_a_day() -> None:
+    from claimdiff.dates_compare import holds_day_named
+
+    year = DateValue(start=D(2024, 1, 1), end=D(2024, 12, 31), granularity="year")
+    assert (holds_day_named(year, "March last year"), holds_day_named(year, "June 10")) == (
+        None,
+        None,
+    )

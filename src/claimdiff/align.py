@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations, product
 
-from claimdiff.dates_compare import month_day_named, weekday_named
+from claimdiff.dates_compare import month_day_named, month_named, weekday_named
 from claimdiff.gazetteer import country_for
 from claimdiff.models import (
     Candidate,
@@ -709,8 +709,9 @@ def _undated_in_another_source(
 
 
 def _names_a_day(text: str) -> bool:
-    """ "on Monday", "June 10": a day an undated text names, to hold against a full date."""
-    return weekday_named(text) is not None or month_day_named(text) is not None
+    """ "on Monday", "June 10", "March last year": a day or month an undated text names,
+    to hold against the full date another source gives."""
+    return any(named(text) is not None for named in (weekday_named, month_day_named, month_named))
 
 
 def _plain(value: DateValue) -> DateValue:

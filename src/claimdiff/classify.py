@@ -28,8 +28,7 @@ from claimdiff.align import (
 from claimdiff.dates_compare import (
     dates_equal,
     dates_overlap,
-    holds_month_day,
-    month_day_named,
+    holds_day_named,
     weekday_named,
 )
 from claimdiff.models import (
@@ -995,29 +994,13 @@ def _classify_month_days(
     shown: str,
     context: ClassifyContext,
 ) -> Finding | None:
-    """ "June 10" in a text that gives no year, against "10 June 2025" elsewhere: the
-    same day at a coarser precision. A day that does not match says nothing for sure
-    (the undated text may tell another day of the event), so only a match is reported."""
-    days: list[int | tuple[int, int]] = []
-    for claim in unresolved:
-        weekday, month_day = weekday_named(claim.text), month_day_named(claim.text)
-        if month_day is not None:
-            days.append(month_day)
-        elif weekday is not None:
-            days.append(weekday)
-        else:
-            return None
-    full_days = [v for v in values if v.granularity == "day"]
-    if not full_days:
+    """ "June 10" or "March last year" in a text that gives no year, against "10 June 2025"
+    or "March 2024" elsewhere: the same day or month at a coarser precision. A day that
+    does not match says nothing for sure (the undated text may tell another day of the
+    event), so only a match is reported."""
+    verdicts = [holds_day_named(v, c.text) for c in unresolved for v in values]
+    if False in verdicts or True not in verdicts:
         return None
-    for day in days:
-        for value in full_days:
-            if isinstance(day, int):
-                holds = value.start == value.end and value.start.weekday() == day
-            else:
-                holds = bool(holds_month_day(value, day))
-            if not holds:
-                return None
     return _make("vague_vs_specific", f"{label}: {shown}", [YEAR_UNSTATED], claims, context, 0.7)
 
 

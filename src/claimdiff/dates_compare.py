@@ -87,3 +87,38 @@ def holds_month_day(value: DateValue, month_day: tuple[int, int]) -> bool | None
             return True
         day += dt.timedelta(days=1)
     return False
+
+
+_MONTH_ONLY = re.compile(
+    r"^(?:(?:in|last|this|next|early|late|mid-?)\s+)?(?P<month>[A-Za-z]+)"
+    r"(?:\s+(?:last|this|next)\s+year)?$"
+)
+
+
+def month_named(text: str) -> int | None:
+    """The month a date without a year or day names ("March last year", "last March")."""
+    match = _MONTH_ONLY.match(" ".join(text.split()))
+    if match is None or not match["month"][0].isupper():
+        return None
+    return _MONTHS.get(match["month"].lower())
+
+
+def holds_day_named(value: DateValue, text: str) -> bool | None:
+    """Whether a date another source gives can be the day or month that ``text`` names
+    without a year ("on Tuesday", "June 10", "March last year"); None when ``value`` is
+    too coarse to tell or ``text`` names none."""
+    weekday, month_day, month = weekday_named(text), month_day_named(text), month_named(text)
+    if month is not None:
+        if value.granularity not in ("day", "month"):
+            return None
+        return value.start.month == month == value.end.month
+    if value.granularity != "day" or (value.end - value.start).days > 31:
+        return None
+    if month_day is not None:
+        return holds_month_day(value, month_day)
+    if weekday is not None:
+        days = (value.end - value.start).days + 1
+        return any(
+            (value.start + dt.timedelta(days=n)).weekday() == weekday for n in range(min(days, 7))
+        )
+    return None
