@@ -380,3 +380,13 @@ def test_the_dateline_date_dates_the_first_event_of_its_paragraph() -> None:
     assert visit.date is not None and visit.date.iso() == "2021-05-03"
     assert dateline_date.event == visit.id
     assert next(f for f in frames if f.text == "toured").date is None
+
+
+def test_an_event_told_with_a_place_name_not_read_does_not_take_the_dateline_city() -> None:
+    text = (
+        "Relief chief tours quake zone\n\nLIMA, May 3 (Andes Wire) - The relief chief, "
+        "Tomas Kervan, visited the quake-hit areas of Pallasca on Wednesday and met "
+        "officials, the agency said in a statement."
+    )
+    visit = next(f for f in _extract(text, published=None) if f.value == "visit")
+    assert visit.place is None  # not Lima

@@ -288,7 +288,7 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     narrated_frames = _inherit_narrative_context(
         frames, lambda offset: bisect_right(starts, offset)
     )
-    return list(_placed_at_dateline(context, narrated_frames, dates))
+    return list(_placed_at_dateline(context, narrated_frames, dates, mentions))
 
 
 def _undated_or_relative(frame: EventClaim) -> bool:
@@ -298,10 +298,15 @@ def _undated_or_relative(frame: EventClaim) -> bool:
 
 
 def _placed_at_dateline(
-    context: ExtractionContext, frames: Sequence[EventClaim], dates: Sequence[DateClaim]
+    context: ExtractionContext,
+    frames: Sequence[EventClaim],
+    dates: Sequence[DateClaim],
+    mentions: Sequence[Mention],
 ) -> list[EventClaim]:
     """A frame with no place of its own takes place in the dateline's city, unless it is a
-    call (no venue) or dated in full on its own ("met in 2019": background, anywhere).
+    call (no venue), dated in full on its own ("met in 2019": background, anywhere), or
+    told with a name after it that may be a place not read ("visited the quake-hit areas
+    of Kishtwar": the dateline names where the story is filed, not where that was).
     A frame of the dateline's own paragraph with no date takes the dateline's date: the
     opening paragraph tells the news of the day the story is filed."""
     dateline = find_dateline(context.text)
@@ -312,12 +317,42 @@ def _placed_at_dateline(
     placed: list[EventClaim] = []
     for frame in frames:
         update: dict[str, object] = {}
-        if frame.place is None and frame.value != "call" and _undated_or_relative(frame):
+        if (
+            frame.place is None
+            and frame.value != "call"
+            and _undated_or_relative(frame)
+            and not _unread_place_after(context.text, frame, mentions)
+        ):
             update = {"place": dateline.city, "object": frame.object or dateline.city}
         if frame.date is None and dated is not None and _paragraph_of(context, frame.start) == lede:
             update["date"] = dated
         placed.append(frame.model_copy(update=update) if update else frame)
     return placed
+
+
+# "visited the quake-hit areas of Kishtwar", "arrived in Tarsus": a locative preposition
+# (or a visit's verb, or "the areas of") before a capitalised word.
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|to|at|near|visited|visiting|toured|touring"
+    r"|(?:areas?|regions?|districts?|city|province|towns?|villages?|parts?)\s+of)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?P<name>[A-Z][a-z]+)"
+)
+_ACTORS = frozenset({"person", "organization"})
+_CALENDAR_WORDS = frozenset([*calendar.month_name[1:], *calendar.day_name])
+
+
+def _unread_place_after(text: str, frame: EventClaim, mentions: Sequence[Mention]) -> bool:
+    """Whether the trigger is followed, in its sentence, by a name that may be a place
+    the extraction did not read as one (no person or organisation covers it)."""
+    for found in _PLACE_AFTER.finditer(text, frame.start, frame.sentence_end):
+        if found.start() > frame.end + _WINDOW:
+            break
+        if found["name"] in _CALENDAR_WORDS:
+            continue
+        at = found.start("name")
+        if not any(m.start <= at < m.end and m.entity_kind in _ACTORS for m in mentions):
+            return True
+    return False
 
 
 def _paragraph_of(context: ExtractionContext, offset: int) -> int | None:
