@@ -390,3 +390,12 @@ def test_an_event_told_with_a_place_name_not_read_does_not_take_the_dateline_cit
     )
     visit = next(f for f in _extract(text, published=None) if f.value == "visit")
     assert visit.place is None  # not Lima
+
+
+def test_an_event_told_at_a_place_name_not_read_does_not_inherit_the_occasions_place() -> None:
+    text = (
+        "Estonian President Tomas Kervan arrived in Santiago on Monday. "
+        "He will visit the city of Valdivara on Wednesday."
+    )
+    arrival, trip = _extract(text, published=None)
+    assert (arrival.place, trip.place) == ("Santiago", None)

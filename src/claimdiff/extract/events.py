@@ -285,10 +285,15 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
         frames.extend(_dates_to_nearest_trigger(context.text, in_this_sentence, sentence_dates))
     frames.sort(key=lambda f: (f.start, f.end))
     starts = [sentence.start for sentence in context.sentences]
-    narrated_frames = _inherit_narrative_context(
-        frames, lambda offset: bisect_right(starts, offset)
+    # "will visit the city of X", with X a name not read as a place: somewhere told, not
+    # the place of the occasion narrated before nor the dateline's city.
+    elsewhere = frozenset(
+        f.id for f in frames if f.place is None and _unread_place_after(context.text, f, mentions)
     )
-    return list(_placed_at_dateline(context, narrated_frames, dates, mentions))
+    narrated_frames = _inherit_narrative_context(
+        frames, lambda offset: bisect_right(starts, offset), elsewhere
+    )
+    return list(_placed_at_dateline(context, narrated_frames, dates, elsewhere))
 
 
 def _undated_or_relative(frame: EventClaim) -> bool:
@@ -301,7 +306,7 @@ def _placed_at_dateline(
     context: ExtractionContext,
     frames: Sequence[EventClaim],
     dates: Sequence[DateClaim],
-    mentions: Sequence[Mention],
+    elsewhere: frozenset[str],
 ) -> list[EventClaim]:
     """A frame with no place of its own takes place in the dateline's city, unless it is a
     call (no venue), dated in full on its own ("met in 2019": background, anywhere), or
@@ -321,7 +326,7 @@ def _placed_at_dateline(
             frame.place is None
             and frame.value != "call"
             and _undated_or_relative(frame)
-            and not _unread_place_after(context.text, frame, mentions)
+            and frame.id not in elsewhere
         ):
             update = {"place": dateline.city, "object": frame.object or dateline.city}
         if frame.date is None and dated is not None and _paragraph_of(context, frame.start) == lede:
@@ -764,15 +769,22 @@ def _inherits_from(frame: EventClaim, occasion: EventClaim, sentence_gap: int) -
 
 
 def _inherit_narrative_context(
-    frames: Sequence[EventClaim], sentence_number: Callable[[int], int]
+    frames: Sequence[EventClaim],
+    sentence_number: Callable[[int], int],
+    elsewhere: frozenset[str] = frozenset(),
 ) -> list[EventClaim]:
-    """Fill a frame's missing place/date from the occasion narrated just before it."""
+    """Fill a frame's missing place/date from the occasion narrated just before it;
+    not a frame told ``elsewhere`` (at a place named but not read)."""
     result: list[EventClaim] = []
     occasion: EventClaim | None = None
     told: EventClaim | None = None  # the latest occasion told, with a place or not
     for frame in frames:
         gap = sentence_number(frame.start) - sentence_number(occasion.start) if occasion else 0
-        if occasion is not None and _inherits_from(frame, occasion, gap):
+        if (
+            occasion is not None
+            and frame.id not in elsewhere
+            and _inherits_from(frame, occasion, gap)
+        ):
             update: dict[str, object] = {}
             if frame.place is None and occasion.place is not None:
                 update["place"] = occasion.place
