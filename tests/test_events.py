@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from builders import frame
 from claimdiff.extract import events, extract_source
+from claimdiff.extract.datelines import dateline_place
 from claimdiff.models import CountClaim, EventClaim, Source
 
 
@@ -311,7 +312,7 @@ def test_the_possessor_of_a_phrase_holding_the_trip_is_its_visitor() -> None:
 )
 def test_a_dateline_names_the_city_a_story_is_filed_from(opening: str, city: str | None) -> None:
     body = "The two presidents signed nine agreements at the palace and praised the ties."
-    assert events.dateline_place(f"Headline here\n\n{opening}{body}") == city
+    assert dateline_place(f"Headline here\n\n{opening}{body}") == city
 
 
 def test_an_event_with_no_place_of_its_own_takes_place_in_the_dateline_city() -> None:
