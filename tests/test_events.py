@@ -344,7 +344,7 @@ def test_a_weekday_dates_the_verb_of_its_own_clause() -> None:
 def test_documents_counted_with_no_actor_belong_to_the_one_signing_of_their_paragraph() -> None:
     text = (
         "After the talks, the two presidents signed a joint declaration. In addition, a "
-        "package of 12 documents was adopted, including a visa accord.\n\n"
+        "package of 12 documents was approved, including a visa accord.\n\n"
         "Officials said 30 more documents were being drafted."
     )
     source = Source(id="t", path="t.txt", text=text)
@@ -400,3 +400,40 @@ def test_an_event_told_at_a_place_name_not_read_does_not_inherit_the_occasions_p
     )
     arrival, trip = _extract(text, published=None)
     assert (arrival.place, trip.place) == ("Santiago", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Chile and Peru: nine deals signed, more to come\n\nThe talks went on.", "signed"),
+        ("The accords were signed at a ceremony in the palace.", "signed"),
+        ("The memoranda were signed on the second day of the visit.", "signed"),
+        ("In addition, a package of 12 documents was adopted, officials said.", "adopted"),
+        ("Kervan will inaugurate a trade house in Lima.", "inaugurate"),
+    ],
+)
+def test_a_signing_or_inauguration_told_without_its_usual_words_is_an_event(
+    text: str, trigger: str
+) -> None:
+    assert trigger in [f.text for f in _extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resolution was adopted by 120 votes to 12.",
+        "Chile and Peru: the nine deals signed last year",
+        "Nine deals signed last year are still not in force.",
+    ],
+)
+def test_an_adopted_resolution_or_deals_signed_before_are_no_signing(text: str) -> None:
+    assert [f.value for f in _extract(text)] == []
+
+
+def test_a_signing_whose_actor_was_not_read_borrows_no_parties() -> None:
+    text = (
+        "Chilean President Tomas Kervan and Peruvian President Ana Ruiz held talks on "
+        "Wednesday. Meanwhile the Vandorian side has signed a separate pact."
+    )
+    signing = next(f for f in _extract(text, published=None) if f.value == "signing")
+    assert signing.participants == ()

@@ -58,13 +58,15 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"|contracts?|treat(?:y|ies)|memorand\w+|mous?|protocols?|pacts?)\b)"
             r"|language|post|up|over|off|away|on\s+(?:loan|for|as|with)))"
             r"|\bconcluded(?=\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|treat(?:y|ies)"
-            r"|contracts?|memorand\w+|mous?|pacts?)\b)",
+            r"|contracts?|memorand\w+|mous?|pacts?)\b)"
+            # "a package of 14 documents was adopted" (only counted documents: see below)
+            r"|(?<=was |ere )adopted\b",
             re.IGNORECASE,
         ),
     ),
     (
         "inauguration",
-        re.compile(r"\b(?:inaugurat(?:ed|es|ing|ion)|sworn in|swearing-in)\b", re.IGNORECASE),
+        re.compile(r"\b(?:inaugurat(?:e|ed|es|ing|ion)|sworn in|swearing-in)\b", re.IGNORECASE),
     ),
     (
         "visit",
@@ -91,7 +93,7 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
 _TRIGGER_WORDS: dict[EventType, tuple[str, ...]] = {
     "call": ("phone", "video"),
     "summit": ("summit",),
-    "signing": ("sign", "ink", "concluded"),
+    "signing": ("sign", "ink", "concluded", "adopted"),
     "inauguration": ("inaugurat", "sworn in", "swearing-in"),
     "visit": ("visit", "trip", "tour", "arriv", "travel", "stay"),
     "meeting": ("met", "meet", "talks", "received by", "hosted"),
@@ -184,7 +186,17 @@ _DOCUMENT_COUNT = re.compile(
 )
 # A passive signing told with its own agent, time or place: "was signed by all 25 members",
 # "was signed in 2010", "in Rome", "on Monday"; not "were signed in line with the plan".
-_AGENT_AFTER = re.compile(r"\s+(?:by\b|(?:in|on|at)\s+(?:the\s+)?[A-Z0-9])")
+_AGENT_AFTER = re.compile(
+    r"\s+(?:by\b|(?:in|on|at)\s+(?:the\s+)?[A-Z0-9]"
+    # "were signed on the second day", "were signed at a ceremony"
+    r"|on\s+the\s+(?:first|second|third|final|last|opening|closing)\b"
+    r"|at\s+(?:a|the)\s+(?:[\w-]+\s+)?ceremony\b)"
+)
+# A headline drops the auxiliary: "11 documents signed", "Nine deals signed in Lima".
+# "the nine deals signed last year" points at them.
+_HEADLINE_PASSIVE = re.compile(
+    r"(?<!\bthe )(?<!\bthese )(?<!\bthose )" + _DOCUMENT_COUNT.pattern + r"\s+$", re.IGNORECASE
+)
 _NOUN_SENSITIVE = frozenset({"signing", "meeting", "visit"})
 _PRESENT_TENSE = re.compile(
     r"\b(?:is|are) (?:visiting|meeting|holding talks|in)\b|\b(?:visits|arrives|meets)\b",
@@ -239,8 +251,13 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
     elsewhere = frozenset(
         f.id for f in frames if f.place is None and _unread_place_after(context.text, f, mentions)
     )
+    actorless = frozenset(
+        f.id
+        for f in frames
+        if f.value == "signing" and not f.participants and _told_without_actor(context.text, f)
+    )
     narrated_frames = _inherit_narrative_context(
-        frames, lambda offset: bisect_right(starts, offset), elsewhere
+        frames, lambda offset: bisect_right(starts, offset), elsewhere, actorless
     )
     return list(_placed_at_dateline(context, narrated_frames, dates, elsewhere))
 
@@ -368,6 +385,10 @@ def _first_trigger(
         # A named summit ("the X Summit") is an event even inside an organisation's name.
         if event_type != "summit" and _inside_quote_or_name(match.start(), mentions):
             continue
+        if match.group(0) == "adopted" and not _DOCUMENT_COUNT.search(
+            text, sentence.start, match.start()
+        ):
+            continue  # "the resolution was adopted": a vote, not a signing
         if _is_back_reference(text, match, sentence.start):
             continue  # "during the visit" points at an occasion already narrated
         if narrated and _restates(text, event_type, match, sentence, mentions, narrated):
@@ -382,18 +403,27 @@ def _first_trigger(
             participle and _NOT_AN_EVENT_BEFORE_PARTICIPLE.search(before)
         )
         if event_type in _NOUN_SENSITIVE and not_an_event:
-            passive_with_count = (
-                event_type == "signing"
-                and _PASSIVE_SIGNING.search(before)
-                and (
-                    _DOCUMENT_COUNT.search(text, sentence.start, sentence.end)
-                    or _AGENT_AFTER.match(text, match.end())
+            passive_with_count = event_type == "signing" and (
+                (
+                    _PASSIVE_SIGNING.search(before)
+                    and (
+                        _DOCUMENT_COUNT.search(text, sentence.start, sentence.end)
+                        or _AGENT_AFTER.match(text, match.end())
+                    )
                 )
+                or (_is_headline(text, sentence) and _HEADLINE_PASSIVE.search(before))
             )
             if not passive_with_count:
                 continue
         return match
     return None
+
+
+def _is_headline(text: str, sentence: Sentence) -> bool:
+    """The first line of a text, when it ends with no full stop."""
+    return sentence.paragraph == 0 and not text[sentence.start : sentence.end].rstrip().endswith(
+        "."
+    )
 
 
 class _Narrated:
@@ -591,7 +621,7 @@ def _inaugurated(text: str, match: re.Match[str], mentions: Sequence[Mention]) -
         before = _INAUGURATED_BEFORE.search(text, sentence_start, match.start())
         if before:
             return before["thing"]
-    if word in {"inauguration", "inaugurated", "inaugurates", "inaugurating"}:
+    if word in {"inauguration", "inaugurate", "inaugurated", "inaugurates", "inaugurating"}:
         after = _INAUGURATED_AFTER.match(text, match.end())
         if after and after["thing"].lower() not in {"ceremony", "event", "the", "a"}:
             return after["thing"]
@@ -717,13 +747,25 @@ def _inherits_from(frame: EventClaim, occasion: EventClaim, sentence_gap: int) -
     return sentence_gap <= NARRATIVE_SENTENCES
 
 
+def _told_without_actor(text: str, frame: EventClaim) -> bool:
+    """A signing told in the passive or as a noun ("were signed", "the signing of",
+    "was adopted", a headline's "nine deals signed"), which names no signer by design;
+    "Ruritania has signed" with no party read is not one."""
+    if frame.text.lower() in ("signing", "adopted"):
+        return True
+    before = text[max(frame.sentence_start, frame.start - 40) : frame.start]
+    return bool(_PASSIVE_SIGNING.search(before) or _HEADLINE_PASSIVE.search(before))
+
+
 def _inherit_narrative_context(
     frames: Sequence[EventClaim],
     sentence_number: Callable[[int], int],
     elsewhere: frozenset[str] = frozenset(),
+    actorless: frozenset[str] = frozenset(),
 ) -> list[EventClaim]:
     """Fill a frame's missing place/date from the occasion narrated just before it;
-    not a frame told ``elsewhere`` (at a place named but not read)."""
+    not a frame told ``elsewhere`` (at a place named but not read). An ``actorless``
+    signing takes the parties of the occasion being told."""
     result: list[EventClaim] = []
     occasion: EventClaim | None = None
     told: EventClaim | None = None  # the latest occasion told, with a place or not
@@ -749,8 +791,7 @@ def _inherit_narrative_context(
                 frame = frame.model_copy(update=update)
         if (
             told is not None
-            and frame.value == "signing"
-            and not frame.participants
+            and frame.id in actorless
             and _undated_or_relative(frame)
             and sentence_number(frame.start) - sentence_number(told.start) <= NARRATIVE_SENTENCES
         ):
