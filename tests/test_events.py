@@ -437,3 +437,14 @@ def test_a_signing_whose_actor_was_not_read_borrows_no_parties() -> None:
     )
     signing = next(f for f in _extract(text, published=None) if f.value == "signing")
     assert signing.participants == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "visits"),
+    [
+        ("The talks were attended by the visiting leader and his aides.", 0),
+        ("The prime minister is visiting Lima this week.", 1),
+    ],
+)
+def test_visiting_before_a_noun_is_an_adjective_not_a_visit(text: str, visits: int) -> None:
+    assert [f.value for f in _extract(text)].count("visit") == visits

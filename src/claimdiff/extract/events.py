@@ -192,6 +192,7 @@ _AGENT_AFTER = re.compile(
     r"|on\s+the\s+(?:first|second|third|final|last|opening|closing)\b"
     r"|at\s+(?:a|the)\s+(?:[\w-]+\s+)?ceremony\b)"
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our)\s+$", re.IGNORECASE)
 # A headline drops the auxiliary: "11 documents signed", "Nine deals signed in Lima".
 # "the nine deals signed last year" points at them.
 _HEADLINE_PASSIVE = re.compile(
@@ -385,6 +386,10 @@ def _first_trigger(
         # A named summit ("the X Summit") is an event even inside an organisation's name.
         if event_type != "summit" and _inside_quote_or_name(match.start(), mentions):
             continue
+        if match.group(0).lower() == "visiting" and _DETERMINER_BEFORE.search(
+            text, sentence.start, match.start()
+        ):
+            continue  # "the visiting leader", "a visiting delegation": an adjective
         if match.group(0) == "adopted" and not _DOCUMENT_COUNT.search(
             text, sentence.start, match.start()
         ):
