@@ -627,10 +627,12 @@ _ONE_DAY = re.compile(
     r"|on\s+the\s+(?:first|second|third|final|last|opening|closing)\s+day)\b",
     re.IGNORECASE,
 )
-# "during which 11 were signed", "during the visit", "11 in all": the occasion's total.
+# "during which 11 were signed", "during the visit", "11 in all", "bringing the number
+# ... to 11": the occasion's total.
 _WHOLE_OCCASION = re.compile(
     r"\bduring\s+(?:which|(?:the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:visit|trip|tour|stay|summit))\b|\bin\s+(?:all|total)\b|\bbringing\b",
+    r"(?:visit|trip|tour|stay|summit))\b|\bin\s+(?:all|total)\b"
+    r"|\bbringing\s+(?:the|its|their)\s+(?:number|total|tally)\b",
     re.IGNORECASE,
 )
 
