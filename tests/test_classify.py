@@ -19,6 +19,7 @@ from claimdiff.models import (
     EventClaim,
     Finding,
     QuoteClaim,
+    Report,
     RoleClaim,
 )
 
@@ -632,3 +633,58 @@ def test_a_toll_told_as_years_ago_meets_only_past_tolls(
     )
     candidate = Candidate(key="count-toll|deaths|place|Chile", claims=(past.id, other.id))
     assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])
+
+
+def _analysed(texts: dict[str, str]) -> Report:
+    """The report on a corpus of small invented texts, by source id."""
+    from claimdiff.extract import extract_source
+    from claimdiff.models import Source
+    from claimdiff.pipeline import analyse
+
+    sources = [Source(id=k, path=f"{k}.txt", text=v) for k, v in texts.items()]
+    return analyse(sources, [extract_source(s) for s in sources])[0]
+
+
+def test_a_visit_and_the_return_visit_of_the_same_two_presidents_are_told_apart() -> None:
+    texts = {
+        "a": "Chile, Peru sign deals\n\nLIMA, May 3 (Andes Wire) - Chilean President Tomas "
+        "Kervan and Peruvian President Ana Ruiz held talks on Tuesday, on the first day of a "
+        "two-day official visit by Kervan, and agreed to open a new border crossing.",
+        "b": "Peru's president in Santiago\n\nPeruvian President Ana Ruiz has held talks in "
+        "Santiago with her Chilean counterpart, Tomas Kervan, on the first day of a two-day "
+        "state visit to Chile, officials said.",
+    }
+    report = _analysed(texts)
+    visits = [f for f in report.findings if "two different visits" in f.summary]
+    assert [f.kind for f in visits] == ["different_context"]
+    assert any("different-place" in r for r in visits[0].reasons)
+
+
+def test_a_count_of_one_day_against_the_total_of_the_occasion_is_different_context() -> None:
+    texts = {
+        "a": "Chilean President Tomas Kervan and Peruvian President Ana Ruiz held talks in Lima "
+        "and oversaw the signing of nine agreements on Tuesday.",
+        "b": "Peruvian President Ana Ruiz recalled the visit of Tomas Kervan to Lima, during "
+        "which 12 agreements were signed by the two presidents.",
+    }
+    report = _analysed(texts)
+    counts = [f for f in report.findings if any(":count:" in c for c in f.claims)]
+    assert [(f.kind, "day-of-occasion" in f.reasons) for f in counts] == [
+        ("different_context", True)
+    ]
+
+
+@pytest.mark.parametrize(("undated", "kind"), [("June 10", "vague_vs_specific"), ("June 12", None)])
+def test_a_day_without_its_year_against_the_full_date_of_one_event(
+    undated: str, kind: str | None
+) -> None:
+    texts = {
+        "a": f"Chile, Peru talks\n\nLIMA, {undated} (Andes Wire) - Chilean President Tomas "
+        "Kervan and Peruvian President Ana Ruiz held talks at the palace and agreed to "
+        "open a border crossing.",
+        "b": "Chile, Peru talks\n\nLima, 10 June 2025 (Andes). Chilean President Tomas Kervan "
+        "held talks with Peruvian President Ana Ruiz at the palace in Lima.",
+    }
+    report = _analysed(texts)
+    dated = [f for f in report.findings if any(":date:" in c for c in f.claims)]
+    assert [f.kind for f in dated] == ([kind] if kind else [])

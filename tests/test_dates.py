@@ -482,3 +482,65 @@ def test_triggers_are_those_of_one_alternation(text: str) -> None:
         (m.start(), m.end(), m.lastgroup, m.group()) for m in _one_alternation().finditer(text)
     ]
     assert [tuple(trigger) for trigger in dates._triggers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The fair ran on 3-5 April 2019 in Lyon.", "The fair ran on April 3-5, 2019 in Lyon."],
+)
+def test_a_day_range_keeps_the_year_written_after_it(text: str) -> None:
+    [claim] = extract(text)
+    assert (claim.value.start, claim.value.end, claim.value.relative) == (
+        D(2019, 4, 3),
+        D(2019, 4, 5),
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("June 10", (6, 10)), ("10 June", (6, 10)), ("on Sept. 3", (9, 3)), ("June", None)],
+)
+def test_a_date_without_a_year_names_its_month_and_day(
+    text: str, expected: tuple[int, int] | None
+) -> None:
+    from claimdiff.dates_compare import month_day_named
+
+    assert month_day_named(text) == expected
+
+
+def test_a_run_of_days_holds_each_of_its_days_and_no_other() -> None:
+    from claimdiff.dates_compare import holds_month_day
+
+    run = DateValue(start=D(2024, 3, 12), end=D(2024, 3, 13), granularity="day")
+    assert (holds_month_day(run, (3, 13)), holds_month_day(run, (3, 14))) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March last year", True),
+        ("last April", False),
+        ("on Tuesday", True),
+        ("on Friday", False),
+        ("5 March", True),
+        ("14 March", False),
+    ],
+)
+def test_a_day_or_month_without_its_year_can_be_held_against_a_full_date(
+    text: str, expected: bool
+) -> None:
+    from claimdiff.dates_compare import holds_day_named
+
+    two_days = DateValue(start=D(2024, 3, 4), end=D(2024, 3, 5), granularity="day")  # Mon-Tue
+    assert holds_day_named(two_days, text) is expected
+
+
+def test_a_year_is_too_coarse_to_hold_a_month_or_a_day() -> None:
+    from claimdiff.dates_compare import holds_day_named
+
+    year = DateValue(start=D(2024, 1, 1), end=D(2024, 12, 31), granularity="year")
+    assert (holds_day_named(year, "March last year"), holds_day_named(year, "June 10")) == (
+        None,
+        None,
+    )

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from builders import frame
 from claimdiff.extract import events, extract_source
+from claimdiff.extract.datelines import dateline_place
 from claimdiff.models import CountClaim, EventClaim, Source
 
 
@@ -296,3 +297,154 @@ def test_the_possessor_of_a_phrase_holding_the_trip_is_its_visitor() -> None:
     names = {m.id: m.text for m in extraction.mentions}
     (frame,) = [c for c in extraction.claims if isinstance(c, EventClaim)]
     assert names.get(frame.subject or "") == "Tomas Kervan"
+
+
+@pytest.mark.parametrize(
+    ("opening", "city"),
+    [
+        ("KABUL, 3 May 2021 (Agency) - ", "Kabul"),
+        ("NEW DELHI: ", "New Delhi"),
+        ("SANTIAGO, Chile, May 3 (Andes Wire) - ", "Santiago"),
+        ("Lima, 3 May 2021 (Andes). ", "Lima"),
+        ("Lima - ", None),
+        ("UKIP, which campaigned on a slogan, ", None),
+    ],
+)
+def test_a_dateline_names_the_city_a_story_is_filed_from(opening: str, city: str | None) -> None:
+    body = "The two presidents signed nine agreements at the palace and praised the ties."
+    assert dateline_place(f"Headline here\n\n{opening}{body}") == city
+
+
+def test_an_event_with_no_place_of_its_own_takes_place_in_the_dateline_city() -> None:
+    text = (
+        "Chile, Peru sign nine deals\n\nLIMA, May 3 (Andes Wire) - Chilean President Tomas "
+        "Kervan and Peruvian President Ana Ruiz oversaw the signing of nine agreements on "
+        "Tuesday, on the first day of a two-day official visit.\n\nKervan visited Estonia in "
+        "2019, when he signed a trade pact."
+    )
+    frames = _extract(text, published=None)
+    assert {f.text: f.place for f in frames} == {
+        "sign": "Lima",
+        "signing": "Lima",
+        "visit": "Lima",
+        "visited": "Estonia",
+        "signed": "Estonia",
+    }
+
+
+def test_a_weekday_dates_the_verb_of_its_own_clause() -> None:
+    text = "Tomas Kervan arrived in Lima late on Sunday and held talks with Ana Ruiz."
+    source = Source(id="t", path="t.txt", text=text)
+    claims = extract_source(source).claims
+    arrival = next(c for c in claims if isinstance(c, EventClaim) and c.value == "visit")
+    sunday = next(c for c in claims if c.kind == "date")
+    assert sunday.event == arrival.id
+
+
+def test_documents_counted_with_no_actor_belong_to_the_one_signing_of_their_paragraph() -> None:
+    text = (
+        "After the talks, the two presidents signed a joint declaration. In addition, a "
+        "package of 12 documents was approved, including a visa accord.\n\n"
+        "Officials said 30 more documents were being drafted."
+    )
+    source = Source(id="t", path="t.txt", text=text)
+    claims = extract_source(source).claims
+    signing = next(c for c in claims if isinstance(c, EventClaim) and c.value == "signing")
+    counts = {c.text: c.event for c in claims if isinstance(c, CountClaim)}
+    assert counts["12 documents"] == signing.id
+    assert counts["30 more documents"] is None
+
+
+def test_a_signing_told_with_no_actor_is_the_work_of_the_parties_of_the_occasion() -> None:
+    text = (
+        "Chilean President Tomas Kervan and Peruvian President Ana Ruiz held talks on "
+        "Wednesday, the second day of the state visit. Nine agreements had been signed in "
+        "Cusco on Tuesday. A border treaty was signed in 1998."
+    )
+    frames = _extract(text, published=None)
+    meeting = next(f for f in frames if f.value == "meeting")
+    recent, old = [f for f in frames if f.value == "signing"]
+    assert recent.participants == meeting.participants and len(meeting.participants) == 2
+    assert old.participants == ()
+
+
+def test_the_dateline_date_dates_the_first_event_of_its_paragraph() -> None:
+    text = (
+        "Chile and Peru hold talks\n\nLima, 3 May 2021 (Andes). The official visit of the "
+        "President of Chile Tomas Kervan to Peru continues.\n\nKervan later toured a port."
+    )
+    source = Source(id="t", path="t.txt", text=text)
+    claims = extract_source(source).claims
+    frames = [c for c in claims if isinstance(c, EventClaim)]
+    visit = next(f for f in frames if f.text == "visit")
+    dateline_date = next(c for c in claims if c.kind == "date" and c.text == "3 May 2021")
+    assert visit.date is not None and visit.date.iso() == "2021-05-03"
+    assert dateline_date.event == visit.id
+    assert next(f for f in frames if f.text == "toured").date is None
+
+
+def test_an_event_told_with_a_place_name_not_read_does_not_take_the_dateline_city() -> None:
+    text = (
+        "Relief chief tours quake zone\n\nLIMA, May 3 (Andes Wire) - The relief chief, "
+        "Tomas Kervan, visited the quake-hit areas of Pallasca on Wednesday and met "
+        "officials, the agency said in a statement."
+    )
+    visit = next(f for f in _extract(text, published=None) if f.value == "visit")
+    assert visit.place is None  # not Lima
+
+
+def test_an_event_told_at_a_place_name_not_read_does_not_inherit_the_occasions_place() -> None:
+    text = (
+        "Estonian President Tomas Kervan arrived in Santiago on Monday. "
+        "He will visit the city of Valdivara on Wednesday."
+    )
+    arrival, trip = _extract(text, published=None)
+    assert (arrival.place, trip.place) == ("Santiago", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Chile and Peru: nine deals signed, more to come\n\nThe talks went on.", "signed"),
+        ("The accords were signed at a ceremony in the palace.", "signed"),
+        ("The memoranda were signed on the second day of the visit.", "signed"),
+        ("In addition, a package of 12 documents was adopted, officials said.", "adopted"),
+        ("Kervan will inaugurate a trade house in Lima.", "inaugurate"),
+    ],
+)
+def test_a_signing_or_inauguration_told_without_its_usual_words_is_an_event(
+    text: str, trigger: str
+) -> None:
+    assert trigger in [f.text for f in _extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resolution was adopted by 120 votes to 12.",
+        "Chile and Peru: the nine deals signed last year",
+        "Nine deals signed last year are still not in force.",
+    ],
+)
+def test_an_adopted_resolution_or_deals_signed_before_are_no_signing(text: str) -> None:
+    assert [f.value for f in _extract(text)] == []
+
+
+def test_a_signing_whose_actor_was_not_read_borrows_no_parties() -> None:
+    text = (
+        "Chilean President Tomas Kervan and Peruvian President Ana Ruiz held talks on "
+        "Wednesday. Meanwhile the Vandorian side has signed a separate pact."
+    )
+    signing = next(f for f in _extract(text, published=None) if f.value == "signing")
+    assert signing.participants == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "visits"),
+    [
+        ("The talks were attended by the visiting leader and his aides.", 0),
+        ("The prime minister is visiting Lima this week.", 1),
+    ],
+)
+def test_visiting_before_a_noun_is_an_adjective_not_a_visit(text: str, visits: int) -> None:
+    assert [f.value for f in _extract(text)].count("visit") == visits

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations, product
 
-from claimdiff.dates_compare import weekday_named
+from claimdiff.dates_compare import month_day_named, month_named, weekday_named
 from claimdiff.gazetteer import country_for, is_country_name
 from claimdiff.models import (
     Candidate,
@@ -879,7 +879,7 @@ def _align_event_dates(claims: Sequence[Claim]) -> list[Candidate]:
                     by_event[frame.event].setdefault(frame.source, date)
                     break
     undated = sorted(
-        (d for d in dates if d.event and d.value is None and weekday_named(d.text) is not None),
+        (d for d in dates if d.event and d.value is None and _names_a_day(d.text)),
         key=lambda d: (d.source, d.start),
     )
     for date in undated:
@@ -940,11 +940,19 @@ def _undated_in_another_source(
     ]
 
 
+def _names_a_day(text: str) -> bool:
+    """ "on Monday", "June 10", "March last year": a day or month an undated text names,
+    to hold against the full date another source gives."""
+    return any(named(text) is not None for named in (weekday_named, month_day_named, month_named))
+
+
 def _plain(value: DateValue) -> DateValue:
     return value.model_copy(update={"relative": False}) if value.relative else value
 
 
 _PAIRED_EVENT_TYPES = frozenset({"visit", "summit", "inauguration"})
+# Visits are also paired by two of their people, when they have few.
+MAX_VISIT_PARTIES = 4
 
 
 def _align_event_pairs(
@@ -968,13 +976,21 @@ def _align_event_pairs(
     for event in events:
         if event.place and any(f[0].place for f in cited.get(event.id, {}).values()):
             blocks[f"{event.type}|{place_key(event.place)}"].append(event)
+            # A visit and the return visit: the same two people, in the other country.
+            if event.type == "visit" and len(event.participants) <= MAX_VISIT_PARTIES:
+                for pair in combinations(sorted(event.participants), 2):
+                    blocks[f"visit|{'|'.join(pair)}"].append(event)
     candidates: list[Candidate] = []
+    paired: set[tuple[str, str]] = set()
     for key, members in sorted(blocks.items()):
         if len(members) > MAX_PARTICIPANT_BLOCK:
             continue
         for left, right in combinations(members, 2):
             if set(left.sources) == set(right.sources) and len(left.sources) == 1:
                 continue  # two events of one source: its own narrative, not a cross-check
+            if (left.id, right.id) in paired:
+                continue
+            paired.add((left.id, right.id))
             claims = [
                 frame.id
                 for event in (left, right)

@@ -27,13 +27,19 @@ from claimdiff.align import (
     independent_count,
     is_vague_amount,
 )
-from claimdiff.dates_compare import dates_equal, dates_overlap, weekday_named
+from claimdiff.dates_compare import (
+    dates_equal,
+    dates_overlap,
+    holds_day_named,
+    weekday_named,
+)
 from claimdiff.models import (
     Candidate,
     Claim,
     CountClaim,
     CountValue,
     DateClaim,
+    DateValue,
     Entity,
     Event,
     EventClaim,
@@ -468,6 +474,15 @@ def _classify_counts(
         # One source gives both figures of the event ("nine deals ... 11 in all"): two
         # things it counts, not one thing counted two ways. So does a copy of it.
         return None
+    if _one_day_against_whole_occasion(left, right, context):
+        return _make(
+            "different_context",
+            f"{label}: one day of the occasion vs all of it",
+            [DAY_OF_OCCASION, SAME_EVENT],
+            claims,
+            context,
+            0.6,
+        )
     return _make(
         "conflict",
         f"{label}: same event, different figures",
@@ -651,6 +666,35 @@ _CUMULATIVE = re.compile(
 
 def _is_cumulative(claim: CountClaim) -> bool:
     return bool(_CUMULATIVE.search(f"{claim.predicate} {claim.object or ''} {claim.noun}"))
+
+
+DAY_OF_OCCASION = "day-of-occasion"
+# "signed nine agreements on Tuesday", "on the first day of the visit": one day's count.
+_ONE_DAY = re.compile(
+    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|on\s+the\s+(?:first|second|third|final|last|opening|closing)\s+day)\b",
+    re.IGNORECASE,
+)
+# "during which 11 were signed", "during the visit", "11 in all", "bringing the number
+# ... to 11": the occasion's total.
+_WHOLE_OCCASION = re.compile(
+    r"\bduring\s+(?:which|(?:the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|trip|tour|stay|summit))\b|\bin\s+(?:all|total)\b"
+    r"|\bbringing\s+(?:the|its|their)\s+(?:number|total|tally)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_day_against_whole_occasion(
+    left: CountClaim, right: CountClaim, context: ClassifyContext
+) -> bool:
+    """One count told for one day of an occasion ("nine agreements on Tuesday"), the other
+    for the whole of it ("during which 11 agreements were signed"): a part and its total."""
+    kinds = []
+    for claim in (left, right):
+        sentence, _ = _in_sentence(claim, context)
+        kinds.append((bool(_ONE_DAY.search(sentence)), bool(_WHOLE_OCCASION.search(sentence))))
+    return {kinds[0], kinds[1]} == {(True, False), (False, True)}
 
 
 # A toll is revised over days and weeks; reports further apart tell of other events.
@@ -1143,9 +1187,11 @@ def _classify_event_dates(
         sorted({f"{_as_written(c)} ({c.value.iso() if c.value else 'undated'})" for c in claims})
     )
     if unresolved:
+        if any(weekday_named(c.text) is None for c in unresolved):
+            return _classify_month_days(claims, unresolved, values, label, shown, context)
         # "on Monday" in an undated text, against a date another source gives the event.
         weekdays = {weekday_named(c.text) for c in unresolved}
-        if not values or None in weekdays or len(weekdays) != 1:
+        if not values or len(weekdays) != 1:
             return None
         (weekday,) = weekdays
         days = {v.start.weekday() for v in values if v.granularity == "day" and v.start == v.end}
@@ -1174,6 +1220,27 @@ def _classify_event_dates(
         context,
         0.6,
     )
+
+
+YEAR_UNSTATED = "year-unstated"
+
+
+def _classify_month_days(
+    claims: Sequence[DateClaim],
+    unresolved: Sequence[DateClaim],
+    values: Sequence[DateValue],
+    label: str,
+    shown: str,
+    context: ClassifyContext,
+) -> Finding | None:
+    """ "June 10" or "March last year" in a text that gives no year, against "10 June 2025"
+    or "March 2024" elsewhere: the same day or month at a coarser precision. A day that
+    does not match says nothing for sure (the undated text may tell another day of the
+    event), so only a match is reported."""
+    verdicts = [holds_day_named(v, c.text) for c in unresolved for v in values]
+    if False in verdicts or True not in verdicts:
+        return None
+    return _make("vague_vs_specific", f"{label}: {shown}", [YEAR_UNSTATED], claims, context, 0.7)
 
 
 # Words by which a report places an event in time without dating it.

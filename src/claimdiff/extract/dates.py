@@ -98,13 +98,15 @@ _FUNCTION_WORDS = frozenset(
 
 _ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])")
 _ISO_MONTH = re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})")
+# A first day before a dash makes a range of days: "12-13 March 2024", "March 12-13, 2024".
+_FIRST_DAY = r"(?:(?P<first_day>[12]\d|3[01]|0?[1-9])\s*[-–]\s*)?"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b{_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?(?:\s+|\s*[/.-]\s*){_MONTH}(?:,?\s+|\s*[/.-]\s*){_YEAR}\b"
+    rf"\b{_WEEKDAY_PREFIX}{_FIRST_DAY}{_DAY}(?:\s+of)?(?:\s+|\s*[/.-]\s*){_MONTH}"
+    rf"(?:,?\s+|\s*[/.-]\s*){_YEAR}\b"
 )
-_MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_FIRST_DAY}{_DAY},?\s+{_YEAR}\b")
 _DAY_MONTH = re.compile(
-    rf"\b{_WEEKDAY_PREFIX}(?:(?P<first_day>[12]\d|3[01]|0?[1-9])\s*[-–]\s*)?"  # "9-10 July"
-    rf"{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w])"
+    rf"\b{_WEEKDAY_PREFIX}{_FIRST_DAY}{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w])"  # "9-10 July"
 )
 _MONTH_DAY = re.compile(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}(?![\w]|[.,:]\d|\s*%)")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}(?![\w]|[.,]\d)")
@@ -287,7 +289,17 @@ def _resolve_iso(match: re.Match[str], text: str, anchor: Anchor) -> DateValue |
 def _resolve_full(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:
     if _is_name(match, text):
         return None
-    return _day(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+    return _day_range(int(match["year"]), _month_number(match["month"]), match)
+
+
+def _day_range(year: int, month: int, match: re.Match[str]) -> DateValue | None:
+    """The day of ``match``, or the days from its first day ("12-13 March") to it."""
+    day = int(match["day"])
+    first_day = int(match.groupdict().get("first_day") or day)
+    first, last = _day(year, month, first_day), _day(year, month, day)
+    if first is None or last is None or first_day > day:
+        return None
+    return DateValue(start=first.start, end=last.end, granularity="day")
 
 
 def _calendar_year(anchor: Anchor, month: int, day: int = 1) -> int | None:
@@ -308,18 +320,15 @@ def _resolve_day_month(match: re.Match[str], text: str, anchor: Anchor) -> DateV
     month, day = _month_number(match["month"]), int(match["day"])
     if _day(2000, month, day) is None:  # a leap year: is "30 February" a day at all?
         return None
-    first_day = int(match.groupdict().get("first_day") or day)
-    if first_day > day:
+    if int(match.groupdict().get("first_day") or day) > day:
         return None
     if not anchor.settled:
         return PENDING
     year = _calendar_year(anchor, month, day)
     if year is None:
         return PENDING
-    first, last = _day(year, month, first_day), _day(year, month, day)
-    if first is None or last is None:
-        return None
-    return DateValue(start=first.start, end=last.end, granularity="day", relative=True)
+    days = _day_range(year, month, match)
+    return days.model_copy(update={"relative": True}) if days else None
 
 
 def _resolve_month_year(match: re.Match[str], text: str, anchor: Anchor) -> DateValue | None:

@@ -12,11 +12,13 @@ sentence points back to it ("during this visit").
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 from claimdiff.extract import ExtractionContext
+from claimdiff.extract.datelines import find_dateline
 from claimdiff.extract.lookup import Containing, Greatest, Within
 from claimdiff.models import (
     CountClaim,
@@ -50,16 +52,21 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
         re.compile(
             # "signed up for a sitcom", "signed over his shares": phrasal verbs, no signing;
             # "concluded" signs only a document ("concluded two agreements", not "talks").
+            # "a sign of", but "the signing of 14 agreements" (what is signed follows).
             r"\b(?:sign(?:ed|s|ing)?|inked|ink(?:s|ing)?)\b"
-            r"(?!\s+(?:of|language|post|up|over|off|away|on\s+(?:loan|for|as|with)))"
+            r"(?!\s+(?:of(?!\s+(?:[\w-]+\s+){0,3}?(?:agreements?|documents?|deals?|accords?"
+            r"|contracts?|treat(?:y|ies)|memorand\w+|mous?|protocols?|pacts?)\b)"
+            r"|language|post|up|over|off|away|on\s+(?:loan|for|as|with)))"
             r"|\bconcluded(?=\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|treat(?:y|ies)"
-            r"|contracts?|memorand\w+|mous?|pacts?)\b)",
+            r"|contracts?|memorand\w+|mous?|pacts?)\b)"
+            # "a package of 14 documents was adopted" (only counted documents: see below)
+            r"|(?<=was |ere )adopted\b",
             re.IGNORECASE,
         ),
     ),
     (
         "inauguration",
-        re.compile(r"\b(?:inaugurat(?:ed|es|ing|ion)|sworn in|swearing-in)\b", re.IGNORECASE),
+        re.compile(r"\b(?:inaugurat(?:e|ed|es|ing|ion)|sworn in|swearing-in)\b", re.IGNORECASE),
     ),
     (
         "visit",
@@ -86,7 +93,7 @@ _TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
 _TRIGGER_WORDS: dict[EventType, tuple[str, ...]] = {
     "call": ("phone", "video"),
     "summit": ("summit",),
-    "signing": ("sign", "ink", "concluded"),
+    "signing": ("sign", "ink", "concluded", "adopted"),
     "inauguration": ("inaugurat", "sworn in", "swearing-in"),
     "visit": ("visit", "trip", "tour", "arriv", "travel", "stay"),
     "meeting": ("met", "meet", "talks", "received by", "hosted"),
@@ -179,7 +186,18 @@ _DOCUMENT_COUNT = re.compile(
 )
 # A passive signing told with its own agent, time or place: "was signed by all 25 members",
 # "was signed in 2010", "in Rome", "on Monday"; not "were signed in line with the plan".
-_AGENT_AFTER = re.compile(r"\s+(?:by\b|(?:in|on|at)\s+(?:the\s+)?[A-Z0-9])")
+_AGENT_AFTER = re.compile(
+    r"\s+(?:by\b|(?:in|on|at)\s+(?:the\s+)?[A-Z0-9]"
+    # "were signed on the second day", "were signed at a ceremony"
+    r"|on\s+the\s+(?:first|second|third|final|last|opening|closing)\b"
+    r"|at\s+(?:a|the)\s+(?:[\w-]+\s+)?ceremony\b)"
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our)\s+$", re.IGNORECASE)
+# A headline drops the auxiliary: "11 documents signed", "Nine deals signed in Lima".
+# "the nine deals signed last year" points at them.
+_HEADLINE_PASSIVE = re.compile(
+    r"(?<!\bthe )(?<!\bthese )(?<!\bthose )" + _DOCUMENT_COUNT.pattern + r"\s+$", re.IGNORECASE
+)
 _NOUN_SENSITIVE = frozenset({"signing", "meeting", "visit"})
 _PRESENT_TENSE = re.compile(
     r"\b(?:is|are) (?:visiting|meeting|holding talks|in)\b|\b(?:visits|arrives|meets)\b",
@@ -229,7 +247,89 @@ def extract_events(context: ExtractionContext, found: Sequence[Record]) -> list[
         frames.extend(_dates_to_nearest_trigger(context.text, in_this_sentence, sentence_dates))
     frames.sort(key=lambda f: (f.start, f.end))
     starts = [sentence.start for sentence in context.sentences]
-    return list(_inherit_narrative_context(frames, lambda offset: bisect_right(starts, offset)))
+    # "will visit the city of X", with X a name not read as a place: somewhere told, not
+    # the place of the occasion narrated before nor the dateline's city.
+    elsewhere = frozenset(
+        f.id for f in frames if f.place is None and _unread_place_after(context.text, f, mentions)
+    )
+    actorless = frozenset(
+        f.id
+        for f in frames
+        if f.value == "signing" and not f.participants and _told_without_actor(context.text, f)
+    )
+    narrated_frames = _inherit_narrative_context(
+        frames, lambda offset: bisect_right(starts, offset), elsewhere, actorless
+    )
+    return list(_placed_at_dateline(context, narrated_frames, dates, elsewhere))
+
+
+def _undated_or_relative(frame: EventClaim) -> bool:
+    """Whether the frame has no date of its own but the story's ("signed in 2010" is
+    background: another time, maybe another place and other parties)."""
+    return frame.date is None or frame.date.relative
+
+
+def _placed_at_dateline(
+    context: ExtractionContext,
+    frames: Sequence[EventClaim],
+    dates: Sequence[DateClaim],
+    elsewhere: frozenset[str],
+) -> list[EventClaim]:
+    """A frame with no place of its own takes place in the dateline's city, unless it is a
+    call (no venue), dated in full on its own ("met in 2019": background, anywhere), or
+    told with a name after it that may be a place not read ("visited the quake-hit areas
+    of Kishtwar": the dateline names where the story is filed, not where that was).
+    A frame of the dateline's own paragraph with no date takes the dateline's date: the
+    opening paragraph tells the news of the day the story is filed."""
+    dateline = find_dateline(context.text)
+    if dateline is None:
+        return list(frames)
+    dated = next((d.value for d in dates if dateline.start <= d.start < dateline.end), None)
+    lede = _paragraph_of(context, dateline.end)
+    placed: list[EventClaim] = []
+    for frame in frames:
+        update: dict[str, object] = {}
+        if (
+            frame.place is None
+            and frame.value != "call"
+            and _undated_or_relative(frame)
+            and frame.id not in elsewhere
+        ):
+            update = {"place": dateline.city, "object": frame.object or dateline.city}
+        if frame.date is None and dated is not None and _paragraph_of(context, frame.start) == lede:
+            update["date"] = dated
+        placed.append(frame.model_copy(update=update) if update else frame)
+    return placed
+
+
+# "visited the quake-hit areas of Kishtwar", "arrived in Tarsus": a locative preposition
+# (or a visit's verb, or "the areas of") before a capitalised word.
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|to|at|near|visited|visiting|toured|touring"
+    r"|(?:areas?|regions?|districts?|city|province|towns?|villages?|parts?)\s+of)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?P<name>[A-Z][a-z]+)"
+)
+_ACTORS = frozenset({"person", "organization"})
+_CALENDAR_WORDS = frozenset([*calendar.month_name[1:], *calendar.day_name])
+
+
+def _unread_place_after(text: str, frame: EventClaim, mentions: Sequence[Mention]) -> bool:
+    """Whether the trigger is followed, in its sentence, by a name that may be a place
+    the extraction did not read as one (no person or organisation covers it)."""
+    for found in _PLACE_AFTER.finditer(text, frame.start, frame.sentence_end):
+        if found.start() > frame.end + _WINDOW:
+            break
+        if found["name"] in _CALENDAR_WORDS:
+            continue
+        at = found.start("name")
+        if not any(m.start <= at < m.end and m.entity_kind in _ACTORS for m in mentions):
+            return True
+    return False
+
+
+def _paragraph_of(context: ExtractionContext, offset: int) -> int | None:
+    sentence = context.index.containing(offset)
+    return None if sentence is None else sentence.paragraph
 
 
 def _dates_to_nearest_trigger(
@@ -240,7 +340,7 @@ def _dates_to_nearest_trigger(
     if len(frames) < 2:
         return frames
     usable = [d for d in dates if not _NOT_EVENT_DATE.search(text, max(0, d.start - 12), d.start)]
-    owner = {d.id: min(frames, key=lambda f: (abs(f.start - d.start), f.start)).id for d in usable}
+    owner = {d.id: _frame_of_date(text, d, frames).id for d in usable}
     result: list[EventClaim] = []
     for frame in frames:
         own = [d for d in usable if owner[d.id] == frame.id]
@@ -249,6 +349,27 @@ def _dates_to_nearest_trigger(
             frame = frame.model_copy(update={"date": nearest})
         result.append(frame)
     return result
+
+
+# Where one clause of a sentence ends and the next begins: "X arrived late on Monday and
+# held talks", "signed on Tuesday; talks followed".
+_CLAUSE_BREAK = re.compile(r";|\s(?:and|but|while|whereas)\s")
+
+
+def _frame_of_date(text: str, date: Record, frames: Sequence[EventClaim]) -> EventClaim:
+    """The frame a date of its sentence belongs to: the nearest trigger of the date's own
+    clause ("arrived late on Monday and held talks": Monday dates the arrival), else the
+    nearest trigger."""
+
+    def distance(frame: EventClaim) -> tuple[int, int]:
+        return abs(frame.start - date.start), frame.start
+
+    own_clause = [
+        f
+        for f in frames
+        if not _CLAUSE_BREAK.search(text, min(f.end, date.end), max(f.start, date.start))
+    ]
+    return min(own_clause or frames, key=distance)
 
 
 def _first_trigger(
@@ -265,6 +386,14 @@ def _first_trigger(
         # A named summit ("the X Summit") is an event even inside an organisation's name.
         if event_type != "summit" and _inside_quote_or_name(match.start(), mentions):
             continue
+        if match.group(0).lower() == "visiting" and _DETERMINER_BEFORE.search(
+            text, sentence.start, match.start()
+        ):
+            continue  # "the visiting leader", "a visiting delegation": an adjective
+        if match.group(0) == "adopted" and not _DOCUMENT_COUNT.search(
+            text, sentence.start, match.start()
+        ):
+            continue  # "the resolution was adopted": a vote, not a signing
         if _is_back_reference(text, match, sentence.start):
             continue  # "during the visit" points at an occasion already narrated
         if narrated and _restates(text, event_type, match, sentence, mentions, narrated):
@@ -279,18 +408,27 @@ def _first_trigger(
             participle and _NOT_AN_EVENT_BEFORE_PARTICIPLE.search(before)
         )
         if event_type in _NOUN_SENSITIVE and not_an_event:
-            passive_with_count = (
-                event_type == "signing"
-                and _PASSIVE_SIGNING.search(before)
-                and (
-                    _DOCUMENT_COUNT.search(text, sentence.start, sentence.end)
-                    or _AGENT_AFTER.match(text, match.end())
+            passive_with_count = event_type == "signing" and (
+                (
+                    _PASSIVE_SIGNING.search(before)
+                    and (
+                        _DOCUMENT_COUNT.search(text, sentence.start, sentence.end)
+                        or _AGENT_AFTER.match(text, match.end())
+                    )
                 )
+                or (_is_headline(text, sentence) and _HEADLINE_PASSIVE.search(before))
             )
             if not passive_with_count:
                 continue
         return match
     return None
+
+
+def _is_headline(text: str, sentence: Sentence) -> bool:
+    """The first line of a text, when it ends with no full stop."""
+    return sentence.paragraph == 0 and not text[sentence.start : sentence.end].rstrip().endswith(
+        "."
+    )
 
 
 class _Narrated:
@@ -488,7 +626,7 @@ def _inaugurated(text: str, match: re.Match[str], mentions: Sequence[Mention]) -
         before = _INAUGURATED_BEFORE.search(text, sentence_start, match.start())
         if before:
             return before["thing"]
-    if word in {"inauguration", "inaugurated", "inaugurates", "inaugurating"}:
+    if word in {"inauguration", "inaugurate", "inaugurated", "inaugurates", "inaugurating"}:
         after = _INAUGURATED_AFTER.match(text, match.end())
         if after and after["thing"].lower() not in {"ceremony", "event", "the", "a"}:
             return after["thing"]
@@ -614,15 +752,35 @@ def _inherits_from(frame: EventClaim, occasion: EventClaim, sentence_gap: int) -
     return sentence_gap <= NARRATIVE_SENTENCES
 
 
+def _told_without_actor(text: str, frame: EventClaim) -> bool:
+    """A signing told in the passive or as a noun ("were signed", "the signing of",
+    "was adopted", a headline's "nine deals signed"), which names no signer by design;
+    "Ruritania has signed" with no party read is not one."""
+    if frame.text.lower() in ("signing", "adopted"):
+        return True
+    before = text[max(frame.sentence_start, frame.start - 40) : frame.start]
+    return bool(_PASSIVE_SIGNING.search(before) or _HEADLINE_PASSIVE.search(before))
+
+
 def _inherit_narrative_context(
-    frames: Sequence[EventClaim], sentence_number: Callable[[int], int]
+    frames: Sequence[EventClaim],
+    sentence_number: Callable[[int], int],
+    elsewhere: frozenset[str] = frozenset(),
+    actorless: frozenset[str] = frozenset(),
 ) -> list[EventClaim]:
-    """Fill a frame's missing place/date from the occasion narrated just before it."""
+    """Fill a frame's missing place/date from the occasion narrated just before it;
+    not a frame told ``elsewhere`` (at a place named but not read). An ``actorless``
+    signing takes the parties of the occasion being told."""
     result: list[EventClaim] = []
     occasion: EventClaim | None = None
+    told: EventClaim | None = None  # the latest occasion told, with a place or not
     for frame in frames:
         gap = sentence_number(frame.start) - sentence_number(occasion.start) if occasion else 0
-        if occasion is not None and _inherits_from(frame, occasion, gap):
+        if (
+            occasion is not None
+            and frame.id not in elsewhere
+            and _inherits_from(frame, occasion, gap)
+        ):
             update: dict[str, object] = {}
             if frame.place is None and occasion.place is not None:
                 update["place"] = occasion.place
@@ -636,8 +794,20 @@ def _inherit_narrative_context(
                 )
             if update:
                 frame = frame.model_copy(update=update)
-        if frame.value in _OCCASIONS and frame.place is not None:
-            occasion = frame
+        if (
+            told is not None
+            and frame.id in actorless
+            and _undated_or_relative(frame)
+            and sentence_number(frame.start) - sentence_number(told.start) <= NARRATIVE_SENTENCES
+        ):
+            # "Nine agreements had been signed in X on Tuesday": a signing told with no
+            # actor (and no date of its own) was the work of the parties whose occasion
+            # is being narrated.
+            frame = frame.model_copy(update={"participants": told.participants})
+        if frame.value in _OCCASIONS:
+            told = frame
+            if frame.place is not None:
+                occasion = frame
         result.append(frame)
     return result
 
@@ -695,7 +865,49 @@ def _frame_for(
             signing = [f for f in same_sentence if f.value == "signing"]
             if signing:
                 return signing[0]
+        if isinstance(record, DateClaim):
+            return _frame_of_date(context.text, record, same_sentence)
         return min(same_sentence, key=lambda f: abs(f.start - record.start))
     if frames.points_back(context.text, record.sentence_start, record.sentence_end):
         return frames.occasion_before(record.start)
+    if isinstance(record, CountClaim) and _DOCUMENT_COUNT.match(record.text):
+        return _only_signing_of_paragraph(context, record, frames.frames)
+    if isinstance(record, DateClaim):
+        return _first_frame_after_dateline(context, record, frames.frames)
+    return None
+
+
+def _first_frame_after_dateline(
+    context: ExtractionContext, record: DateClaim, frames: Sequence[EventClaim]
+) -> EventClaim | None:
+    """The date of a dateline dates the first event its paragraph tells."""
+    dateline = find_dateline(context.text)
+    if dateline is None or not dateline.start <= record.start < dateline.end:
+        return None
+    lede = _paragraph_of(context, dateline.end)
+    return next(
+        (f for f in frames if f.start >= dateline.end and _paragraph_of(context, f.start) == lede),
+        None,
+    )
+
+
+def _only_signing_of_paragraph(
+    context: ExtractionContext, record: CountClaim, frames: Sequence[EventClaim]
+) -> EventClaim | None:
+    """ "The heads of state signed a joint statement. In addition, a package of 14 documents
+    was adopted": documents counted with no actor belong to the one signing (or else the
+    one visit) their paragraph tells, if it tells exactly one."""
+    sentence = context.index.containing(record.start)
+    if sentence is None:
+        return None
+    in_paragraph = [
+        f
+        for f in frames
+        if (found := context.index.containing(f.start)) is not None
+        and found.paragraph == sentence.paragraph
+    ]
+    for event_type in ("signing", "visit"):
+        candidates = [f for f in in_paragraph if f.value == event_type]
+        if candidates:
+            return candidates[0] if len(candidates) == 1 else None
     return None
