@@ -435,3 +435,56 @@ def test_the_last_word_of_a_name_gives_a_thing_or_a_company(
 def test_a_country_name_may_open_with_a_possessive(apostrophe: str) -> None:
     found = mentions(f"Aid came from the People{apostrophe}s Republic of China on Monday.")
     assert [(m.entity_kind, m.country) for m in found] == [("place", "China")]
+
+
+def test_surname_shared_by_two_people_goes_to_the_nearest_one_named_before() -> None:
+    text = (
+        "Finance Minister Omar Velez met reporters. Later, trade envoy Lucia Velez spoke. "
+        "Velez said exports would rise."
+    )
+    found = mentions(text)
+    bare = next(m for m in found if m.text == "Velez" and m.start > text.index("Later"))
+    assert bare.name == "Lucia Velez"
+
+
+def test_surname_shared_by_two_people_before_either_is_named_stays_unresolved() -> None:
+    text = "Velez wins. Omar Velez met reporters. Lucia Velez spoke."
+    bare = next(m for m in mentions(text) if m.text == "Velez")
+    assert bare.name == "Velez"
+
+
+def test_bare_president_goes_to_the_one_president_never_given_a_country() -> None:
+    text = (
+        "President Ana Ruiz met President of Chile Tomas Berg. President Berg spoke first. "
+        "Aides accompanied the President on the trip."
+    )
+    role = next(m for m in mentions(text) if m.via == "role" and m.start > text.index("Aides"))
+    assert role.name == "Ana Ruiz"
+
+
+def test_bare_president_with_two_unqualified_presidents_stays_unresolved() -> None:
+    text = "President Ana Ruiz met President Tomas Berg. Aides accompanied the President."
+    role = next(m for m in mentions(text) if m.via == "role" and m.start > text.index("Aides"))
+    assert role.name == "President"
+
+
+def test_office_with_listed_portfolios_is_one_title_before_the_name() -> None:
+    found = by_text("Kenya's Minister of Mining, Energy and Water Joseph Otieno spoke.")
+    person = found["Joseph Otieno"]
+    assert person.role == "Minister of Mining, Energy and Water of Kenya"
+
+
+def test_two_offices_joined_by_and_belong_to_the_name_after_them() -> None:
+    person = by_text("Deputy Prime Minister and Interior Minister Lina Sato arrived.")["Lina Sato"]
+    assert person.role == "Deputy Prime Minister"
+
+
+def test_two_offices_after_a_possessive_are_two_people() -> None:
+    found = by_text("Chile's Chief Justice and President Tomas Berg met.")
+    assert "Tomas Berg" in found
+    assert found["Tomas Berg"].role != "Chief Justice of Chile"
+
+
+def test_possessive_office_in_apposition_gives_the_name_its_role() -> None:
+    person = by_text("Peru's trade minister, Rosa Quispe, said talks went well.")["Rosa Quispe"]
+    assert person.role == "Minister of Trade of Peru"

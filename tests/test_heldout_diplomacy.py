@@ -247,14 +247,10 @@ def _merged(heldout: Heldout, a: str, b: str) -> bool:
     return any({w.gold_a, w.gold_b} == {a, b} for w in heldout.entities.wrong_merges)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a bare surname joins the first-named bearer, not the nearest"
-)
 def test_two_ministers_sharing_a_surname_stay_apart(heldout: Heldout) -> None:
     assert not _merged(heldout, "Jamshid Tursunov", "Ulugbek Tursunov")
 
 
-@pytest.mark.xfail(strict=True, reason="'accompanied the President' joins the other president")
 def test_two_presidents_stay_apart(heldout: Heldout) -> None:
     assert not _merged(heldout, "Bakhtiyor Khodjayev", "Mohammad Tariq Durrani")
 
@@ -290,7 +286,6 @@ def test_us_dollars_after_a_number_is_a_currency(heldout: Heldout) -> None:
     assert isinstance(claim, QuantityClaim) and claim.value.unit == "USD"
 
 
-@pytest.mark.xfail(strict=True, reason="the speaker is the role before the comma, not the name")
 def test_a_quote_is_attributed_to_the_name_in_apposition(heldout: Heldout) -> None:
     claim = _claim_at(heldout, "hd4_broadcast_tashkent", "historic", QuoteClaim)
     assert isinstance(claim, QuoteClaim) and claim.attributed_to == "Ulugbek Tursunov"

@@ -14,6 +14,7 @@ Spans cover the bare name only; titles go to ``Mention.titles``.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from claimdiff import gazetteer as gz
 from claimdiff.extract import ExtractionContext
 from claimdiff.gazetteer import words as _words
 from claimdiff.models import DateValue, EntityKind, Mention, Record, RoleClaim
+from claimdiff.names import compare_names
 from claimdiff.offices import office_relation
 
 _WORD = re.compile(r"[^\W\d_](?:\w|[-'’.&](?=\w))*")
@@ -374,6 +376,9 @@ class _Extractor:
         destination: str | None = None
         capitalised = tokens[j].cap
         lowercase_ok = True
+        # "Deputy Prime Minister and Foreign Minister X": one person's two offices only when
+        # nothing stands before the first ("Kenya's Chief Justice and President X" are two).
+        bare = j == start and not determiner
         while title is not None:
             end, known, written = title
             if not tokens[j].cap and (written.lower() in gz.CAPITALISED_ONLY_TITLES):
@@ -428,12 +433,24 @@ class _Extractor:
                     break
                 complements.append(self.text[tokens[j].start : tokens[m - 1].end])
                 j = m
+            if complements or {"of", "for"} & set(written.lower().split()):
+                listed = self._portfolio_list(j)
+                if listed > j:
+                    listing = self.text[tokens[j - 1].end : tokens[listed - 1].end]
+                    if complements:
+                        complements[-1] += listing
+                    else:
+                        complements.append(listing)
+                    j = listed
             if office_title:
                 office_end = j
             if j < n and tokens[j].joined and tokens[j - 1].poss is False:
                 title = self._title_at(j) if tokens[j].cap else None
             else:
                 title = None
+            if title is None and (second := self._second_title(j, bare)) is not None:
+                j = second
+                title = self._title_at(j)
         if not titles:
             return None
         role = None
@@ -447,7 +464,7 @@ class _Extractor:
             else:
                 role = canonical
                 for complement in complements:
-                    role += f" {complement}"
+                    role += complement if complement.startswith(",") else f" {complement}"
                 if affiliation is not None:
                     role += f" of {affiliation}"
             if country is not None:
@@ -471,6 +488,67 @@ class _Extractor:
             affiliation=affiliation is not None or country is not None,
             written_end=office_end or j,
         )
+
+    def _portfolio_list(self, j: int) -> int:
+        """ "Minister of Investment, Industry and Trade": one office whose portfolios are
+        listed with commas and a closing "and". Returns the index after the list (j if none).
+        """
+        tokens, n = self.tokens, len(self.tokens)
+        p = j
+        for _ in range(4):
+            if (
+                p >= n
+                or self.text[tokens[p - 1].end : tokens[p].start] != ", "
+                or not self._portfolio_word(p)
+            ):
+                return j
+            q = p + 1
+            if (
+                q + 1 < n
+                and tokens[q].joined
+                and tokens[q].lower in ("and", "&")
+                and tokens[q + 1].joined
+                and self._portfolio_word(q + 1)
+            ):
+                return q + 2
+            p = q
+        return j
+
+    def _portfolio_word(self, k: int) -> bool:
+        token = self.tokens[k]
+        return (
+            token.cap
+            and not token.poss
+            and token.lower not in _STOP
+            and self._title_at(k) is None
+            and self._place_at(k) is None
+        )
+
+    def _second_title(self, j: int, bare: bool) -> int | None:
+        """ "Deputy Prime Minister and Foreign Minister Ana Berg", "Deputy Prime Minister,
+        Minister of Foreign Affairs Ana Berg": one person's two offices, told by the name
+        right after the second; ``bare``: nothing stood before the first title. A rank after
+        a comma ("the agency's chairman, Lt Gen Ana Berg") needs no such care. Returns where
+        the second title starts."""
+        tokens, n = self.tokens, len(self.tokens)
+        if j >= n or j == 0 or tokens[j - 1].poss:
+            return None
+        if tokens[j].lower == "and" and tokens[j].joined and j + 1 < n and tokens[j + 1].joined:
+            k = j + 1
+        elif self.text[tokens[j - 1].end : tokens[j].start] == ", ":
+            k = j
+        else:
+            return None
+        title = self._title_at(k) if tokens[k].cap else None
+        if title is None or not (bare or (k == j and not title[1].office)):
+            return None
+        second = self._role_phrase(k)
+        if second is None or second.start != k or second.end >= n:
+            return None
+        after = second.end
+        if not (tokens[after].joined and tokens[after].cap) or tokens[after - 1].poss:
+            return None
+        return k if self._name_run(after) > after else None
 
     def _role_at(self, i: int) -> int:
         """Role phrase at token i, with the name it introduces; returns the next index."""
@@ -498,7 +576,7 @@ class _Extractor:
             phrase.role is not None
             and after < len(tokens)
             and self.text[tokens[after - 1].end : tokens[after].start] == ", "
-            and (phrase.determiner or phrase.capitalised)
+            and (phrase.determiner or phrase.capitalised or phrase.affiliation)
             and _AS_BEFORE.search(
                 self.text, max(0, tokens[phrase.start].start - 4), tokens[phrase.start].start
             )
@@ -1030,16 +1108,19 @@ class _Extractor:
         self.mentions_by_index = list(self.mentions)
         mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
         self.mentions = mentions
-        full_names: dict[str, str] = {}
+        # Each short form ("Tursan", "Ada Tursan") with the full names it may stand for, in
+        # the order the document names them: (start, full name).
+        full_names: dict[str, list[tuple[int, str]]] = defaultdict(list)
         holders: list[_Mention] = []
         for mention in mentions:
             if mention.kind == "person" and mention.via == "name":
                 parts = mention.name.split()
                 if len(parts) > 1:
-                    full_names.setdefault(parts[-1], mention.name)
-                    full_names.setdefault(parts[0], mention.name)
+                    short = {parts[-1], parts[0]}
                     if len(parts) > 2:
-                        full_names.setdefault(" ".join(parts[-2:]), mention.name)
+                        short.add(" ".join(parts[-2:]))
+                    for form in short:
+                        full_names[form].append((mention.start, mention.name))
                 if mention.key is not None:
                     holders.append(mention)
         # One name, one kind: "Halden Vexa, the Norwegian shipping group" makes every later
@@ -1055,7 +1136,7 @@ class _Extractor:
                 mention.kind = "organization"
         for mention in mentions:
             if mention.via == "name" and (mention.kind != "organization" and not mention.country):
-                full = full_names.get(mention.name)
+                full = _bearer(full_names.get(mention.name, ()), mention.start)
                 if full is not None and full != mention.name:
                     mention.name = full
                     mention.kind = "person"
@@ -1161,6 +1242,43 @@ class _Extractor:
         return records
 
 
+def _bearer(named: Sequence[tuple[int, str]], start: int) -> str | None:
+    """The full name a short form at ``start`` stands for: the only one the document gives,
+    else the nearest one named before it ("Ada Tursan ... Tursan said" after an earlier "Omar
+    Tursan"); None when several share it and none comes before."""
+    people = _people({name for _, name in named})
+    if len(set(people.values())) == 1:
+        return named[0][1]
+    before = [name for position, name in named if position < start]
+    return before[-1] if before else None
+
+
+def _people(names: set[str]) -> dict[str, str]:
+    """Each name with the first (sorted) name of its person: spellings of one full name
+    ("Mohamed Ali Said", "Muhammad Ali Said") are one person, and a single word joins the
+    one person whose name it shortens (two people sharing it leave it on its own)."""
+    full = sorted(n for n in names if len(n.split()) > 1)
+    person: dict[str, str] = {}
+    for name in full:
+        person[name] = next(
+            (
+                person[other]
+                for other in full
+                if other in person
+                and compare_names(name, other).relation in ("same", "variant", "extra-token")
+            ),
+            name,
+        )
+    for name in sorted(names - set(full)):
+        matches = {
+            person[other]
+            for other in full
+            if compare_names(name, other).relation in ("same", "short-form")
+        }
+        person[name] = matches.pop() if len(matches) == 1 else name
+    return person
+
+
 def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
     """The person the document names for a role: most recent before, else the first after.
 
@@ -1180,6 +1298,10 @@ def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
         for h in holders
         if h.key is not None and h.key[0] == canonical and (country is None or h.key[1] is None)
     ]
+    if len({h.name for h in exact}) > 1:
+        exact = _home_holder(exact, holders)
+        if not exact:
+            return None
     related = [h for h in holders if h.role and office_relation(h.role, role) != "different"]
     ambiguous = len({h.name for h in related}) > 1
     for candidates in (exact, loose, related):
@@ -1189,6 +1311,22 @@ def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
         before = [h for h in candidates if h.start < mention.start]
         return before[-1] if before else candidates[0]
     return None
+
+
+def _home_holder(candidates: list[_Mention], holders: list[_Mention]) -> list[_Mention]:
+    """Several people hold a bare title ("President Ana Ruiz ... President Tomas Berg").
+    A report gives a foreign holder his country ("the President of Chile, Tomas Berg") and
+    names its own country's without one: a bare "the President" is the one person never
+    given a country. With no such single person, none: the nearest is as likely wrong."""
+    person = _people({h.name for h in holders})
+    qualified = {person[h.name] for h in holders if h.key is not None and h.key[1] is not None}
+    named = {person[h.name] for h in candidates}
+    if len(named) == 1:
+        return candidates
+    home = named - qualified
+    if len(home) != 1:
+        return []
+    return [h for h in candidates if person[h.name] in home]
 
 
 _TITLE_FIRST = frozenset(p.split()[0] for p in gz.TITLES)
