@@ -111,6 +111,10 @@ HELD = [
     pytest.param("growth-percent-vs-times", id="percent-and-times-growth-is-no-conflict"),
     pytest.param("gateway-remarks-two-speakers", id="similar-words-of-two-speakers-no-agreement"),
     pytest.param("two-tursunovs-roles", id="two-ministers-sharing-a-surname-no-title-clash"),
+    pytest.param(
+        "tursunov-fm-titles",
+        id="foreign-minister-vs-minister-of-foreign-affairs-is-a-title-variant",
+    ),
 ]
 
 
@@ -229,11 +233,6 @@ MISSED = [
         "hamdani-spellings",
         "shuaib-shoaib-are-one-name",
         "Shuaib/Shoaib are not joined; titles stay glued to the name",
-    ),
-    _xfail(
-        "tursunov-fm-titles",
-        "foreign-minister-vs-minister-of-foreign-affairs-is-a-title-variant",
-        "both normalised to 'Foreign Minister of Uzbekistan' and reported as agreement",
     ),
 ]
 

@@ -32,6 +32,8 @@ def test_decorated_wordings_of_one_office_are_variants(left: str, right: str) ->
             "Chief of Staff of the Chilean Armed Forces",
         ),
         ("ex-Foreign Secretary", "former Foreign Secretary"),
+        ("Chile's President", "President of Chile"),
+        ("US Trade Representative", "Trade Representative of the United States"),
     ],
 )
 def test_reordered_or_demonym_wordings_are_the_same_title(left: str, right: str) -> None:
@@ -138,3 +140,27 @@ def test_wordings_the_resolver_reads_as_one_office_are_variants() -> None:
     left, right = "Chilean Armed Forces Chief of Staff", "Chief of General Staff of Chile"
     assert compare_titles(left, right).relation == "variant"
     assert compare_titles(left, right).reason == "same-office"
+
+
+def _written_role(source: str, holder: str, written: str, value: str) -> Claim:
+    return role(source, holder, value).model_copy(update={"object": written})
+
+
+def test_one_office_written_in_other_words_is_a_title_variant_though_normalised_alike() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40), ("b", "Ana Ruiz", 40))
+    roles = [
+        _written_role("a", "E1", "Peruvian Foreign Minister", "Foreign Minister of Peru"),
+        _written_role("b", "E1", "Minister of Foreign Affairs of Peru", "Foreign Minister of Peru"),
+    ]
+    (finding,) = title_variant_findings([person], {}, roles, {})
+    assert finding.kind == "title_variant"
+    assert "Minister of Foreign Affairs of Peru" in finding.summary
+
+
+def test_one_office_written_alike_but_for_case_is_no_title_variant() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40), ("b", "Ana Ruiz", 40))
+    roles = [
+        _written_role("a", "E1", "Peruvian foreign minister", "Foreign Minister of Peru"),
+        _written_role("b", "E1", "Peru's Foreign Minister", "Foreign Minister of Peru"),
+    ]
+    assert title_variant_findings([person], {}, roles, {}) == []

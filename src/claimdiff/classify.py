@@ -47,6 +47,7 @@ from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
 from claimdiff.statements import content_words, term_overlap
+from claimdiff.titles import title_key, written_title
 from claimdiff.unionfind import UnionFind
 
 # Reason codes.
@@ -836,9 +837,12 @@ def _shared_occasion(left: Claim, right: Claim, context: ClassifyContext) -> Eve
 def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> list[Finding]:
     subject = claims[0].subject or ""
     name = _entity_name(subject, context)
-    by_role: dict[str, list[RoleClaim]] = {}
+    # One office in other words ("Foreign Minister", "Minister of Foreign Affairs") is a
+    # title_variant finding (title_variants.py), not an agreement.
+    by_role: dict[tuple[str, frozenset[str]], list[RoleClaim]] = {}
     for claim in claims:
-        by_role.setdefault(fold(claim.value), []).append(claim)
+        wording = title_key(written_title(claim.object, claim.value))
+        by_role.setdefault((fold(claim.value), wording), []).append(claim)
     findings: list[Finding] = []
     for role_claims in by_role.values():
         if len({c.source for c in role_claims}) >= 2:

@@ -11,6 +11,7 @@ that change the office ("Deputy", "Vice", "Former", "Prime") are never among tho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -45,6 +46,10 @@ HEAD_WORDS = frozenset(
 )
 
 
+# "Chile's President" is the "President of Chile": the possessive goes before folding.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
 @dataclass(frozen=True)
 class TitleMatch:
     relation: Literal["same", "variant", "different"]
@@ -60,7 +65,10 @@ def _country_words(words: list[str]) -> list[str]:
             phrase = " ".join(
                 w if w in _SMALL else w.capitalize() for w in words[index : index + size]
             )
-            country = country_for(phrase)
+            # "US", "UK": a folded acronym is looked up as written.
+            country = country_for(phrase) or (
+                country_for(phrase.upper()) if size == 1 and len(phrase) <= 3 else None
+            )
             if country is not None and words[index] not in _SMALL:
                 out.append(fold(country).replace(" ", "_"))
                 index += size
@@ -74,7 +82,7 @@ def _country_words(words: list[str]) -> list[str]:
 @lru_cache(maxsize=16384)
 def title_key(title: str) -> frozenset[str]:
     """The words of a title that decide which office it names."""
-    words = _country_words(fold(title).split())
+    words = _country_words(fold(_POSSESSIVE.sub("", title)).split())
     return frozenset(_SPELLINGS.get(w, w) for w in words if w not in _SMALL)
 
 
@@ -123,3 +131,11 @@ def single_holder_office(title: str) -> tuple[str, str | None] | None:
         return None
     countries = sorted(title_key(title) & _COUNTRY_WORDS)
     return " ".join(sorted(words)), countries[0] if len(countries) == 1 else None
+
+
+def written_title(written: str | None, value: str) -> str:
+    """A role as the source wrote it ("Minister of Foreign Affairs of the Republic of X"),
+    not as normalised ("Foreign Minister of X"), when the written words are a title: two
+    wordings of one office differ in words, and the normalised value hides that."""
+    shown = " ".join((written or "").split())
+    return shown if shown and is_title(shown) else value
