@@ -475,8 +475,11 @@ def test_office_with_listed_portfolios_is_one_title_before_the_name() -> None:
 
 
 def test_two_offices_joined_by_and_belong_to_the_name_after_them() -> None:
-    person = by_text("Deputy Prime Minister and Interior Minister Lina Sato arrived.")["Lina Sato"]
-    assert person.role == "Deputy Prime Minister"
+    text = "Deputy Prime Minister and Interior Minister Lina Sato arrived."
+    person = by_text(text)["Lina Sato"]
+    assert person.role == "Minister of Interior"
+    found = {claim.value: claim.subject for claim in roles(text)}
+    assert found == {"Deputy Prime Minister": person.id, "Minister of Interior": person.id}
 
 
 def test_two_offices_after_a_possessive_are_two_people() -> None:

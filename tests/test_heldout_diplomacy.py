@@ -108,6 +108,7 @@ HELD = [
     pytest.param("khodjayev-spellings", id="khodjayev-khodjaev-khojayev-are-one-name"),
     pytest.param("durrani-spellings", id="mohammad-muhammad-mohammed-are-one-name"),
     pytest.param("ulugbek-spellings", id="ulugbek-ulughbek-are-one-name"),
+    pytest.param("hamdani-spellings", id="shuaib-shoaib-are-one-name"),
     pytest.param("growth-percent-vs-times", id="percent-and-times-growth-is-no-conflict"),
     pytest.param("gateway-remarks-two-speakers", id="similar-words-of-two-speakers-no-agreement"),
     pytest.param("two-tursunovs-roles", id="two-ministers-sharing-a-surname-no-title-clash"),
@@ -228,11 +229,6 @@ MISSED = [
         "durrani-visit-last-year",
         "march-last-year-vs-march-2024-is-vague",
         "the finding exists but cites the event 'visited', not the date claim",
-    ),
-    _xfail(
-        "hamdani-spellings",
-        "shuaib-shoaib-are-one-name",
-        "Shuaib/Shoaib are not joined; titles stay glued to the name",
     ),
 ]
 

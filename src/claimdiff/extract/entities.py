@@ -175,6 +175,9 @@ class _Role:
     capitalised: bool
     affiliation: bool
     written_end: int
+    # Where a second office of the same person starts ("Deputy Prime Minister and Foreign
+    # Minister X"): the name follows that one.
+    also: int | None = None
 
 
 @dataclass(slots=True)
@@ -376,6 +379,7 @@ class _Extractor:
         destination: str | None = None
         capitalised = tokens[j].cap
         lowercase_ok = True
+        also: int | None = None
         # "Deputy Prime Minister and Foreign Minister X": one person's two offices only when
         # nothing stands before the first ("Kenya's Chief Justice and President X" are two).
         bare = j == start and not determiner
@@ -449,8 +453,11 @@ class _Extractor:
             else:
                 title = None
             if title is None and (second := self._second_title(j, bare)) is not None:
-                j = second
-                title = self._title_at(j)
+                title = self._title_at(second)
+                if title is not None and title[1].office:
+                    also, title = second, None
+                else:
+                    j = second
         if not titles:
             return None
         role = None
@@ -487,7 +494,25 @@ class _Extractor:
             capitalised=capitalised,
             affiliation=affiliation is not None or country is not None,
             written_end=office_end or j,
+            also=also,
         )
+
+    def _two_offices_at(self, i: int, first: _Role, k: int) -> int:
+        """One person's two offices before the name: the name holds the second, and the first
+        is a role claim of its own."""
+        second = self._role_phrase(k)
+        assert second is not None  # ``_second_title`` found it
+        name_end = self._name_run(second.end)
+        if not self._plausible_person(second.end, name_end, second):
+            return i
+        index = self._add_person(second.end, name_end, second, second.start)
+        if first.role is not None:
+            tokens = self.tokens
+            written = self._surface(first.start, first.written_end)
+            span = (tokens[first.start].start, tokens[first.end - 1].end)
+            self.ranks.append((*span, self.mentions[index], first.role, written))
+        self._mark(i, name_end)
+        return name_end
 
     def _portfolio_list(self, j: int) -> int:
         """ "Minister of Investment, Industry and Trade": one office whose portfolios are
@@ -556,6 +581,8 @@ class _Extractor:
         phrase = self._role_phrase(i)
         if phrase is None:
             return i
+        if phrase.also is not None:
+            return self._two_offices_at(i, phrase, phrase.also)
         name_end = self._name_run(phrase.end) if phrase.end < len(tokens) else phrase.end
         if (
             name_end > phrase.end
