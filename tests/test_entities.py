@@ -491,3 +491,37 @@ def test_two_offices_after_a_possessive_are_two_people() -> None:
 def test_possessive_office_in_apposition_gives_the_name_its_role() -> None:
     person = by_text("Peru's trade minister, Rosa Quispe, said talks went well.")["Rosa Quispe"]
     assert person.role == "Minister of Trade of Peru"
+
+
+def test_organisation_acronym_after_an_office_is_its_complement() -> None:
+    text = "Later, Director FIAB Maj Gen Omar Farooq said the search went on."
+    person = by_text(text)["Omar Farooq"]
+    assert person.role == "Director of FIAB"
+    assert {claim.value for claim in roles(text)} == {"Director of FIAB", "Maj Gen"}
+
+
+def test_chief_after_an_organisation_is_an_office() -> None:
+    person = by_text("Later, the IMF chief Omar Farooq said so.")["Omar Farooq"]
+    assert person.role is not None and person.role.startswith("Chief of")
+
+
+def test_chief_alone_before_a_name_is_no_office() -> None:
+    assert roles("Chief Omar Farooq said so.") == []
+
+
+def test_plain_words_before_a_minister_tell_the_portfolio() -> None:
+    text = "Later, the regional water minister, Ines Kallas, said dams held."
+    person = by_text(text)["Ines Kallas"]
+    assert person.role == "Regional Minister of Water"
+
+
+def test_plain_portfolio_after_a_lower_case_minister_belongs_to_the_title() -> None:
+    text = "Ines Kallas, the regional minister for water and sanitation, said dams held."
+    (claim,) = roles(text)
+    assert claim.object == "regional minister for water and sanitation"
+    assert claim.text.endswith("sanitation")
+
+
+def test_name_after_a_lower_case_role_and_comma_opens_a_new_clause() -> None:
+    text = "He did not trust the prime minister, Mr Brown replied."
+    assert roles(text) == []

@@ -7,7 +7,7 @@ import pytest
 from builders import mention, role
 from claimdiff.models import Claim, Entity, Mention, MentionRef
 from claimdiff.title_variants import collect_titles, title_variant_findings
-from claimdiff.titles import compare_titles
+from claimdiff.titles import compare_titles, same_post, title_key
 
 
 @pytest.mark.parametrize(
@@ -164,3 +164,38 @@ def test_one_office_written_alike_but_for_case_is_no_title_variant() -> None:
         _written_role("b", "E1", "Peru's Foreign Minister", "Foreign Minister of Peru"),
     ]
     assert title_variant_findings([person], {}, roles, {}) == []
+
+
+def test_an_abbreviated_rank_is_the_rank_spelled_out() -> None:
+    assert title_key("Lt Gen") == title_key("Lieutenant General")
+    assert title_key("Maj. Gen.") == title_key("Major General")
+    assert title_key("Maj Gen") != title_key("Lieutenant General")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Trade Secretary", "Trade and Industry Secretary"),
+        ("regional minister for water and sanitation", "regional water minister"),
+        ("regional water minister", "Northland Water Minister"),
+    ],
+)
+def test_one_persons_post_said_with_more_words_is_the_same_post(left: str, right: str) -> None:
+    assert same_post(left, right).relation == "variant"
+    assert same_post(right, left).relation == "variant"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("party chairman", "party branch chairman"),
+        ("Foreign Secretary", "Tuesday Foreign Secretary"),
+        ("Minister", "Minister of Trade"),
+        ("Chancellor", "UK Chancellor"),
+        ("Home Affairs spokesman", "Foreign Affairs spokesman"),
+    ],
+)
+def test_words_that_name_another_post_or_only_a_place_are_no_same_post(
+    left: str, right: str
+) -> None:
+    assert same_post(left, right).relation == "different"

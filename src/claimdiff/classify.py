@@ -842,7 +842,8 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
     by_role: dict[tuple[str, frozenset[str]], list[RoleClaim]] = {}
     for claim in claims:
         wording = title_key(written_title(claim.object, claim.value))
-        by_role.setdefault((fold(claim.value), wording), []).append(claim)
+        office = " ".join(sorted(title_key(claim.value))) or fold(claim.value)
+        by_role.setdefault((office, wording), []).append(claim)
     findings: list[Finding] = []
     for role_claims in by_role.values():
         if len({c.source for c in role_claims}) >= 2:

@@ -19,7 +19,14 @@ from claimdiff.align import independent_count
 from claimdiff.models import Claim, Entity, Finding, Mention, RoleClaim
 from claimdiff.names import fold
 from claimdiff.review import decision_key
-from claimdiff.titles import HEAD_WORDS, compare_titles, is_title, title_key, written_title
+from claimdiff.titles import (
+    HEAD_WORDS,
+    compare_titles,
+    is_title,
+    same_post,
+    title_key,
+    written_title,
+)
 from claimdiff.unionfind import UnionFind
 
 TITLE_WORDING = "title-wording"
@@ -195,7 +202,10 @@ def _groups(own: Sequence[Wording]) -> list[list[Wording]]:
     for index, left in enumerate(keys):
         for right in keys[index + 1 :]:
             left_text, right_text = by_key[left][0].compared, by_key[right][0].compared
-            if compare_titles(left_text, right_text).relation == "variant":
+            if (
+                compare_titles(left_text, right_text).relation == "variant"
+                or same_post(left_text, right_text).relation == "variant"
+            ):
                 union.union(_key_name(left), _key_name(right))
     groups: dict[str, list[Wording]] = defaultdict(list)
     for key in keys:

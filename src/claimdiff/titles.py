@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from claimdiff.gazetteer import COUNTRY_NAMES, MAX_PLACE_WORDS, UNIQUE_OFFICES, country_for
+from claimdiff.gazetteer import (
+    COUNTRY_NAMES,
+    MAX_PLACE_WORDS,
+    TITLE_WORDS,
+    UNIQUE_OFFICES,
+    country_for,
+)
 from claimdiff.names import fold
 from claimdiff.offices import office_key
 
@@ -31,6 +37,17 @@ _SPELLINGS = {
     "labor": "labour",
     "organisation": "organization",
     "ex": "former",
+    # Abbreviated ranks: "Lt Gen" is "Lieutenant General".
+    "lt": "lieutenant",
+    "gen": "general",
+    "maj": "major",
+    "brig": "brigadier",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "cdr": "commander",
 }
 # Words that decorate a title without naming another office.
 DECORATIONS = frozenset({"supreme", "grand"})
@@ -109,6 +126,7 @@ def compare_titles(left: str, right: str) -> TitleMatch:
 
 
 _COUNTRY_WORDS = frozenset(fold(c).replace(" ", "_") for c in COUNTRY_NAMES.values())
+_TITLE_WORDS = frozenset(fold(w) for w in TITLE_WORDS)
 
 
 def country_word(country: str) -> str:
@@ -139,3 +157,65 @@ def written_title(written: str | None, value: str) -> str:
     wordings of one office differ in words, and the normalised value hides that."""
     shown = " ".join((written or "").split())
     return shown if shown and is_title(shown) else value
+
+
+SAME_POST = "same-post"
+# Words that make another office of the same head: "Deputy Minister", "Minister of State".
+OFFICE_CHANGERS = frozenset(
+    """deputy vice former prime acting interim shadow assistant junior under associate
+    general chief state first second senior permanent principal co elect designate branch
+    new outgoing incoming current incumbent""".split()  # noqa: SIM905
+)
+# Words that name a jurisdiction without naming it: "the provincial relief minister".
+JURISDICTIONS = frozenset(
+    """provincial regional state federal municipal county district city local""".split()  # noqa: SIM905
+)
+
+
+def same_post(left: str, right: str) -> TitleMatch:
+    """Two wordings of one person's post, looser than ``compare_titles``: one says more
+    ("provincial minister", "provincial relief minister"), or a jurisdiction word stands
+    for the place's name ("provincial relief minister", "Northland Relief Minister").
+    Nothing in the difference may change the office (``OFFICE_CHANGERS``, another head)."""
+    a, b = title_key(left) - _COUNTRY_WORDS, title_key(right) - _COUNTRY_WORDS
+    shared = a & b
+    differ = a ^ b
+    if not (shared & HEAD_WORDS) or not differ or differ & (HEAD_WORDS | OFFICE_CHANGERS):
+        return TitleMatch("different")
+    if not shared - HEAD_WORDS - OFFICE_CHANGERS:
+        return TitleMatch("different")  # "Minister" and "Minister of Trade": too little said
+    if a <= b or b <= a:
+        longer = right if len(b) > len(a) else left
+        if _listed(longer, differ, shared):
+            return TitleMatch("variant", SAME_POST)
+        return TitleMatch("different")
+    named = {left: a - b, right: b - a}
+    for text, own in named.items():
+        other = right if text == left else left
+        if own <= JURISDICTIONS and _proper_words(other, named[other]):
+            return TitleMatch("variant", SAME_POST)
+    return TitleMatch("different")
+
+
+def _listed(title: str, extra: frozenset[str], shared: frozenset[str]) -> bool:
+    """Whether each extra word is one of portfolios listed with "and" beside a shared one
+    ("Trade and Industry Secretary" says more than "Trade Secretary", "branch chairman" names
+    another post than "chairman")."""
+    words = [_SPELLINGS.get(w, w) for w in fold(title).split()]
+    known = extra | shared
+    listed: set[str] = set()
+    for index in range(1, len(words) - 1):
+        if words[index] in ("and", "&"):
+            left, right = words[index - 1], words[index + 1]
+            if left in known and right in known and (left in shared or right in shared):
+                listed |= {left, right}
+    return extra <= listed
+
+
+def _proper_words(title: str, words: frozenset[str]) -> bool:
+    """Whether every word of ``words`` is written with a capital in ``title`` and is no
+    title word: a place's name ("Northland" in "Northland Relief Minister")."""
+    written = {fold(w): w for w in title.split()}
+    return bool(words) and all(
+        w in written and written[w][:1].isupper() and w not in _TITLE_WORDS for w in words
+    )

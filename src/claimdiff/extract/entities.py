@@ -139,6 +139,12 @@ _NOT_NAMES = _words(
     """election elections strike public electric dynamics practitioner assembly meeting
     staff secretary manager motors"""
 )
+# Titles that name an office only after whose it is: "the IMF chief", "army chief".
+_NEEDS_AFFILIATION = frozenset({"chief"})
+# "the provincial minister for relief and rehabilitation,": a portfolio in plain words,
+# up to the punctuation that closes the apposition.
+_PLAIN_PORTFOLIO = re.compile(r" (?:for|of) [a-z]{3,}(?: (?:and|&) [a-z]{3,})?(?=[,;.)])")
+_PLAIN_MORE = re.compile(r" (?:and|&) [a-z]{3,}(?=[,;.)])")  # "minister for water and sanitation"
 _TITLE_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim", "vice"})
 # Auxiliaries and modals that open questions ("Could Acme survive?"): never a name's start.
 _OPENERS = _words(
@@ -178,6 +184,10 @@ class _Role:
     # Where a second office of the same person starts ("Deputy Prime Minister and Foreign
     # Minister X"): the name follows that one.
     also: int | None = None
+    # A portfolio in plain words after a lower-case title ("the provincial minister for
+    # relief and rehabilitation,"): its text and where it ends in the text.
+    tail: str = ""
+    tail_end: int = 0
 
 
 @dataclass(slots=True)
@@ -332,6 +342,12 @@ class _Extractor:
         affiliation: str | None = None
         places: list[tuple[int, int, str]] = []
         title = self._title_at(j)
+        described = self._described_portfolio(j) if title is None else j
+        if described > j:
+            # "the provincial relief minister": the portfolio told in plain words.
+            affiliation = " ".join(t.word.capitalize() for t in tokens[j:described])
+            j = described
+            title = self._title_at(j)
         if title is None:
             # An affiliation before the title: "Kenyan", "Uganda's", "Arsenal".
             place = self._place_at(j)
@@ -437,6 +453,10 @@ class _Extractor:
                     break
                 complements.append(self.text[tokens[j].start : tokens[m - 1].end])
                 j = m
+            if office_title and not complements and self._acronym_complement(j, n):
+                # "Chairman NDMA Lt Gen Ana Berg": South Asian style drops the "of".
+                complements.append(f"of {tokens[j].word}")
+                j += 1
             if complements or {"of", "for"} & set(written.lower().split()):
                 listed = self._portfolio_list(j)
                 if listed > j:
@@ -466,7 +486,7 @@ class _Extractor:
             if affiliation is not None and affiliation.lower() in _TITLE_PREFIXES:
                 canonical = f"{affiliation.capitalize()} {canonical}"
                 affiliation = None
-            if affiliation is not None and head in _PORTFOLIO_HEADS:
+            if affiliation is not None and (head in _PORTFOLIO_HEADS or described > start):
                 role = f"{affiliation} {canonical}"
             else:
                 role = canonical
@@ -480,8 +500,18 @@ class _Extractor:
                 role += f" to {destination}"
             if former:
                 canonical, role = f"Former {canonical}", f"former {role}"
+        tail = None
+        plain = not capitalised and not complements and role is not None
+        if plain and canonical is not None and _portfolio_head(canonical):
+            portfolio_listed = {"of", "for"} & set(titles[-1].lower().split())
+            pattern = _PLAIN_MORE if portfolio_listed else _PLAIN_PORTFOLIO
+            tail = pattern.match(self.text, tokens[j - 1].end)
+            if tail is not None and role is not None:
+                role += tail.group()
         if not lowercase_ok and affiliation is None and country is None and not prenominal:
             return None
+        if titles[0].lower() in _NEEDS_AFFILIATION and affiliation is None and country is None:
+            return None  # "NDMA chief Ana Berg", but never "chief Ana Berg" alone
         return _Role(
             start=start,
             end=j,
@@ -495,6 +525,8 @@ class _Extractor:
             affiliation=affiliation is not None or country is not None,
             written_end=office_end or j,
             also=also,
+            tail=tail.group() if tail is not None else "",
+            tail_end=tail.end() if tail is not None else 0,
         )
 
     def _two_offices_at(self, i: int, first: _Role, k: int) -> int:
@@ -513,6 +545,57 @@ class _Extractor:
             self.ranks.append((*span, self.mentions[index], first.role, written))
         self._mark(i, name_end)
         return name_end
+
+    def _described_portfolio(self, j: int) -> int:
+        """One or two plain words before a minister, secretary or spokesman ("provincial
+        relief minister", "government spokesman"): where the title starts, or j if none."""
+        tokens, n = self.tokens, len(self.tokens)
+        k = j
+        while k < n and k - j < 2 and self._descriptor(k, first=k == j):
+            k += 1
+            if k < n and not tokens[k].joined:
+                return j
+        if k == j or k >= n:
+            return j
+        title = self._title_at(k)
+        if title is None or not _portfolio_head(title[1].canonical):
+            return j
+        return k
+
+    def _descriptor(self, k: int, first: bool) -> bool:
+        token = self.tokens[k]
+        lower = token.lower
+        return (
+            token.word.isalpha()
+            and len(lower) >= 3
+            and (not token.cap or (first and token.first))
+            and not token.poss
+            and lower not in _STOP
+            and lower not in _SPEECH
+            and lower not in _MOTION
+            and lower not in _CONNECTORS
+            and lower not in _MODIFIERS
+            and not lower.endswith(("ed", "ing", "ly"))
+            and self._title_at(k) is None
+            and self._place_at(k) is None
+        )
+
+    def _acronym_complement(self, j: int, n: int) -> bool:
+        """An organisation's acronym right after a capitalised office and before a name or a
+        rank ("Chairman NDMA Lt Gen Ana Berg", "Governor SBP Ana Berg")."""
+        tokens = self.tokens
+        if j + 1 >= n or not (tokens[j].joined and tokens[j + 1].joined and tokens[j - 1].cap):
+            return False
+        word = tokens[j].word
+        return (
+            len(word) >= 3
+            and _ACRONYM.fullmatch(word) is not None
+            and word not in gz.COMMON_ACRONYMS
+            and not tokens[j].poss
+            and tokens[j + 1].cap
+            and self._place_at(j) is None
+            and self._title_at(j) is None
+        )
 
     def _portfolio_list(self, j: int) -> int:
         """ "Minister of Investment, Industry and Trade": one office whose portfolios are
@@ -565,7 +648,7 @@ class _Extractor:
         else:
             return None
         title = self._title_at(k) if tokens[k].cap else None
-        if title is None or not (bare or (k == j and not title[1].office)):
+        if title is None or not (bare or (k == j and title[1].rank)):
             return None
         second = self._role_phrase(k)
         if second is None or second.start != k or second.end >= n:
@@ -612,7 +695,9 @@ class _Extractor:
             name_end = self._name_run(after)
             if (
                 name_end > after
-                and self._closes_apposition(name_end)
+                and self._closes_apposition(
+                    name_end, strict=not (phrase.capitalised or tokens[i].first)
+                )
                 and self._plausible_person(after, name_end, None)
             ):
                 index = self._add_person(after, name_end, phrase, phrase.start)
@@ -654,13 +739,19 @@ class _Extractor:
         self._mark(i, name_end)
         return name_end
 
-    def _closes_apposition(self, k: int) -> bool:
+    def _closes_apposition(self, k: int, strict: bool = False) -> bool:
+        """Whether a name or role in apposition ends before token k. ``strict``: only
+        punctuation ends it ("did not trust the prime minister, Mr Brown replied" opens a
+        new clause with the name)."""
         tokens = self.tokens
         if k >= len(tokens):
-            return True
+            end = tokens[k - 1].end
+            return not strict or self.text[end : end + 1] in ("", ",", ".", ";", ")", ":")
         gap = self.text[tokens[k - 1].end : tokens[k].start]
         if gap[:1] in (",", ".", ";", ")", ":") or "\n" in gap:
             return True
+        if strict:
+            return gap.strip()[:1] in ("(", "-", "–", "—")  # "X (no relation)", "X - who"
         return not (tokens[k].cap and tokens[k].joined and tokens[k].lower not in _MONTHS)
 
     # ------------------------------------------------------------------ names
@@ -958,8 +1049,9 @@ class _Extractor:
                 phrase.country,
             )
             holder.key = (phrase.canonical, phrase.country) if phrase.canonical else None
-            holder.extra["written"] = self._surface(phrase.start, phrase.written_end)
-            self.roles.append((holder.start, tokens[phrase.end - 1].end, person, phrase))
+            holder.extra["written"] = self._surface(phrase.start, phrase.written_end) + phrase.tail
+            end_at = max(tokens[phrase.end - 1].end, phrase.tail_end)
+            self.roles.append((holder.start, end_at, person, phrase))
         self._add_role_mention(phrase, holder=person)
         self._mark(end, phrase.end)
         return phrase.end
@@ -1102,8 +1194,9 @@ class _Extractor:
         if phrase.role is not None:
             first = min(phrase_start, k)
             last = max(phrase.end, end)
-            written = self._surface(phrase.start, phrase.written_end)
-            self.roles.append((tokens[first].start, tokens[last - 1].end, index, phrase))
+            written = self._surface(phrase.start, phrase.written_end) + phrase.tail
+            end_at = max(tokens[last - 1].end, phrase.tail_end)
+            self.roles.append((tokens[first].start, end_at, index, phrase))
             mention.extra["written"] = written
         return index
 
@@ -1269,6 +1362,11 @@ class _Extractor:
         return records
 
 
+def _portfolio_head(title: str) -> bool:
+    """Whether a title is a minister's, secretary's or spokesman's ("Minister of Water")."""
+    return not _PORTFOLIO_HEADS.isdisjoint(title.lower().split())
+
+
 def _bearer(named: Sequence[tuple[int, str]], start: int) -> str | None:
     """The full name a short form at ``start`` stands for: the only one the document gives,
     else the nearest one named before it ("Ada Tursan ... Tursan said" after an earlier "Omar
@@ -1418,14 +1516,17 @@ def _ascii_lower(words: frozenset[str]) -> list[str]:
 
 _TITLE_TRIE = _trie(_ascii_lower(gz.TITLE_WORDS | _MODIFIERS))
 _LINKS = _CONNECTORS | _PARTICLES | _DETERMINERS | {"to"}
+# One or two plain words before a portfolio head: "provincial relief minister".
+_DESCRIBED_HEAD = rf"(?:[a-z]{{3,}} )?(?:{_trie(sorted(_PORTFOLIO_HEADS))})(?![\w'’-])"
 _TOKEN = re.compile(
     r"(?<![\w'’-])(?:"
     r"[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:\w|[-'’.&](?=\w))*"
     r"|[a-z]{1,3}-[A-Z](?:\w|[-'’.&](?=\w))*"
     rf"|(?:{_TITLE_TRIE})(?![\w'’-])"
     rf"|(?:{_trie(_ascii_lower(frozenset(_LINKS)))})"
-    rf"(?= (?:the |a |an )?(?:[A-Z]|(?:{_TITLE_TRIE})(?![\w'’-])))"
-    r"|&(?= [A-Z]))"
+    rf"(?= (?:the |a |an )?(?:[A-Z]|(?:{_TITLE_TRIE})(?![\w'’-])|[a-z]{{3,}} {_DESCRIBED_HEAD}))"
+    r"|&(?= [A-Z])"
+    rf"|[a-z]{{3,}}(?= {_DESCRIBED_HEAD}))"
 )
 
 
