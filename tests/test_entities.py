@@ -525,3 +525,17 @@ def test_plain_portfolio_after_a_lower_case_minister_belongs_to_the_title() -> N
 def test_name_after_a_lower_case_role_and_comma_opens_a_new_clause() -> None:
     text = "He did not trust the prime minister, Mr Brown replied."
     assert roles(text) == []
+
+
+def test_place_the_document_names_on_its_own_is_the_complement_of_a_title_before_a_name() -> None:
+    text = (
+        "Heavy rain hit the districts of Upper Vardo. "
+        "Chief Minister Upper Vardo Imre Balas Kozak announced three days of mourning."
+    )
+    person = by_text(text)["Imre Balas Kozak"]
+    assert person.role == "Chief Minister of Upper Vardo"
+
+
+def test_first_name_used_alone_is_no_complement_of_the_title() -> None:
+    text = "President Imre Balas Kozak met Imre. Chief Minister Imre Balas Kozak spoke."
+    assert [m.text for m in mentions(text) if m.role == "Chief Minister"] == ["Imre Balas Kozak"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimdiff import gazetteer as gz
 from claimdiff.extract import ExtractionContext
@@ -144,6 +144,7 @@ _NEEDS_AFFILIATION = frozenset({"chief"})
 # "the provincial minister for relief and rehabilitation,": a portfolio in plain words,
 # up to the punctuation that closes the apposition.
 _PLAIN_PORTFOLIO = re.compile(r" (?:for|of) [a-z]{3,}(?: (?:and|&) [a-z]{3,})?(?=[,;.)])")
+_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|across|near|at)\s+(?:the\s+)?$")
 _PLAIN_MORE = re.compile(r" (?:and|&) [a-z]{3,}(?=[,;.)])")  # "minister for water and sanitation"
 _TITLE_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim", "vice"})
 # Auxiliaries and modals that open questions ("Could Acme survive?"): never a name's start.
@@ -226,6 +227,7 @@ class _Extractor:
         self.ranks: list[tuple[int, int, _Mention, str, str]] = []
         self.place_cache: dict[int, object] = {}
         self.next_title = _next_title_starts(self.tokens)
+        self.standalone: set[str] | None = None
 
     # ------------------------------------------------------------------ driver
 
@@ -529,6 +531,36 @@ class _Extractor:
             tail_end=tail.end() if tail is not None else 0,
         )
 
+    def _named_complement(self, k: int, end: int) -> int:
+        """Where the name starts in a run after a title that begins with a place the document
+        also writes on its own ("districts of Upper Vardo"), leaving two words or more for
+        the person; 0 if none."""
+        tokens = self.tokens
+        if end - k < 3 or not tokens[k].joined:
+            return 0
+        if self.standalone is None:
+            self.standalone = self._standalone_runs()
+        for cut in range(end - 2, k, -1):
+            if self._surface(k, cut) in self.standalone and self._title_at(cut) is None:
+                return cut
+        return 0
+
+    def _standalone_runs(self) -> set[str]:
+        """The surfaces of runs of capitalised words that stand on their own in the text as
+        a place ("districts of Upper Vardo", "in Upper Vardo")."""
+        tokens, n = self.tokens, len(self.tokens)
+        runs: set[str] = set()
+        start = 0
+        for k in range(1, n + 1):
+            previous = tokens[k - 1]
+            if k < n and tokens[k].joined and tokens[k].cap and previous.cap and not previous.poss:
+                continue
+            at = tokens[start].start
+            if tokens[start].cap and _PLACE_BEFORE.search(self.text, max(0, at - 12), at):
+                runs.add(self._surface(start, k))
+            start = k
+        return runs
+
     def _two_offices_at(self, i: int, first: _Role, k: int) -> int:
         """One person's two offices before the name: the name holds the second, and the first
         is a role claim of its own."""
@@ -667,6 +699,11 @@ class _Extractor:
         if phrase.also is not None:
             return self._two_offices_at(i, phrase, phrase.also)
         name_end = self._name_run(phrase.end) if phrase.end < len(tokens) else phrase.end
+        if phrase.role is not None and (cut := self._named_complement(phrase.end, name_end)):
+            # "Chief Minister Upper Vardo Imre Kozak": the place the document names on its
+            # own elsewhere is the office's complement, the rest the name.
+            place = self._surface(phrase.end, cut)
+            phrase = replace(phrase, role=f"{phrase.role} of {place}", end=cut, written_end=cut)
         if (
             name_end > phrase.end
             and tokens[phrase.end].joined
