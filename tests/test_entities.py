@@ -539,3 +539,18 @@ def test_place_the_document_names_on_its_own_is_the_complement_of_a_title_before
 def test_first_name_used_alone_is_no_complement_of_the_title() -> None:
     text = "President Imre Balas Kozak met Imre. Chief Minister Imre Balas Kozak spoke."
     assert [m.text for m in mentions(text) if m.role == "Chief Minister"] == ["Imre Balas Kozak"]
+
+
+def test_a_countrys_leader_is_the_one_head_of_state_named_for_it() -> None:
+    text = "Kenyan President Arthur Mwangi arrived. The Kenyan leader will visit Mombasa."
+    role = next(m for m in mentions(text) if m.via == "role")
+    assert role.name == "Arthur Mwangi"
+
+
+def test_a_countrys_leader_with_two_heads_named_stays_unresolved() -> None:
+    text = (
+        "Kenyan President Arthur Mwangi met Kenyan Prime Minister Jo Otieno. "
+        "The Kenyan leader will visit Mombasa."
+    )
+    role = next(m for m in mentions(text) if m.via == "role")
+    assert role.name == "Leader of Kenya"

@@ -1472,7 +1472,19 @@ def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
             continue
         before = [h for h in candidates if h.start < mention.start]
         return before[-1] if before else candidates[0]
+    if canonical == "Leader" and country is not None:
+        # "the Kenyan leader": the one head of state or government the document names for
+        # that country.
+        heads = [h for h in holders if h.key in {(head, country) for head in _HEADS_OF_STATE}]
+        if len(set(_people({h.name for h in heads}).values())) == 1:
+            before = [h for h in heads if h.start < mention.start]
+            return before[-1] if before else heads[0]
     return None
+
+
+_HEADS_OF_STATE = frozenset(
+    {"President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Supreme Leader"}
+)
 
 
 def _home_holder(candidates: list[_Mention], holders: list[_Mention]) -> list[_Mention]:
