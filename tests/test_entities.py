@@ -554,3 +554,15 @@ def test_a_countrys_leader_with_two_heads_named_stays_unresolved() -> None:
     )
     role = next(m for m in mentions(text) if m.via == "role")
     assert role.name == "Leader of Kenya"
+
+
+def test_a_counterpart_holds_the_office_of_the_person_before_him_in_his_own_country() -> None:
+    text = "Chilean President Ana Ruiz met her Peruvian counterpart Tomas Berg in Lima."
+    person = by_text(text)["Tomas Berg"]
+    assert person.role == "President of Peru"
+    assert "President of Peru" in {claim.value for claim in roles(text)}
+
+
+def test_a_counterpart_of_someone_without_a_title_gets_no_role() -> None:
+    person = by_text("Ana Ruiz met her Peruvian counterpart Tomas Berg.")["Tomas Berg"]
+    assert person.role is None

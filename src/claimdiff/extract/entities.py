@@ -228,6 +228,8 @@ class _Extractor:
         self.place_cache: dict[int, object] = {}
         self.next_title = _next_title_starts(self.tokens)
         self.standalone: set[str] | None = None
+        # "his Tajik counterpart Ana Berg": (start, the person, the country, what is written).
+        self.counterparts: list[tuple[int, _Mention, str, str]] = []
 
     # ------------------------------------------------------------------ driver
 
@@ -257,6 +259,7 @@ class _Extractor:
             else:
                 i += 1
         self._link_within_document()
+        self._resolve_counterparts()
         return self._records()
 
     # ------------------------------------------------------------------ role phrases
@@ -531,6 +534,55 @@ class _Extractor:
             tail_end=tail.end() if tail is not None else 0,
         )
 
+    def _counterpart_at(self, i: int) -> int:
+        """ "his Tajik counterpart Ana Berg": a person whose office the sentence's earlier
+        holder gives (``_resolve_counterparts``). Returns the next index (i if none)."""
+        tokens, n = self.tokens, len(self.tokens)
+        place = self._place_at(i)
+        if place is None or place[2] == "region" or not place[1]:
+            return i
+        p = place[0]
+        if p + 1 >= n or tokens[p].lower != "counterpart" or not tokens[p].joined:
+            return i
+        k = p + 1
+        gap = self.text[tokens[p].end : tokens[k].start]
+        if gap not in (" ", ", ") or not tokens[k].cap:
+            return i
+        end = self._name_run(k)
+        if end <= k or not self._plausible_person(k, end, None):
+            return i
+        if gap == ", " and not self._closes_apposition(end, strict=True):
+            return i
+        mention = _Mention(tokens[k].start, tokens[end - 1].end, "person", self._surface(k, end))
+        self.mentions.append(mention)
+        self.counterparts.append((tokens[i].start, mention, place[1], self._surface(i, p + 1)))
+        self._mark(i, end)
+        return end
+
+    def _resolve_counterparts(self) -> None:
+        """A counterpart holds, in his own country, the office of the person named before
+        him in the sentence ("President X met his Tajik counterpart Y": Y is the President
+        of Tajikistan), told by any of that person's titled mentions."""
+        offices: dict[str, str] = {}
+        for mention in self.mentions:
+            if mention.kind == "person" and mention.canonical and mention.via == "name":
+                offices.setdefault(mention.name, mention.canonical)
+        for start, person, country, written in self.counterparts:
+            sentence = self.context.index.containing(start)
+            floor = sentence.start if sentence is not None else start
+            before = [
+                m
+                for m in self.mentions
+                if m.kind == "person" and m.via == "name" and floor <= m.start < start
+            ]
+            office = offices.get(before[-1].name) if before else None
+            if office is None or before[-1].country == country:
+                continue
+            role = f"{office} of {country}"
+            person.role, person.canonical, person.country = role, office, country
+            person.key = (office, country)
+            self.ranks.append((start, person.end, person, role, written))
+
     def _named_complement(self, k: int, end: int) -> int:
         """Where the name starts in a run after a title that begins with a place the document
         also writes on its own ("districts of Upper Vardo"), leaving two words or more for
@@ -695,7 +747,7 @@ class _Extractor:
         tokens = self.tokens
         phrase = self._role_phrase(i)
         if phrase is None:
-            return i
+            return self._counterpart_at(i)
         if phrase.also is not None:
             return self._two_offices_at(i, phrase, phrase.also)
         name_end = self._name_run(phrase.end) if phrase.end < len(tokens) else phrase.end
@@ -1575,6 +1627,7 @@ _TOKEN = re.compile(
     rf"|(?:{_trie(_ascii_lower(frozenset(_LINKS)))})"
     rf"(?= (?:the |a |an )?(?:[A-Z]|(?:{_TITLE_TRIE})(?![\w'’-])|[a-z]{{3,}} {_DESCRIBED_HEAD}))"
     r"|&(?= [A-Z])"
+    r"|counterpart(?=,? [A-Z])"
     rf"|[a-z]{{3,}}(?= {_DESCRIBED_HEAD}))"
 )
 
