@@ -566,3 +566,9 @@ def test_a_counterpart_holds_the_office_of_the_person_before_him_in_his_own_coun
 def test_a_counterpart_of_someone_without_a_title_gets_no_role() -> None:
     person = by_text("Ana Ruiz met her Peruvian counterpart Tomas Berg.")["Tomas Berg"]
     assert person.role is None
+
+
+def test_the_head_of_an_organisation_in_plain_words_before_a_name_is_a_role() -> None:
+    text = "The head of the country's flood agency, Omar Farooq, said rivers rose."
+    person = by_text(text)["Omar Farooq"]
+    assert person.role == "Head of the country's flood agency"

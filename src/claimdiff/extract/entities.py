@@ -144,6 +144,8 @@ _NEEDS_AFFILIATION = frozenset({"chief"})
 # "the provincial minister for relief and rehabilitation,": a portfolio in plain words,
 # up to the punctuation that closes the apposition.
 _PLAIN_PORTFOLIO = re.compile(r" (?:for|of) [a-z]{3,}(?: (?:and|&) [a-z]{3,})?(?=[,;.)])")
+_ORGANISATION_HEAD_TITLES = frozenset({"Head", "Chief", "Director", "Chairman"})
+_PLAIN_ORGANISATION = re.compile(r" of (?:the )?(?:[a-z]+(?:['’]s)? ){0,3}[a-z]+(?=, [A-Z])")
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|from|across|near|at)\s+(?:the\s+)?$")
 _PLAIN_MORE = re.compile(r" (?:and|&) [a-z]{3,}(?=[,;.)])")  # "minister for water and sanitation"
 _TITLE_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim", "vice"})
@@ -513,6 +515,13 @@ class _Extractor:
             tail = pattern.match(self.text, tokens[j - 1].end)
             if tail is not None and role is not None:
                 role += tail.group()
+        elif plain and determiner and canonical in _ORGANISATION_HEAD_TITLES:
+            # "The head of the country's disaster agency, Ana Berg,": whose head, in plain
+            # words, up to the comma before the name.
+            tail = _PLAIN_ORGANISATION.match(self.text, tokens[j - 1].end)
+            if tail is not None and role is not None:
+                role += tail.group()
+                lowercase_ok = True
         if not lowercase_ok and affiliation is None and country is None and not prenominal:
             return None
         if titles[0].lower() in _NEEDS_AFFILIATION and affiliation is None and country is None:
@@ -774,7 +783,7 @@ class _Extractor:
         if (
             phrase.role is not None
             and after < len(tokens)
-            and self.text[tokens[after - 1].end : tokens[after].start] == ", "
+            and self.text[max(tokens[after - 1].end, phrase.tail_end) : tokens[after].start] == ", "
             and (phrase.determiner or phrase.capitalised or phrase.affiliation)
             and _AS_BEFORE.search(
                 self.text, max(0, tokens[phrase.start].start - 4), tokens[phrase.start].start
