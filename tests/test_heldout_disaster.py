@@ -203,7 +203,6 @@ def test_one_remark_in_four_renderings_agrees(measured: Measured) -> None:
     assert _status(measured, "mehmood-priority-remark") == "correct"
 
 
-@_xfail("NDMA chief / Chairman NDMA / head of the disaster agency: no title variant")
 def test_one_office_written_five_ways_is_a_title_variant(measured: Measured) -> None:
     assert _status(measured, "ndma-chairman-titles") == "correct"
 

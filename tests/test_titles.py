@@ -199,3 +199,37 @@ def test_words_that_name_another_post_or_only_a_place_are_no_same_post(
     left: str, right: str
 ) -> None:
     assert same_post(left, right).relation == "different"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Acme chief", "Acme chief executive"),
+        ("ABC chief", "chairman of the Alpha Beta Commission"),
+        ("head of the country's flood agency", "chairman of the National Flood Authority"),
+        ("Chairman ABC", "chairman of the Alpha Beta Commission"),
+    ],
+)
+def test_an_informal_chief_or_an_acronym_of_one_body_is_the_same_post(
+    left: str, right: str
+) -> None:
+    assert same_post(left, right).relation == "variant"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Labour's election chief", "Labour's Chief Secretary"),
+        ("Acme head", "Acme chief"),
+        ("head of the national agency", "chairman of the national authority"),
+    ],
+)
+def test_a_chief_of_another_post_or_body_is_no_same_post(left: str, right: str) -> None:
+    assert same_post(left, right).relation == "different"
+
+
+def test_a_rank_written_in_full_and_abbreviated_is_a_title_variant() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40), ("b", "Ana Ruiz", 40))
+    roles = [role("a", "E1", "Lieutenant General"), role("b", "E1", "Lt Gen")]
+    (finding,) = title_variant_findings([person], {}, roles, {})
+    assert "Lt Gen" in finding.summary and "Lieutenant General" in finding.summary

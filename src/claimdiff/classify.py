@@ -47,7 +47,7 @@ from claimdiff.names import compare_names, fold, name_tokens
 from claimdiff.places import place_relation
 from claimdiff.review import decision_key
 from claimdiff.statements import content_words, term_overlap
-from claimdiff.titles import title_key, written_title
+from claimdiff.titles import abbreviations, title_key, written_title
 from claimdiff.unionfind import UnionFind
 
 # Reason codes.
@@ -839,11 +839,12 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
     name = _entity_name(subject, context)
     # One office in other words ("Foreign Minister", "Minister of Foreign Affairs") is a
     # title_variant finding (title_variants.py), not an agreement.
-    by_role: dict[tuple[str, frozenset[str]], list[RoleClaim]] = {}
+    by_role: dict[tuple[str, frozenset[str], frozenset[str]], list[RoleClaim]] = {}
     for claim in claims:
-        wording = title_key(written_title(claim.object, claim.value))
+        written = written_title(claim.object, claim.value)
+        wording = title_key(written), abbreviations(written)
         office = " ".join(sorted(title_key(claim.value))) or fold(claim.value)
-        by_role.setdefault((office, wording), []).append(claim)
+        by_role.setdefault((office, *wording), []).append(claim)
     findings: list[Finding] = []
     for role_claims in by_role.values():
         if len({c.source for c in role_claims}) >= 2:

@@ -21,7 +21,9 @@ from claimdiff.names import fold
 from claimdiff.review import decision_key
 from claimdiff.titles import (
     HEAD_WORDS,
+    abbreviations,
     compare_titles,
+    is_rank,
     is_title,
     same_post,
     title_key,
@@ -138,7 +140,8 @@ def _person_wordings(
     found = [
         Wording(written, written, claim.source, claim.start, claim.id, entity.id)
         for claim in roles
-        if is_title(written := written_title(claim.object, claim.value))
+        if (is_title(written := written_title(claim.object, claim.value)) or is_rank(written))
+        and ". " not in written
     ]
     for mention_id in entity.mention_ids:
         mention = mentions.get(mention_id)
@@ -213,7 +216,7 @@ def _groups(own: Sequence[Wording]) -> list[list[Wording]]:
     return [
         members
         for members in groups.values()
-        if len({title_key(w.compared) for w in members}) >= 2
+        if len({(title_key(w.compared), abbreviations(w.compared)) for w in members}) >= 2
         and len({fold(w.shown) for w in members}) >= 2
         and len({w.source for w in members}) >= 2
     ]

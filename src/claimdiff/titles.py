@@ -37,18 +37,25 @@ _SPELLINGS = {
     "labor": "labour",
     "organisation": "organization",
     "ex": "former",
-    # Abbreviated ranks: "Lt Gen" is "Lieutenant General".
-    "lt": "lieutenant",
-    "gen": "general",
-    "maj": "major",
-    "brig": "brigadier",
-    "col": "colonel",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "adm": "admiral",
-    "cmdr": "commander",
-    "cdr": "commander",
+    **{
+        # Abbreviated ranks: "Lt Gen" is "Lieutenant General".
+        "lt": "lieutenant",
+        "gen": "general",
+        "maj": "major",
+        "brig": "brigadier",
+        "col": "colonel",
+        "capt": "captain",
+        "sgt": "sergeant",
+        "adm": "admiral",
+        "cmdr": "commander",
+        "cdr": "commander",
+    },
 }
+_ABBREVIATIONS = frozenset({"lt", "gen", "maj", "brig", "col", "capt", "sgt", "adm", "cmdr", "cdr"})
+RANK_WORDS = frozenset(
+    """general lieutenant major brigadier colonel captain sergeant admiral commander marshal
+    corporal commodore""".split()  # noqa: SIM905
+)
 # Words that decorate a title without naming another office.
 DECORATIONS = frozenset({"supreme", "grand"})
 # Words that decorate a chief's title only: "Chief of Staff", "Chief of General Staff" and
@@ -156,7 +163,9 @@ def written_title(written: str | None, value: str) -> str:
     not as normalised ("Foreign Minister of X"), when the written words are a title: two
     wordings of one office differ in words, and the normalised value hides that."""
     shown = " ".join((written or "").split())
-    return shown if shown and is_title(shown) else value
+    if not shown or ". " in shown or any(c.isdigit() for c in shown):
+        return value  # a phrase run together across a sentence is no wording of a title
+    return shown if is_title(shown) else value
 
 
 SAME_POST = "same-post"
@@ -178,6 +187,12 @@ def same_post(left: str, right: str) -> TitleMatch:
     for the place's name ("provincial relief minister", "Northland Relief Minister").
     Nothing in the difference may change the office (``OFFICE_CHANGERS``, another head)."""
     a, b = title_key(left) - _COUNTRY_WORDS, title_key(right) - _COUNTRY_WORDS
+    spelled = _spelled_out(left, a, right), _spelled_out(right, b, left)
+    if spelled != (a, b) and spelled[0] == spelled[1]:
+        return TitleMatch("variant", SAME_POST)  # "Chairman ABC", "Alpha Beta Commission chairman"
+    a, b = spelled
+    if _informal_head(a, b) or _informal_head(b, a):
+        return TitleMatch("variant", SAME_POST)
     shared = a & b
     differ = a ^ b
     if not (shared & HEAD_WORDS) or not differ or differ & (HEAD_WORDS | OFFICE_CHANGERS):
@@ -195,6 +210,46 @@ def same_post(left: str, right: str) -> TitleMatch:
         if own <= JURISDICTIONS and _proper_words(other, named[other]):
             return TitleMatch("variant", SAME_POST)
     return TitleMatch("different")
+
+
+# "the agency's chief", "head of the agency": informal words for whoever leads it.
+INFORMAL_HEADS = frozenset({"chief", "head", "boss"})
+# The head words of a body's top post ("chief executive", "chairman", "director general"):
+# a "Chief Secretary" is no "chief" of anything.
+TOP_POSTS = frozenset({"chairman", "chairwoman", "chair", "director", "executive", "president"})
+# Words that say what kind of body, not which one: they do not tell two bodies apart.
+_GENERIC_BODY = frozenset(
+    """national country countrys agency authority organization department ministry council
+    commission office government federal provincial regional party group company board
+    committee bureau service""".split()  # noqa: SIM905
+)
+
+
+def _informal_head(informal: frozenset[str], formal: frozenset[str]) -> bool:
+    """ "NDMA-style chief" and "Chairman of the same body": one leads what the other chairs
+    or directs, when the two name one body by a word that is not generic."""
+    heads = informal & HEAD_WORDS
+    formal_heads = formal & HEAD_WORDS - INFORMAL_HEADS
+    if not heads <= INFORMAL_HEADS or not formal_heads or not formal_heads <= TOP_POSTS:
+        return False
+    if ((formal ^ informal) - HEAD_WORDS) & OFFICE_CHANGERS:
+        return False
+    body = (informal - HEAD_WORDS) - _GENERIC_BODY
+    return bool(body & (formal - HEAD_WORDS))
+
+
+def _spelled_out(title: str, key: frozenset[str], other: str) -> frozenset[str]:
+    """``key`` with an acronym of ``title`` replaced by the words ``other`` spells it out
+    with ("Chairman ABC" beside "chairman of the Alpha Beta Commission")."""
+    capitals = [w for w in other.split() if w[:1].isupper()]
+    for word in title.split():
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+            continue
+        for start in range(len(capitals) - len(word) + 1):
+            run = capitals[start : start + len(word)]
+            if "".join(w[0] for w in run) == word:
+                return (key - {fold(word)}) | {fold(w) for w in run}
+    return key
 
 
 def _listed(title: str, extra: frozenset[str], shared: frozenset[str]) -> bool:
@@ -219,3 +274,15 @@ def _proper_words(title: str, words: frozenset[str]) -> bool:
     return bool(words) and all(
         w in written and written[w][:1].isupper() and w not in _TITLE_WORDS for w in words
     )
+
+
+def abbreviations(title: str) -> frozenset[str]:
+    """The abbreviated words of a title ("Lt Gen"): one title written two ways differs in
+    them though its key does not."""
+    return frozenset(w for w in fold(title).split() if w in _ABBREVIATIONS)
+
+
+def is_rank(title: str) -> bool:
+    """Whether a phrase is a military rank only ("Lt Gen", "Major General")."""
+    key = title_key(title)
+    return bool(key) and key <= RANK_WORDS
