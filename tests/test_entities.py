@@ -572,3 +572,17 @@ def test_the_head_of_an_organisation_in_plain_words_before_a_name_is_a_role() ->
     text = "The head of the country's flood agency, Omar Farooq, said rivers rose."
     person = by_text(text)["Omar Farooq"]
     assert person.role == "Head of the country's flood agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Staff of the Ruvu Geological Survey said so.", "Ruvu Geological Survey", "organization"),
+        ("Traffic on the Ruvu Highway stopped for hours.", "Ruvu Highway", "place"),
+        ("The Ruvu Ledger reported it first.", "Ruvu Ledger", "organization"),
+    ],
+)
+def test_names_ending_in_a_body_road_or_paper_word_are_no_person(
+    text: str, name: str, kind: str
+) -> None:
+    assert by_text(text)[name].entity_kind == kind

@@ -75,7 +75,8 @@ _ORG_WORDS = _words(
     broadcasting guard corps government administration cabinet senate congress embassy
     consulate mission movement front alliance coalition society centre center industries
     systems technologies studios records games group's council's secretariat bureau
-    directorate command revolution republic's unit division brigade regiment fleet"""
+    directorate command revolution republic's unit division brigade regiment fleet survey
+    herald gazette tribune chronicle journal ledger"""
 )
 # Last words of company names ("Diamond Multimedia", "Acme Pharmaceuticals").
 _COMPANY_HEADS = _words(
@@ -89,13 +90,13 @@ _COMPANY_HEADS = _words(
 _THING_HEADS = _words(
     """award awards prize prizes medal medals trophy cup championship championships
     tournament festival festivals games olympics show series album film movie novel
-    programme program marathon grand prix open"""
+    programme program marathon grand prix open brief"""
 )
 _PLACE_WORDS = _words(
     """palace street square river mountains mountain sea ocean lake island islands province
     region county city valley airport stadium bridge park hall road avenue gulf strait
     desert peninsula border port district state capital canal coast bay cape isle mosque
-    cathedral temple tower castle village town"""
+    cathedral temple tower castle village town highway motorway expressway"""
 )
 # Nouns of events a body holds: "X Summit" names the event, X the body.
 _EVENT_NOUNS = _words("""summit summits conference forum""")
