@@ -159,7 +159,7 @@ def single_holder_office(title: str) -> tuple[str, str | None] | None:
 
 
 def written_title(written: str | None, value: str) -> str:
-    """A role as the source wrote it ("Minister of Foreign Affairs of the Republic of X"),
+    """A role as the source wrote it ("Minister of External Relations of the Republic of X"),
     not as normalised ("Foreign Minister of X"), when the written words are a title: two
     wordings of one office differ in words, and the normalised value hides that."""
     shown = " ".join((written or "").split())
@@ -175,7 +175,7 @@ OFFICE_CHANGERS = frozenset(
     general chief state first second senior permanent principal co elect designate branch
     new outgoing incoming current incumbent""".split()  # noqa: SIM905
 )
-# Words that name a jurisdiction without naming it: "the provincial relief minister".
+# Words that name a jurisdiction without naming it: "the regional water minister".
 JURISDICTIONS = frozenset(
     """provincial regional state federal municipal county district city local""".split()  # noqa: SIM905
 )
@@ -183,8 +183,8 @@ JURISDICTIONS = frozenset(
 
 def same_post(left: str, right: str) -> TitleMatch:
     """Two wordings of one person's post, looser than ``compare_titles``: one says more
-    ("provincial minister", "provincial relief minister"), or a jurisdiction word stands
-    for the place's name ("provincial relief minister", "Northland Relief Minister").
+    ("regional minister", "regional water minister"), or a jurisdiction word stands
+    for the place's name ("regional water minister", "Northland Water Minister").
     Nothing in the difference may change the office (``OFFICE_CHANGERS``, another head)."""
     a, b = title_key(left) - _COUNTRY_WORDS, title_key(right) - _COUNTRY_WORDS
     spelled = _spelled_out(left, a, right), _spelled_out(right, b, left)
@@ -226,7 +226,7 @@ _GENERIC_BODY = frozenset(
 
 
 def _informal_head(informal: frozenset[str], formal: frozenset[str]) -> bool:
-    """ "NDMA-style chief" and "Chairman of the same body": one leads what the other chairs
+    """ "the FDRA chief" and "Chairman of the same body": one leads what the other chairs
     or directs, when the two name one body by a word that is not generic."""
     heads = informal & HEAD_WORDS
     formal_heads = formal & HEAD_WORDS - INFORMAL_HEADS
@@ -269,7 +269,7 @@ def _listed(title: str, extra: frozenset[str], shared: frozenset[str]) -> bool:
 
 def _proper_words(title: str, words: frozenset[str]) -> bool:
     """Whether every word of ``words`` is written with a capital in ``title`` and is no
-    title word: a place's name ("Northland" in "Northland Relief Minister")."""
+    title word: a place's name ("Northland" in "Northland Water Minister")."""
     written = {fold(w): w for w in title.split()}
     return bool(words) and all(
         w in written and written[w][:1].isupper() and w not in _TITLE_WORDS for w in words

@@ -142,7 +142,7 @@ _NOT_NAMES = _words(
 )
 # Titles that name an office only after whose it is: "the IMF chief", "army chief".
 _NEEDS_AFFILIATION = frozenset({"chief"})
-# "the provincial minister for relief and rehabilitation,": a portfolio in plain words,
+# "the regional minister for water and sanitation,": a portfolio in plain words,
 # up to the punctuation that closes the apposition.
 _PLAIN_PORTFOLIO = re.compile(r" (?:for|of) [a-z]{3,}(?: (?:and|&) [a-z]{3,})?(?=[,;.)])")
 _ORGANISATION_HEAD_TITLES = frozenset({"Head", "Chief", "Director", "Chairman"})
@@ -189,7 +189,7 @@ class _Role:
     # Minister X"): the name follows that one.
     also: int | None = None
     # A portfolio in plain words after a lower-case title ("the provincial minister for
-    # relief and rehabilitation,"): its text and where it ends in the text.
+    # water and sanitation,"): its text and where it ends in the text.
     tail: str = ""
     tail_end: int = 0
 
@@ -231,7 +231,7 @@ class _Extractor:
         self.place_cache: dict[int, object] = {}
         self.next_title = _next_title_starts(self.tokens)
         self.standalone: set[str] | None = None
-        # "his Tajik counterpart Ana Berg": (start, the person, the country, what is written).
+        # "his Peruvian counterpart Ana Berg": (start, the person, the country, what is written).
         self.counterparts: list[tuple[int, _Mention, str, str]] = []
 
     # ------------------------------------------------------------------ driver
@@ -352,7 +352,7 @@ class _Extractor:
         title = self._title_at(j)
         described = self._described_portfolio(j) if title is None else j
         if described > j:
-            # "the provincial relief minister": the portfolio told in plain words.
+            # "the regional water minister": the portfolio told in plain words.
             affiliation = " ".join(t.word.capitalize() for t in tokens[j:described])
             j = described
             title = self._title_at(j)
@@ -462,7 +462,7 @@ class _Extractor:
                 complements.append(self.text[tokens[j].start : tokens[m - 1].end])
                 j = m
             if office_title and not complements and self._acronym_complement(j, n):
-                # "Chairman NDMA Lt Gen Ana Berg": South Asian style drops the "of".
+                # "Chairman FDRA Lt Gen Ana Berg": South Asian style drops the "of".
                 complements.append(f"of {tokens[j].word}")
                 j += 1
             if complements or {"of", "for"} & set(written.lower().split()):
@@ -517,7 +517,7 @@ class _Extractor:
             if tail is not None and role is not None:
                 role += tail.group()
         elif plain and determiner and canonical in _ORGANISATION_HEAD_TITLES:
-            # "The head of the country's disaster agency, Ana Berg,": whose head, in plain
+            # "The head of the country's flood agency, Ana Berg,": whose head, in plain
             # words, up to the comma before the name.
             tail = _PLAIN_ORGANISATION.match(self.text, tokens[j - 1].end)
             if tail is not None and role is not None:
@@ -526,7 +526,7 @@ class _Extractor:
         if not lowercase_ok and affiliation is None and country is None and not prenominal:
             return None
         if titles[0].lower() in _NEEDS_AFFILIATION and affiliation is None and country is None:
-            return None  # "NDMA chief Ana Berg", but never "chief Ana Berg" alone
+            return None  # "FDRA chief Ana Berg", but never "chief Ana Berg" alone
         return _Role(
             start=start,
             end=j,
@@ -545,7 +545,7 @@ class _Extractor:
         )
 
     def _counterpart_at(self, i: int) -> int:
-        """ "his Tajik counterpart Ana Berg": a person whose office the sentence's earlier
+        """ "his Peruvian counterpart Ana Berg": a person whose office the sentence's earlier
         holder gives (``_resolve_counterparts``). Returns the next index (i if none)."""
         tokens, n = self.tokens, len(self.tokens)
         place = self._place_at(i)
@@ -571,8 +571,8 @@ class _Extractor:
 
     def _resolve_counterparts(self) -> None:
         """A counterpart holds, in his own country, the office of the person named before
-        him in the sentence ("President X met his Tajik counterpart Y": Y is the President
-        of Tajikistan), told by any of that person's titled mentions."""
+        him in the sentence ("President X met his Peruvian counterpart Y": Y is the President
+        of Peru), told by any of that person's titled mentions."""
         offices: dict[str, str] = {}
         for mention in self.mentions:
             if mention.kind == "person" and mention.canonical and mention.via == "name":
@@ -641,8 +641,8 @@ class _Extractor:
         return name_end
 
     def _described_portfolio(self, j: int) -> int:
-        """One or two plain words before a minister, secretary or spokesman ("provincial
-        relief minister", "government spokesman"): where the title starts, or j if none."""
+        """One or two plain words before a minister, secretary or spokesman ("regional
+        water minister", "government spokesman"): where the title starts, or j if none."""
         tokens, n = self.tokens, len(self.tokens)
         k = j
         while k < n and k - j < 2 and self._descriptor(k, first=k == j):
@@ -676,7 +676,7 @@ class _Extractor:
 
     def _acronym_complement(self, j: int, n: int) -> bool:
         """An organisation's acronym right after a capitalised office and before a name or a
-        rank ("Chairman NDMA Lt Gen Ana Berg", "Governor SBP Ana Berg")."""
+        rank ("Chairman FDRA Lt Gen Ana Berg", "Governor CBK Ana Berg")."""
         tokens = self.tokens
         if j + 1 >= n or not (tokens[j].joined and tokens[j + 1].joined and tokens[j - 1].cap):
             return False
@@ -692,7 +692,7 @@ class _Extractor:
         )
 
     def _portfolio_list(self, j: int) -> int:
-        """ "Minister of Investment, Industry and Trade": one office whose portfolios are
+        """ "Minister of Mining, Energy and Water": one office whose portfolios are
         listed with commas and a closing "and". Returns the index after the list (j if none).
         """
         tokens, n = self.tokens, len(self.tokens)
@@ -850,7 +850,7 @@ class _Extractor:
         if gap[:1] in (",", ".", ";", ")", ":") or "\n" in gap:
             return True
         if strict:
-            return gap.strip()[:1] in ("(", "-", "–", "—")  # "X (no relation)", "X - who"
+            return gap.strip()[:1] in ("(", "-", "–", "—")  # "X (a cousin)", "X - who"
         return not (tokens[k].cap and tokens[k].joined and tokens[k].lower not in _MONTHS)
 
     # ------------------------------------------------------------------ names
@@ -1327,7 +1327,7 @@ class _Extractor:
         self.mentions_by_index = list(self.mentions)
         mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
         self.mentions = mentions
-        # Each short form ("Tursan", "Ada Tursan") with the full names it may stand for, in
+        # Each short form ("Velez", "Ada Velez") with the full names it may stand for, in
         # the order the document names them: (start, full name).
         full_names: dict[str, list[tuple[int, str]]] = defaultdict(list)
         holders: list[_Mention] = []
@@ -1468,8 +1468,8 @@ def _portfolio_head(title: str) -> bool:
 
 def _bearer(named: Sequence[tuple[int, str]], start: int) -> str | None:
     """The full name a short form at ``start`` stands for: the only one the document gives,
-    else the nearest one named before it ("Ada Tursan ... Tursan said" after an earlier "Omar
-    Tursan"); None when several share it and none comes before."""
+    else the nearest one named before it ("Ada Velez ... Velez said" after an earlier "Omar
+    Velez"); None when several share it and none comes before."""
     people = _people({name for _, name in named})
     if len(set(people.values())) == 1:
         return named[0][1]
@@ -1627,7 +1627,7 @@ def _ascii_lower(words: frozenset[str]) -> list[str]:
 
 _TITLE_TRIE = _trie(_ascii_lower(gz.TITLE_WORDS | _MODIFIERS))
 _LINKS = _CONNECTORS | _PARTICLES | _DETERMINERS | {"to"}
-# One or two plain words before a portfolio head: "provincial relief minister".
+# One or two plain words before a portfolio head: "regional water minister".
 _DESCRIBED_HEAD = rf"(?:[a-z]{{3,}} )?(?:{_trie(sorted(_PORTFOLIO_HEADS))})(?![\w'’-])"
 _TOKEN = re.compile(
     r"(?<![\w'’-])(?:"
