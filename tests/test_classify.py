@@ -688,3 +688,39 @@ def test_a_day_without_its_year_against_the_full_date_of_one_event(
     report = _analysed(texts)
     dated = [f for f in report.findings if any(":date:" in c for c in f.claims)]
     assert [f.kind for f in dated] == ([kind] if kind else [])
+
+
+def _roles_findings(roles: list[Claim]) -> list[Finding]:
+    context = ClassifyContext(
+        claims={c.id: c for c in roles},
+        events={},
+        entities={},
+        sources={c.source: source(c.source) for c in roles},
+        dependent={},
+    )
+    return classify([Candidate(key="k", claims=tuple(c.id for c in roles))], context)
+
+
+def test_one_role_written_alike_in_two_sources_agrees() -> None:
+    roles: list[Claim] = [
+        role("a", "E1", "Foreign Minister of Peru").model_copy(
+            update={"object": "Peruvian Foreign Minister"}
+        ),
+        role("b", "E1", "Foreign Minister of Peru", 20).model_copy(
+            update={"object": "Foreign Minister of Peru"}
+        ),
+    ]
+    (finding,) = _roles_findings(roles)
+    assert finding.kind == "agreement"
+
+
+def test_one_role_in_other_words_is_left_to_the_title_variant() -> None:
+    roles: list[Claim] = [
+        role("a", "E1", "Foreign Minister of Peru").model_copy(
+            update={"object": "Peruvian Foreign Minister"}
+        ),
+        role("b", "E1", "Foreign Minister of Peru", 20).model_copy(
+            update={"object": "Minister of Foreign Affairs of Peru"}
+        ),
+    ]
+    assert _roles_findings(roles) == []

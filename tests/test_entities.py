@@ -435,3 +435,154 @@ def test_the_last_word_of_a_name_gives_a_thing_or_a_company(
 def test_a_country_name_may_open_with_a_possessive(apostrophe: str) -> None:
     found = mentions(f"Aid came from the People{apostrophe}s Republic of China on Monday.")
     assert [(m.entity_kind, m.country) for m in found] == [("place", "China")]
+
+
+def test_surname_shared_by_two_people_goes_to_the_nearest_one_named_before() -> None:
+    text = (
+        "Finance Minister Omar Velez met reporters. Later, trade envoy Lucia Velez spoke. "
+        "Velez said exports would rise."
+    )
+    found = mentions(text)
+    bare = next(m for m in found if m.text == "Velez" and m.start > text.index("Later"))
+    assert bare.name == "Lucia Velez"
+
+
+def test_surname_shared_by_two_people_before_either_is_named_stays_unresolved() -> None:
+    text = "Velez wins. Omar Velez met reporters. Lucia Velez spoke."
+    bare = next(m for m in mentions(text) if m.text == "Velez")
+    assert bare.name == "Velez"
+
+
+def test_bare_president_goes_to_the_one_president_never_given_a_country() -> None:
+    text = (
+        "President Ana Ruiz met President of Chile Tomas Berg. President Berg spoke first. "
+        "Aides accompanied the President on the trip."
+    )
+    role = next(m for m in mentions(text) if m.via == "role" and m.start > text.index("Aides"))
+    assert role.name == "Ana Ruiz"
+
+
+def test_bare_president_with_two_unqualified_presidents_stays_unresolved() -> None:
+    text = "President Ana Ruiz met President Tomas Berg. Aides accompanied the President."
+    role = next(m for m in mentions(text) if m.via == "role" and m.start > text.index("Aides"))
+    assert role.name == "President"
+
+
+def test_office_with_listed_portfolios_is_one_title_before_the_name() -> None:
+    found = by_text("Kenya's Minister of Mining, Energy and Water Joseph Otieno spoke.")
+    person = found["Joseph Otieno"]
+    assert person.role == "Minister of Mining, Energy and Water of Kenya"
+
+
+def test_two_offices_joined_by_and_belong_to_the_name_after_them() -> None:
+    text = "Deputy Prime Minister and Interior Minister Lina Sato arrived."
+    person = by_text(text)["Lina Sato"]
+    assert person.role == "Minister of Interior"
+    found = {claim.value: claim.subject for claim in roles(text)}
+    assert found == {"Deputy Prime Minister": person.id, "Minister of Interior": person.id}
+
+
+def test_two_offices_after_a_possessive_are_two_people() -> None:
+    found = by_text("Chile's Chief Justice and President Tomas Berg met.")
+    assert "Tomas Berg" in found
+    assert found["Tomas Berg"].role != "Chief Justice of Chile"
+
+
+def test_possessive_office_in_apposition_gives_the_name_its_role() -> None:
+    person = by_text("Peru's trade minister, Rosa Quispe, said talks went well.")["Rosa Quispe"]
+    assert person.role == "Minister of Trade of Peru"
+
+
+def test_organisation_acronym_after_an_office_is_its_complement() -> None:
+    text = "Later, Director FIAB Maj Gen Omar Farooq said the search went on."
+    person = by_text(text)["Omar Farooq"]
+    assert person.role == "Director of FIAB"
+    assert {claim.value for claim in roles(text)} == {"Director of FIAB", "Maj Gen"}
+
+
+def test_chief_after_an_organisation_is_an_office() -> None:
+    person = by_text("Later, the IMF chief Omar Farooq said so.")["Omar Farooq"]
+    assert person.role is not None and person.role.startswith("Chief of")
+
+
+def test_chief_alone_before_a_name_is_no_office() -> None:
+    assert roles("Chief Omar Farooq said so.") == []
+
+
+def test_plain_words_before_a_minister_tell_the_portfolio() -> None:
+    text = "Later, the regional water minister, Ines Kallas, said dams held."
+    person = by_text(text)["Ines Kallas"]
+    assert person.role == "Regional Minister of Water"
+
+
+def test_plain_portfolio_after_a_lower_case_minister_belongs_to_the_title() -> None:
+    text = "Ines Kallas, the regional minister for water and sanitation, said dams held."
+    (claim,) = roles(text)
+    assert claim.object == "regional minister for water and sanitation"
+    assert claim.text.endswith("sanitation")
+
+
+def test_name_after_a_lower_case_role_and_comma_opens_a_new_clause() -> None:
+    text = "He did not trust the prime minister, Mr Brown replied."
+    assert roles(text) == []
+
+
+def test_place_the_document_names_on_its_own_is_the_complement_of_a_title_before_a_name() -> None:
+    text = (
+        "Heavy rain hit the districts of Upper Vardo. "
+        "Chief Minister Upper Vardo Imre Balas Kozak announced three days of mourning."
+    )
+    person = by_text(text)["Imre Balas Kozak"]
+    assert person.role == "Chief Minister of Upper Vardo"
+
+
+def test_first_name_used_alone_is_no_complement_of_the_title() -> None:
+    text = "President Imre Balas Kozak met Imre. Chief Minister Imre Balas Kozak spoke."
+    assert [m.text for m in mentions(text) if m.role == "Chief Minister"] == ["Imre Balas Kozak"]
+
+
+def test_a_countrys_leader_is_the_one_head_of_state_named_for_it() -> None:
+    text = "Kenyan President Arthur Mwangi arrived. The Kenyan leader will visit Mombasa."
+    role = next(m for m in mentions(text) if m.via == "role")
+    assert role.name == "Arthur Mwangi"
+
+
+def test_a_countrys_leader_with_two_heads_named_stays_unresolved() -> None:
+    text = (
+        "Kenyan President Arthur Mwangi met Kenyan Prime Minister Jo Otieno. "
+        "The Kenyan leader will visit Mombasa."
+    )
+    role = next(m for m in mentions(text) if m.via == "role")
+    assert role.name == "Leader of Kenya"
+
+
+def test_a_counterpart_holds_the_office_of_the_person_before_him_in_his_own_country() -> None:
+    text = "Chilean President Ana Ruiz met her Peruvian counterpart Tomas Berg in Lima."
+    person = by_text(text)["Tomas Berg"]
+    assert person.role == "President of Peru"
+    assert "President of Peru" in {claim.value for claim in roles(text)}
+
+
+def test_a_counterpart_of_someone_without_a_title_gets_no_role() -> None:
+    person = by_text("Ana Ruiz met her Peruvian counterpart Tomas Berg.")["Tomas Berg"]
+    assert person.role is None
+
+
+def test_the_head_of_an_organisation_in_plain_words_before_a_name_is_a_role() -> None:
+    text = "The head of the country's flood agency, Omar Farooq, said rivers rose."
+    person = by_text(text)["Omar Farooq"]
+    assert person.role == "Head of the country's flood agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Staff of the Ruvu Geological Survey said so.", "Ruvu Geological Survey", "organization"),
+        ("Traffic on the Ruvu Highway stopped for hours.", "Ruvu Highway", "place"),
+        ("The Ruvu Ledger reported it first.", "Ruvu Ledger", "organization"),
+    ],
+)
+def test_names_ending_in_a_body_road_or_paper_word_are_no_person(
+    text: str, name: str, kind: str
+) -> None:
+    assert by_text(text)[name].entity_kind == kind

@@ -69,6 +69,7 @@ HELD = [
     pytest.param("khodjayev-spellings", id="khodjayev-khodjaev-khojayev-are-one-name"),
     pytest.param("durrani-spellings", id="mohammad-muhammad-mohammed-are-one-name"),
     pytest.param("ulugbek-spellings", id="ulugbek-ulughbek-are-one-name"),
+    pytest.param("hamdani-spellings", id="shuaib-shoaib-are-one-name"),
     pytest.param("growth-percent-vs-times", id="percent-and-times-growth-is-no-conflict"),
     pytest.param("gateway-remarks-two-speakers", id="similar-words-of-two-speakers-no-agreement"),
     pytest.param("two-tursunovs-roles", id="two-ministers-sharing-a-surname-no-title-clash"),
@@ -79,6 +80,10 @@ HELD = [
     pytest.param("documents-updated-9-to-11", id="running-total-rose-to-11-is-no-conflict"),
     pytest.param("islamabad-talks-date", id="june-10-vs-10-june-2025-is-vague"),
     pytest.param("durrani-visit-last-year", id="march-last-year-vs-march-2024-is-vague"),
+    pytest.param(
+        "tursunov-fm-titles",
+        id="foreign-minister-vs-minister-of-foreign-affairs-is-a-title-variant",
+    ),
 ]
 
 
@@ -126,16 +131,6 @@ MISSED = [
         "the Samarkand day and the Tashkent day are two events: the gazetteer does not know "
         "that Samarkand lies in Uzbekistan, so two cities of one visit differ",
     ),
-    _xfail(
-        "hamdani-spellings",
-        "shuaib-shoaib-are-one-name",
-        "Shuaib/Shoaib are not joined; titles stay glued to the name",
-    ),
-    _xfail(
-        "tursunov-fm-titles",
-        "foreign-minister-vs-minister-of-foreign-affairs-is-a-title-variant",
-        "both normalised to 'Foreign Minister of Uzbekistan' and reported as agreement",
-    ),
 ]
 
 
@@ -148,14 +143,10 @@ def _merged(heldout: Heldout, a: str, b: str) -> bool:
     return any({w.gold_a, w.gold_b} == {a, b} for w in heldout.entities.wrong_merges)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a bare surname joins the first-named bearer, not the nearest"
-)
 def test_two_ministers_sharing_a_surname_stay_apart(heldout: Heldout) -> None:
     assert not _merged(heldout, "Jamshid Tursunov", "Ulugbek Tursunov")
 
 
-@pytest.mark.xfail(strict=True, reason="'accompanied the President' joins the other president")
 def test_two_presidents_stay_apart(heldout: Heldout) -> None:
     assert not _merged(heldout, "Bakhtiyor Khodjayev", "Mohammad Tariq Durrani")
 

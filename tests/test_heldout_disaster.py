@@ -152,22 +152,18 @@ def test_compensation_in_rupees_in_words_and_digits_agrees(measured: Measured) -
     assert _status(measured, "compensation-rupees-words-vs-digits") == "correct"
 
 
-@_xfail("colon speech and an unattributed fragment are left out of the remark's agreement")
 def test_one_remark_in_four_renderings_agrees(measured: Measured) -> None:
     assert _status(measured, "mehmood-priority-remark") == "correct"
 
 
-@_xfail("NDMA chief / Chairman NDMA / head of the disaster agency: no title variant")
 def test_one_office_written_five_ways_is_a_title_variant(measured: Measured) -> None:
     assert _status(measured, "ndma-chairman-titles") == "correct"
 
 
-@_xfail("'Lieutenant General' and 'Lt Gen' are not flagged as one rank")
 def test_a_rank_spelled_out_and_abbreviated_is_a_title_variant(measured: Measured) -> None:
     assert _status(measured, "mehmood-rank-written-two-ways") == "correct"
 
 
-@_xfail("lower-case appositive and prefix titles of the relief minister are not extracted")
 def test_the_relief_ministers_three_titles_are_a_title_variant(measured: Measured) -> None:
     assert _status(measured, "relief-minister-titles") == "correct"
 

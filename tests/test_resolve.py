@@ -313,3 +313,32 @@ def test_an_inauguration_label_names_what_was_inaugurated_and_who_attended() -> 
     assert events[0].label == (
         "inauguration of drone factory in Kenya, 2023-06-12, attended by Ana Vega"
     )
+
+
+def _acronym(source: str, acronym: str, expansion: str, start: int) -> Mention:
+    written = mention(source, acronym, start, kind="organization", via="acronym")
+    return written.model_copy(update={"name": expansion})
+
+
+def test_bare_acronym_joins_the_organisation_another_source_spelled_out() -> None:
+    expansion = "Federal Inland Audit Bureau"
+    mentions = [
+        mention("a", expansion, 0, kind="organization"),
+        _acronym("a", "FIAB", expansion, 40),
+        mention("b", "FIAB", 10, kind="organization"),
+    ]
+    _, of_mention = resolve_entities(mentions)
+    assert len({of_mention[m.id] for m in mentions}) == 1
+
+
+def test_bare_acronym_spelled_out_two_ways_joins_neither() -> None:
+    mentions = [
+        mention("a", "Central Bureau of Inquiry", 0, kind="organization"),
+        _acronym("a", "CBI", "Central Bureau of Inquiry", 40),
+        mention("b", "Confederation of Business Industry", 0, kind="organization"),
+        _acronym("b", "CBI", "Confederation of Business Industry", 50),
+        mention("c", "CBI", 10, kind="organization"),
+    ]
+    _, of_mention = resolve_entities(mentions)
+    bare = of_mention[mentions[-1].id]
+    assert bare not in {of_mention[m.id] for m in mentions[:-1]}

@@ -7,7 +7,7 @@ import pytest
 from builders import mention, role
 from claimdiff.models import Claim, Entity, Mention, MentionRef
 from claimdiff.title_variants import collect_titles, title_variant_findings
-from claimdiff.titles import compare_titles
+from claimdiff.titles import compare_titles, same_post, title_key
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,8 @@ def test_decorated_wordings_of_one_office_are_variants(left: str, right: str) ->
             "Chief of Staff of the Chilean Armed Forces",
         ),
         ("ex-Foreign Secretary", "former Foreign Secretary"),
+        ("Chile's President", "President of Chile"),
+        ("US Trade Representative", "Trade Representative of the United States"),
     ],
 )
 def test_reordered_or_demonym_wordings_are_the_same_title(left: str, right: str) -> None:
@@ -138,3 +140,96 @@ def test_wordings_the_resolver_reads_as_one_office_are_variants() -> None:
     left, right = "Chilean Armed Forces Chief of Staff", "Chief of General Staff of Chile"
     assert compare_titles(left, right).relation == "variant"
     assert compare_titles(left, right).reason == "same-office"
+
+
+def _written_role(source: str, holder: str, written: str, value: str) -> Claim:
+    return role(source, holder, value).model_copy(update={"object": written})
+
+
+def test_one_office_written_in_other_words_is_a_title_variant_though_normalised_alike() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40), ("b", "Ana Ruiz", 40))
+    roles = [
+        _written_role("a", "E1", "Peruvian Foreign Minister", "Foreign Minister of Peru"),
+        _written_role("b", "E1", "Minister of Foreign Affairs of Peru", "Foreign Minister of Peru"),
+    ]
+    (finding,) = title_variant_findings([person], {}, roles, {})
+    assert finding.kind == "title_variant"
+    assert "Minister of Foreign Affairs of Peru" in finding.summary
+
+
+def test_one_office_written_alike_but_for_case_is_no_title_variant() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40), ("b", "Ana Ruiz", 40))
+    roles = [
+        _written_role("a", "E1", "Peruvian foreign minister", "Foreign Minister of Peru"),
+        _written_role("b", "E1", "Peru's Foreign Minister", "Foreign Minister of Peru"),
+    ]
+    assert title_variant_findings([person], {}, roles, {}) == []
+
+
+def test_an_abbreviated_rank_is_the_rank_spelled_out() -> None:
+    assert title_key("Lt Gen") == title_key("Lieutenant General")
+    assert title_key("Maj. Gen.") == title_key("Major General")
+    assert title_key("Maj Gen") != title_key("Lieutenant General")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Trade Secretary", "Trade and Industry Secretary"),
+        ("regional minister for water and sanitation", "regional water minister"),
+        ("regional water minister", "Northland Water Minister"),
+    ],
+)
+def test_one_persons_post_said_with_more_words_is_the_same_post(left: str, right: str) -> None:
+    assert same_post(left, right).relation == "variant"
+    assert same_post(right, left).relation == "variant"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("party chairman", "party branch chairman"),
+        ("Foreign Secretary", "Tuesday Foreign Secretary"),
+        ("Minister", "Minister of Trade"),
+        ("Chancellor", "UK Chancellor"),
+        ("Home Affairs spokesman", "Foreign Affairs spokesman"),
+    ],
+)
+def test_words_that_name_another_post_or_only_a_place_are_no_same_post(
+    left: str, right: str
+) -> None:
+    assert same_post(left, right).relation == "different"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Acme chief", "Acme chief executive"),
+        ("ABC chief", "chairman of the Alpha Beta Commission"),
+        ("head of the country's flood agency", "chairman of the National Flood Authority"),
+        ("Chairman ABC", "chairman of the Alpha Beta Commission"),
+    ],
+)
+def test_an_informal_chief_or_an_acronym_of_one_body_is_the_same_post(
+    left: str, right: str
+) -> None:
+    assert same_post(left, right).relation == "variant"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Labour's election chief", "Labour's Chief Secretary"),
+        ("Acme head", "Acme chief"),
+        ("head of the national agency", "chairman of the national authority"),
+    ],
+)
+def test_a_chief_of_another_post_or_body_is_no_same_post(left: str, right: str) -> None:
+    assert same_post(left, right).relation == "different"
+
+
+def test_a_rank_written_in_full_and_abbreviated_is_a_title_variant() -> None:
+    person = _entity("E1", "Ana Ruiz", "person", ("a", "Ana Ruiz", 40), ("b", "Ana Ruiz", 40))
+    roles = [role("a", "E1", "Lieutenant General"), role("b", "E1", "Lt Gen")]
+    (finding,) = title_variant_findings([person], {}, roles, {})
+    assert "Lt Gen" in finding.summary and "Lieutenant General" in finding.summary

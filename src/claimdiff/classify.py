@@ -61,6 +61,7 @@ from claimdiff.statements import (
     term_overlap,
     words_within,
 )
+from claimdiff.titles import abbreviations, title_key, written_title
 from claimdiff.unionfind import UnionFind
 
 # Reason codes.
@@ -1117,9 +1118,14 @@ def _shared_occasion(left: Claim, right: Claim, context: ClassifyContext) -> Eve
 def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> list[Finding]:
     subject = claims[0].subject or ""
     name = _entity_name(subject, context)
-    by_role: dict[str, list[RoleClaim]] = {}
+    # One office in other words ("Foreign Minister", "Minister of Foreign Affairs") is a
+    # title_variant finding (title_variants.py), not an agreement.
+    by_role: dict[tuple[str, frozenset[str], frozenset[str]], list[RoleClaim]] = {}
     for claim in claims:
-        by_role.setdefault(fold(claim.value), []).append(claim)
+        written = written_title(claim.object, claim.value)
+        wording = title_key(written), abbreviations(written)
+        office = " ".join(sorted(title_key(claim.value))) or fold(claim.value)
+        by_role.setdefault((office, *wording), []).append(claim)
     findings: list[Finding] = []
     for role_claims in by_role.values():
         if len({c.source for c in role_claims}) >= 2:

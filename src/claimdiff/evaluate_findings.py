@@ -79,6 +79,8 @@ def _touches(
         # Three signings may be reported as three pairwise findings: two claims suffice.
         return len(_covered(gold, finding, report, texts)) >= min(2, len(gold.claims))
     if gold.mentions and finding.kind in {"name_variant", "title_variant"}:
+        if gold.kind in {"name_variant", "title_variant"} and finding.kind != gold.kind:
+            return False  # a person's titles say nothing of how his name is spelled
         entities = [e for e in report.entities if e.id in finding.entities]
         for ref in gold.mentions:
             start, end = _span(texts, ref.source, ref.text, ref.occurrence)

@@ -354,7 +354,7 @@ Head of State;Head of Government;Adviser;Advisor;National Security Adviser;
 Chief Minister;First Minister;Lord Chancellor;Chancellor of the Exchequer;
 Chief of Staff;Chief of General Staff;Chief of the General Staff;Chief of Defence Staff;
 Chief of Staff of the Armed Forces;Chief General;Commander-in-Chief;Commander in Chief;
-Chief Commander;
+Chief Commander;Chief;
 Head;King;Queen;Prince;Princess;Crown Prince;Emir;Amir;Sultan;Emperor;Empress;Shah;
 Pope;Patriarch;Grand Mufti;Mufti;Coach;Manager;Captain;Boss;Founder;Co-founder;
 Owner;Editor;Correspondent;Analyst;Economist;Professor;MP;MEP;CEO;President-elect;

@@ -215,7 +215,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[str, str]:
     # Split at the first "of" after a known title: "minister of defense" and "defence
     # minister" both become ("minister", "defense"), whatever the wording.
     for i, word in enumerate(whole):
-        if word in ("of", "for") and whole[:i] in _KNOWN_TITLES:
+        if word in ("of", "for") and whole[:i] in _KNOWN_TITLES and whole[:i] != ("chief",):
+            # "Chief of Staff" is a title of its own, not the "chief" of a staff.
             return " ".join(whole[:i]), " ".join(whole[i + 1 :])
     return " ".join(whole), ""
 

@@ -168,6 +168,7 @@ def resolve_entities(
             [n for n in nodes.values() if n.kind == kind], union, reasons, allowed, strict=True
         )
     _merge_short_forms(nodes, union, reasons, allowed, context)
+    _merge_acronyms(nodes, mentions, union, reasons, allowed)
 
     entity_mentions: dict[str, _Mentions] = {}
     group_reasons: dict[str, set[str]] = defaultdict(set)
@@ -335,6 +336,32 @@ def _merge_short_forms(
             if allowed(node, target):
                 union.union(node.key, target.key)
                 reasons[node.key].add("surname-only" if local else "surname-only-corpus")
+
+
+def _merge_acronyms(
+    nodes: Mapping[str, _NameNode],
+    mentions: Sequence[Mention],
+    union: UnionFind,
+    reasons: dict[str, set[str]],
+    allowed: Callable[[_NameNode, _NameNode], bool],
+) -> None:
+    """A bare acronym ("the FIAB said") joins the organisation another source spelled out
+    for it ("the Federal Inland Audit Bureau (FIAB)"), when the corpus gives it only one."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.via == "acronym" and mention.text.isupper():
+            expansions[mention.text].add(mention.name)
+    for node in sorted(nodes.values(), key=lambda n: n.key):
+        if node.kind not in ("organization", "other") or node.primary not in expansions:
+            continue
+        (expansion, *others) = sorted(expansions[node.primary])
+        target = nodes.get(f"organization|{' '.join(name_tokens(expansion))}")
+        if others or target is None or union.find(node.key) == union.find(target.key):
+            continue
+        if not allowed(node, target):
+            continue
+        union.union(node.key, target.key)
+        reasons[node.key].add("acronym-defined")
 
 
 def _group_spellings(nodes: Iterable[_NameNode], union: UnionFind) -> dict[str, Spelling]:

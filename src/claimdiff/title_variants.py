@@ -19,7 +19,16 @@ from claimdiff.align import independent_count
 from claimdiff.models import Claim, Entity, Finding, Mention, RoleClaim
 from claimdiff.names import fold
 from claimdiff.review import decision_key
-from claimdiff.titles import HEAD_WORDS, compare_titles, is_title, title_key
+from claimdiff.titles import (
+    HEAD_WORDS,
+    abbreviations,
+    compare_titles,
+    is_rank,
+    is_title,
+    same_post,
+    title_key,
+    written_title,
+)
 from claimdiff.unionfind import UnionFind
 
 TITLE_WORDING = "title-wording"
@@ -129,17 +138,18 @@ def _person_wordings(
     entity: Entity, mentions: Mapping[str, Mention], roles: Iterable[RoleClaim]
 ) -> list[Wording]:
     found = [
-        Wording(claim.value, claim.value, claim.source, claim.start, claim.id, entity.id)
+        Wording(written, written, claim.source, claim.start, claim.id, entity.id)
         for claim in roles
-        if is_title(claim.value)
+        if (is_title(written := written_title(claim.object, claim.value)) or is_rank(written))
+        and ". " not in written
     ]
     for mention_id in entity.mention_ids:
         mention = mentions.get(mention_id)
         if mention is None or mention.via != "role":
             continue
-        compared = mention.role or mention.name
+        shown = " ".join(mention.text.split())
+        compared = written_title(shown, mention.role or mention.name)
         if is_title(compared):
-            shown = " ".join(mention.text.split())
             found.append(Wording(shown, compared, mention.source, mention.start, None, entity.id))
     return found
 
@@ -195,7 +205,10 @@ def _groups(own: Sequence[Wording]) -> list[list[Wording]]:
     for index, left in enumerate(keys):
         for right in keys[index + 1 :]:
             left_text, right_text = by_key[left][0].compared, by_key[right][0].compared
-            if compare_titles(left_text, right_text).relation == "variant":
+            if (
+                compare_titles(left_text, right_text).relation == "variant"
+                or same_post(left_text, right_text).relation == "variant"
+            ):
                 union.union(_key_name(left), _key_name(right))
     groups: dict[str, list[Wording]] = defaultdict(list)
     for key in keys:
@@ -203,7 +216,8 @@ def _groups(own: Sequence[Wording]) -> list[list[Wording]]:
     return [
         members
         for members in groups.values()
-        if len({title_key(w.compared) for w in members}) >= 2
+        if len({(title_key(w.compared), abbreviations(w.compared)) for w in members}) >= 2
+        and len({fold(w.shown) for w in members}) >= 2
         and len({w.source for w in members}) >= 2
     ]
 

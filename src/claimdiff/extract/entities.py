@@ -14,13 +14,15 @@ Spans cover the bare name only; titles go to ``Mention.titles``.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimdiff import gazetteer as gz
 from claimdiff.extract import ExtractionContext
 from claimdiff.gazetteer import words as _words
 from claimdiff.models import DateValue, EntityKind, Mention, Record, RoleClaim
+from claimdiff.names import compare_names
 from claimdiff.offices import office_relation
 
 _WORD = re.compile(r"[^\W\d_](?:\w|[-'’.&](?=\w))*")
@@ -73,7 +75,8 @@ _ORG_WORDS = _words(
     broadcasting guard corps government administration cabinet senate congress embassy
     consulate mission movement front alliance coalition society centre center industries
     systems technologies studios records games group's council's secretariat bureau
-    directorate command revolution republic's unit division brigade regiment fleet"""
+    directorate command revolution republic's unit division brigade regiment fleet survey
+    herald gazette tribune chronicle journal ledger"""
 )
 # Last words of company names ("Diamond Multimedia", "Acme Pharmaceuticals").
 _COMPANY_HEADS = _words(
@@ -87,13 +90,13 @@ _COMPANY_HEADS = _words(
 _THING_HEADS = _words(
     """award awards prize prizes medal medals trophy cup championship championships
     tournament festival festivals games olympics show series album film movie novel
-    programme program marathon grand prix open"""
+    programme program marathon grand prix open brief"""
 )
 _PLACE_WORDS = _words(
     """palace street square river mountains mountain sea ocean lake island islands province
     region county city valley airport stadium bridge park hall road avenue gulf strait
     desert peninsula border port district state capital canal coast bay cape isle mosque
-    cathedral temple tower castle village town"""
+    cathedral temple tower castle village town highway motorway expressway"""
 )
 # Nouns of events a body holds: "X Summit" names the event, X the body.
 _EVENT_NOUNS = _words("""summit summits conference forum""")
@@ -137,6 +140,15 @@ _NOT_NAMES = _words(
     """election elections strike public electric dynamics practitioner assembly meeting
     staff secretary manager motors"""
 )
+# Titles that name an office only after whose it is: "the IMF chief", "army chief".
+_NEEDS_AFFILIATION = frozenset({"chief"})
+# "the regional minister for water and sanitation,": a portfolio in plain words,
+# up to the punctuation that closes the apposition.
+_PLAIN_PORTFOLIO = re.compile(r" (?:for|of) [a-z]{3,}(?: (?:and|&) [a-z]{3,})?(?=[,;.)])")
+_ORGANISATION_HEAD_TITLES = frozenset({"Head", "Chief", "Director", "Chairman"})
+_PLAIN_ORGANISATION = re.compile(r" of (?:the )?(?:[a-z]+(?:['’]s)? ){0,3}[a-z]+(?=, [A-Z])")
+_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|across|near|at)\s+(?:the\s+)?$")
+_PLAIN_MORE = re.compile(r" (?:and|&) [a-z]{3,}(?=[,;.)])")  # "minister for water and sanitation"
 _TITLE_PREFIXES = frozenset({"shadow", "deputy", "acting", "interim", "vice"})
 # Auxiliaries and modals that open questions ("Could Acme survive?"): never a name's start.
 _OPENERS = _words(
@@ -173,6 +185,13 @@ class _Role:
     capitalised: bool
     affiliation: bool
     written_end: int
+    # Where a second office of the same person starts ("Deputy Prime Minister and Foreign
+    # Minister X"): the name follows that one.
+    also: int | None = None
+    # A portfolio in plain words after a lower-case title ("the provincial minister for
+    # water and sanitation,"): its text and where it ends in the text.
+    tail: str = ""
+    tail_end: int = 0
 
 
 @dataclass(slots=True)
@@ -211,6 +230,9 @@ class _Extractor:
         self.ranks: list[tuple[int, int, _Mention, str, str]] = []
         self.place_cache: dict[int, object] = {}
         self.next_title = _next_title_starts(self.tokens)
+        self.standalone: set[str] | None = None
+        # "his Peruvian counterpart Ana Berg": (start, the person, the country, what is written).
+        self.counterparts: list[tuple[int, _Mention, str, str]] = []
 
     # ------------------------------------------------------------------ driver
 
@@ -240,6 +262,7 @@ class _Extractor:
             else:
                 i += 1
         self._link_within_document()
+        self._resolve_counterparts()
         return self._records()
 
     # ------------------------------------------------------------------ role phrases
@@ -327,6 +350,12 @@ class _Extractor:
         affiliation: str | None = None
         places: list[tuple[int, int, str]] = []
         title = self._title_at(j)
+        described = self._described_portfolio(j) if title is None else j
+        if described > j:
+            # "the regional water minister": the portfolio told in plain words.
+            affiliation = " ".join(t.word.capitalize() for t in tokens[j:described])
+            j = described
+            title = self._title_at(j)
         if title is None:
             # An affiliation before the title: "Kenyan", "Uganda's", "Arsenal".
             place = self._place_at(j)
@@ -374,6 +403,10 @@ class _Extractor:
         destination: str | None = None
         capitalised = tokens[j].cap
         lowercase_ok = True
+        also: int | None = None
+        # "Deputy Prime Minister and Foreign Minister X": one person's two offices only when
+        # nothing stands before the first ("Kenya's Chief Justice and President X" are two).
+        bare = j == start and not determiner
         while title is not None:
             end, known, written = title
             if not tokens[j].cap and (written.lower() in gz.CAPITALISED_ONLY_TITLES):
@@ -428,12 +461,31 @@ class _Extractor:
                     break
                 complements.append(self.text[tokens[j].start : tokens[m - 1].end])
                 j = m
+            if office_title and not complements and self._acronym_complement(j, n):
+                # "Chairman FDRA Lt Gen Ana Berg": South Asian style drops the "of".
+                complements.append(f"of {tokens[j].word}")
+                j += 1
+            if complements or {"of", "for"} & set(written.lower().split()):
+                listed = self._portfolio_list(j)
+                if listed > j:
+                    listing = self.text[tokens[j - 1].end : tokens[listed - 1].end]
+                    if complements:
+                        complements[-1] += listing
+                    else:
+                        complements.append(listing)
+                    j = listed
             if office_title:
                 office_end = j
             if j < n and tokens[j].joined and tokens[j - 1].poss is False:
                 title = self._title_at(j) if tokens[j].cap else None
             else:
                 title = None
+            if title is None and (second := self._second_title(j, bare)) is not None:
+                title = self._title_at(second)
+                if title is not None and title[1].office:
+                    also, title = second, None
+                else:
+                    j = second
         if not titles:
             return None
         role = None
@@ -442,12 +494,12 @@ class _Extractor:
             if affiliation is not None and affiliation.lower() in _TITLE_PREFIXES:
                 canonical = f"{affiliation.capitalize()} {canonical}"
                 affiliation = None
-            if affiliation is not None and head in _PORTFOLIO_HEADS:
+            if affiliation is not None and (head in _PORTFOLIO_HEADS or described > start):
                 role = f"{affiliation} {canonical}"
             else:
                 role = canonical
                 for complement in complements:
-                    role += f" {complement}"
+                    role += complement if complement.startswith(",") else f" {complement}"
                 if affiliation is not None:
                     role += f" of {affiliation}"
             if country is not None:
@@ -456,8 +508,25 @@ class _Extractor:
                 role += f" to {destination}"
             if former:
                 canonical, role = f"Former {canonical}", f"former {role}"
+        tail = None
+        plain = not capitalised and not complements and role is not None
+        if plain and canonical is not None and _portfolio_head(canonical):
+            portfolio_listed = {"of", "for"} & set(titles[-1].lower().split())
+            pattern = _PLAIN_MORE if portfolio_listed else _PLAIN_PORTFOLIO
+            tail = pattern.match(self.text, tokens[j - 1].end)
+            if tail is not None and role is not None:
+                role += tail.group()
+        elif plain and determiner and canonical in _ORGANISATION_HEAD_TITLES:
+            # "The head of the country's flood agency, Ana Berg,": whose head, in plain
+            # words, up to the comma before the name.
+            tail = _PLAIN_ORGANISATION.match(self.text, tokens[j - 1].end)
+            if tail is not None and role is not None:
+                role += tail.group()
+                lowercase_ok = True
         if not lowercase_ok and affiliation is None and country is None and not prenominal:
             return None
+        if titles[0].lower() in _NEEDS_AFFILIATION and affiliation is None and country is None:
+            return None  # "FDRA chief Ana Berg", but never "chief Ana Berg" alone
         return _Role(
             start=start,
             end=j,
@@ -470,15 +539,233 @@ class _Extractor:
             capitalised=capitalised,
             affiliation=affiliation is not None or country is not None,
             written_end=office_end or j,
+            also=also,
+            tail=tail.group() if tail is not None else "",
+            tail_end=tail.end() if tail is not None else 0,
         )
+
+    def _counterpart_at(self, i: int) -> int:
+        """ "his Peruvian counterpart Ana Berg": a person whose office the sentence's earlier
+        holder gives (``_resolve_counterparts``). Returns the next index (i if none)."""
+        tokens, n = self.tokens, len(self.tokens)
+        place = self._place_at(i)
+        if place is None or place[2] == "region" or not place[1]:
+            return i
+        p = place[0]
+        if p + 1 >= n or tokens[p].lower != "counterpart" or not tokens[p].joined:
+            return i
+        k = p + 1
+        gap = self.text[tokens[p].end : tokens[k].start]
+        if gap not in (" ", ", ") or not tokens[k].cap:
+            return i
+        end = self._name_run(k)
+        if end <= k or not self._plausible_person(k, end, None):
+            return i
+        if gap == ", " and not self._closes_apposition(end, strict=True):
+            return i
+        mention = _Mention(tokens[k].start, tokens[end - 1].end, "person", self._surface(k, end))
+        self.mentions.append(mention)
+        self.counterparts.append((tokens[i].start, mention, place[1], self._surface(i, p + 1)))
+        self._mark(i, end)
+        return end
+
+    def _resolve_counterparts(self) -> None:
+        """A counterpart holds, in his own country, the office of the person named before
+        him in the sentence ("President X met his Peruvian counterpart Y": Y is the President
+        of Peru), told by any of that person's titled mentions."""
+        offices: dict[str, str] = {}
+        for mention in self.mentions:
+            if mention.kind == "person" and mention.canonical and mention.via == "name":
+                offices.setdefault(mention.name, mention.canonical)
+        for start, person, country, written in self.counterparts:
+            sentence = self.context.index.containing(start)
+            floor = sentence.start if sentence is not None else start
+            before = [
+                m
+                for m in self.mentions
+                if m.kind == "person" and m.via == "name" and floor <= m.start < start
+            ]
+            office = offices.get(before[-1].name) if before else None
+            if office is None or before[-1].country == country:
+                continue
+            role = f"{office} of {country}"
+            person.role, person.canonical, person.country = role, office, country
+            person.key = (office, country)
+            self.ranks.append((start, person.end, person, role, written))
+
+    def _named_complement(self, k: int, end: int) -> int:
+        """Where the name starts in a run after a title that begins with a place the document
+        also writes on its own ("districts of Upper Vardo"), leaving two words or more for
+        the person; 0 if none."""
+        tokens = self.tokens
+        if end - k < 3 or not tokens[k].joined:
+            return 0
+        if self.standalone is None:
+            self.standalone = self._standalone_runs()
+        for cut in range(end - 2, k, -1):
+            if self._surface(k, cut) in self.standalone and self._title_at(cut) is None:
+                return cut
+        return 0
+
+    def _standalone_runs(self) -> set[str]:
+        """The surfaces of runs of capitalised words that stand on their own in the text as
+        a place ("districts of Upper Vardo", "in Upper Vardo")."""
+        tokens, n = self.tokens, len(self.tokens)
+        runs: set[str] = set()
+        start = 0
+        for k in range(1, n + 1):
+            previous = tokens[k - 1]
+            if k < n and tokens[k].joined and tokens[k].cap and previous.cap and not previous.poss:
+                continue
+            at = tokens[start].start
+            if tokens[start].cap and _PLACE_BEFORE.search(self.text, max(0, at - 12), at):
+                runs.add(self._surface(start, k))
+            start = k
+        return runs
+
+    def _two_offices_at(self, i: int, first: _Role, k: int) -> int:
+        """One person's two offices before the name: the name holds the second, and the first
+        is a role claim of its own."""
+        second = self._role_phrase(k)
+        assert second is not None  # ``_second_title`` found it
+        name_end = self._name_run(second.end)
+        if not self._plausible_person(second.end, name_end, second):
+            return i
+        index = self._add_person(second.end, name_end, second, second.start)
+        if first.role is not None:
+            tokens = self.tokens
+            written = self._surface(first.start, first.written_end)
+            span = (tokens[first.start].start, tokens[first.end - 1].end)
+            self.ranks.append((*span, self.mentions[index], first.role, written))
+        self._mark(i, name_end)
+        return name_end
+
+    def _described_portfolio(self, j: int) -> int:
+        """One or two plain words before a minister, secretary or spokesman ("regional
+        water minister", "government spokesman"): where the title starts, or j if none."""
+        tokens, n = self.tokens, len(self.tokens)
+        k = j
+        while k < n and k - j < 2 and self._descriptor(k, first=k == j):
+            k += 1
+            if k < n and not tokens[k].joined:
+                return j
+        if k == j or k >= n:
+            return j
+        title = self._title_at(k)
+        if title is None or not _portfolio_head(title[1].canonical):
+            return j
+        return k
+
+    def _descriptor(self, k: int, first: bool) -> bool:
+        token = self.tokens[k]
+        lower = token.lower
+        return (
+            token.word.isalpha()
+            and len(lower) >= 3
+            and (not token.cap or (first and token.first))
+            and not token.poss
+            and lower not in _STOP
+            and lower not in _SPEECH
+            and lower not in _MOTION
+            and lower not in _CONNECTORS
+            and lower not in _MODIFIERS
+            and not lower.endswith(("ed", "ing", "ly"))
+            and self._title_at(k) is None
+            and self._place_at(k) is None
+        )
+
+    def _acronym_complement(self, j: int, n: int) -> bool:
+        """An organisation's acronym right after a capitalised office and before a name or a
+        rank ("Chairman FDRA Lt Gen Ana Berg", "Governor CBK Ana Berg")."""
+        tokens = self.tokens
+        if j + 1 >= n or not (tokens[j].joined and tokens[j + 1].joined and tokens[j - 1].cap):
+            return False
+        word = tokens[j].word
+        return (
+            len(word) >= 3
+            and _ACRONYM.fullmatch(word) is not None
+            and word not in gz.COMMON_ACRONYMS
+            and not tokens[j].poss
+            and tokens[j + 1].cap
+            and self._place_at(j) is None
+            and self._title_at(j) is None
+        )
+
+    def _portfolio_list(self, j: int) -> int:
+        """ "Minister of Mining, Energy and Water": one office whose portfolios are
+        listed with commas and a closing "and". Returns the index after the list (j if none).
+        """
+        tokens, n = self.tokens, len(self.tokens)
+        p = j
+        for _ in range(4):
+            if (
+                p >= n
+                or self.text[tokens[p - 1].end : tokens[p].start] != ", "
+                or not self._portfolio_word(p)
+            ):
+                return j
+            q = p + 1
+            if (
+                q + 1 < n
+                and tokens[q].joined
+                and tokens[q].lower in ("and", "&")
+                and tokens[q + 1].joined
+                and self._portfolio_word(q + 1)
+            ):
+                return q + 2
+            p = q
+        return j
+
+    def _portfolio_word(self, k: int) -> bool:
+        token = self.tokens[k]
+        return (
+            token.cap
+            and not token.poss
+            and token.lower not in _STOP
+            and self._title_at(k) is None
+            and self._place_at(k) is None
+        )
+
+    def _second_title(self, j: int, bare: bool) -> int | None:
+        """ "Deputy Prime Minister and Foreign Minister Ana Berg", "Deputy Prime Minister,
+        Minister of Foreign Affairs Ana Berg": one person's two offices, told by the name
+        right after the second; ``bare``: nothing stood before the first title. A rank after
+        a comma ("the agency's chairman, Lt Gen Ana Berg") needs no such care. Returns where
+        the second title starts."""
+        tokens, n = self.tokens, len(self.tokens)
+        if j >= n or j == 0 or tokens[j - 1].poss:
+            return None
+        if tokens[j].lower == "and" and tokens[j].joined and j + 1 < n and tokens[j + 1].joined:
+            k = j + 1
+        elif self.text[tokens[j - 1].end : tokens[j].start] == ", ":
+            k = j
+        else:
+            return None
+        title = self._title_at(k) if tokens[k].cap else None
+        if title is None or not (bare or (k == j and title[1].rank)):
+            return None
+        second = self._role_phrase(k)
+        if second is None or second.start != k or second.end >= n:
+            return None
+        after = second.end
+        if not (tokens[after].joined and tokens[after].cap) or tokens[after - 1].poss:
+            return None
+        return k if self._name_run(after) > after else None
 
     def _role_at(self, i: int) -> int:
         """Role phrase at token i, with the name it introduces; returns the next index."""
         tokens = self.tokens
         phrase = self._role_phrase(i)
         if phrase is None:
-            return i
+            return self._counterpart_at(i)
+        if phrase.also is not None:
+            return self._two_offices_at(i, phrase, phrase.also)
         name_end = self._name_run(phrase.end) if phrase.end < len(tokens) else phrase.end
+        if phrase.role is not None and (cut := self._named_complement(phrase.end, name_end)):
+            # "Chief Minister Upper Vardo Imre Kozak": the place the document names on its
+            # own elsewhere is the office's complement, the rest the name.
+            place = self._surface(phrase.end, cut)
+            phrase = replace(phrase, role=f"{phrase.role} of {place}", end=cut, written_end=cut)
         if (
             name_end > phrase.end
             and tokens[phrase.end].joined
@@ -497,8 +784,8 @@ class _Extractor:
         if (
             phrase.role is not None
             and after < len(tokens)
-            and self.text[tokens[after - 1].end : tokens[after].start] == ", "
-            and (phrase.determiner or phrase.capitalised)
+            and self.text[max(tokens[after - 1].end, phrase.tail_end) : tokens[after].start] == ", "
+            and (phrase.determiner or phrase.capitalised or phrase.affiliation)
             and _AS_BEFORE.search(
                 self.text, max(0, tokens[phrase.start].start - 4), tokens[phrase.start].start
             )
@@ -507,7 +794,9 @@ class _Extractor:
             name_end = self._name_run(after)
             if (
                 name_end > after
-                and self._closes_apposition(name_end)
+                and self._closes_apposition(
+                    name_end, strict=not (phrase.capitalised or tokens[i].first)
+                )
                 and self._plausible_person(after, name_end, None)
             ):
                 index = self._add_person(after, name_end, phrase, phrase.start)
@@ -549,13 +838,19 @@ class _Extractor:
         self._mark(i, name_end)
         return name_end
 
-    def _closes_apposition(self, k: int) -> bool:
+    def _closes_apposition(self, k: int, strict: bool = False) -> bool:
+        """Whether a name or role in apposition ends before token k. ``strict``: only
+        punctuation ends it ("did not trust the prime minister, Mr Brown replied" opens a
+        new clause with the name)."""
         tokens = self.tokens
         if k >= len(tokens):
-            return True
+            end = tokens[k - 1].end
+            return not strict or self.text[end : end + 1] in ("", ",", ".", ";", ")", ":")
         gap = self.text[tokens[k - 1].end : tokens[k].start]
         if gap[:1] in (",", ".", ";", ")", ":") or "\n" in gap:
             return True
+        if strict:
+            return gap.strip()[:1] in ("(", "-", "–", "—")  # "X (a cousin)", "X - who"
         return not (tokens[k].cap and tokens[k].joined and tokens[k].lower not in _MONTHS)
 
     # ------------------------------------------------------------------ names
@@ -853,8 +1148,9 @@ class _Extractor:
                 phrase.country,
             )
             holder.key = (phrase.canonical, phrase.country) if phrase.canonical else None
-            holder.extra["written"] = self._surface(phrase.start, phrase.written_end)
-            self.roles.append((holder.start, tokens[phrase.end - 1].end, person, phrase))
+            holder.extra["written"] = self._surface(phrase.start, phrase.written_end) + phrase.tail
+            end_at = max(tokens[phrase.end - 1].end, phrase.tail_end)
+            self.roles.append((holder.start, end_at, person, phrase))
         self._add_role_mention(phrase, holder=person)
         self._mark(end, phrase.end)
         return phrase.end
@@ -997,8 +1293,9 @@ class _Extractor:
         if phrase.role is not None:
             first = min(phrase_start, k)
             last = max(phrase.end, end)
-            written = self._surface(phrase.start, phrase.written_end)
-            self.roles.append((tokens[first].start, tokens[last - 1].end, index, phrase))
+            written = self._surface(phrase.start, phrase.written_end) + phrase.tail
+            end_at = max(tokens[last - 1].end, phrase.tail_end)
+            self.roles.append((tokens[first].start, end_at, index, phrase))
             mention.extra["written"] = written
         return index
 
@@ -1030,16 +1327,19 @@ class _Extractor:
         self.mentions_by_index = list(self.mentions)
         mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
         self.mentions = mentions
-        full_names: dict[str, str] = {}
+        # Each short form ("Velez", "Ada Velez") with the full names it may stand for, in
+        # the order the document names them: (start, full name).
+        full_names: dict[str, list[tuple[int, str]]] = defaultdict(list)
         holders: list[_Mention] = []
         for mention in mentions:
             if mention.kind == "person" and mention.via == "name":
                 parts = mention.name.split()
                 if len(parts) > 1:
-                    full_names.setdefault(parts[-1], mention.name)
-                    full_names.setdefault(parts[0], mention.name)
+                    short = {parts[-1], parts[0]}
                     if len(parts) > 2:
-                        full_names.setdefault(" ".join(parts[-2:]), mention.name)
+                        short.add(" ".join(parts[-2:]))
+                    for form in short:
+                        full_names[form].append((mention.start, mention.name))
                 if mention.key is not None:
                     holders.append(mention)
         # One name, one kind: "Halden Vexa, the Norwegian shipping group" makes every later
@@ -1055,7 +1355,7 @@ class _Extractor:
                 mention.kind = "organization"
         for mention in mentions:
             if mention.via == "name" and (mention.kind != "organization" and not mention.country):
-                full = full_names.get(mention.name)
+                full = _bearer(full_names.get(mention.name, ()), mention.start)
                 if full is not None and full != mention.name:
                     mention.name = full
                     mention.kind = "person"
@@ -1161,6 +1461,48 @@ class _Extractor:
         return records
 
 
+def _portfolio_head(title: str) -> bool:
+    """Whether a title is a minister's, secretary's or spokesman's ("Minister of Water")."""
+    return not _PORTFOLIO_HEADS.isdisjoint(title.lower().split())
+
+
+def _bearer(named: Sequence[tuple[int, str]], start: int) -> str | None:
+    """The full name a short form at ``start`` stands for: the only one the document gives,
+    else the nearest one named before it ("Ada Velez ... Velez said" after an earlier "Omar
+    Velez"); None when several share it and none comes before."""
+    people = _people({name for _, name in named})
+    if len(set(people.values())) == 1:
+        return named[0][1]
+    before = [name for position, name in named if position < start]
+    return before[-1] if before else None
+
+
+def _people(names: set[str]) -> dict[str, str]:
+    """Each name with the first (sorted) name of its person: spellings of one full name
+    ("Mohamed Ali Said", "Muhammad Ali Said") are one person, and a single word joins the
+    one person whose name it shortens (two people sharing it leave it on its own)."""
+    full = sorted(n for n in names if len(n.split()) > 1)
+    person: dict[str, str] = {}
+    for name in full:
+        person[name] = next(
+            (
+                person[other]
+                for other in full
+                if other in person
+                and compare_names(name, other).relation in ("same", "variant", "extra-token")
+            ),
+            name,
+        )
+    for name in sorted(names - set(full)):
+        matches = {
+            person[other]
+            for other in full
+            if compare_names(name, other).relation in ("same", "short-form")
+        }
+        person[name] = matches.pop() if len(matches) == 1 else name
+    return person
+
+
 def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
     """The person the document names for a role: most recent before, else the first after.
 
@@ -1180,6 +1522,10 @@ def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
         for h in holders
         if h.key is not None and h.key[0] == canonical and (country is None or h.key[1] is None)
     ]
+    if len({h.name for h in exact}) > 1:
+        exact = _home_holder(exact, holders)
+        if not exact:
+            return None
     related = [h for h in holders if h.role and office_relation(h.role, role) != "different"]
     ambiguous = len({h.name for h in related}) > 1
     for candidates in (exact, loose, related):
@@ -1188,7 +1534,35 @@ def _holder_for(mention: _Mention, holders: list[_Mention]) -> _Mention | None:
             continue
         before = [h for h in candidates if h.start < mention.start]
         return before[-1] if before else candidates[0]
+    if canonical == "Leader" and country is not None:
+        # "the Kenyan leader": the one head of state or government the document names for
+        # that country.
+        heads = [h for h in holders if h.key in {(head, country) for head in _HEADS_OF_STATE}]
+        if len(set(_people({h.name for h in heads}).values())) == 1:
+            before = [h for h in heads if h.start < mention.start]
+            return before[-1] if before else heads[0]
     return None
+
+
+_HEADS_OF_STATE = frozenset(
+    {"President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Supreme Leader"}
+)
+
+
+def _home_holder(candidates: list[_Mention], holders: list[_Mention]) -> list[_Mention]:
+    """Several people hold a bare title ("President Ana Ruiz ... President Tomas Berg").
+    A report gives a foreign holder his country ("the President of Chile, Tomas Berg") and
+    names its own country's without one: a bare "the President" is the one person never
+    given a country. With no such single person, none: the nearest is as likely wrong."""
+    person = _people({h.name for h in holders})
+    qualified = {person[h.name] for h in holders if h.key is not None and h.key[1] is not None}
+    named = {person[h.name] for h in candidates}
+    if len(named) == 1:
+        return candidates
+    home = named - qualified
+    if len(home) != 1:
+        return []
+    return [h for h in candidates if person[h.name] in home]
 
 
 _TITLE_FIRST = frozenset(p.split()[0] for p in gz.TITLES)
@@ -1253,14 +1627,18 @@ def _ascii_lower(words: frozenset[str]) -> list[str]:
 
 _TITLE_TRIE = _trie(_ascii_lower(gz.TITLE_WORDS | _MODIFIERS))
 _LINKS = _CONNECTORS | _PARTICLES | _DETERMINERS | {"to"}
+# One or two plain words before a portfolio head: "regional water minister".
+_DESCRIBED_HEAD = rf"(?:[a-z]{{3,}} )?(?:{_trie(sorted(_PORTFOLIO_HEADS))})(?![\w'’-])"
 _TOKEN = re.compile(
     r"(?<![\w'’-])(?:"
     r"[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:\w|[-'’.&](?=\w))*"
     r"|[a-z]{1,3}-[A-Z](?:\w|[-'’.&](?=\w))*"
     rf"|(?:{_TITLE_TRIE})(?![\w'’-])"
     rf"|(?:{_trie(_ascii_lower(frozenset(_LINKS)))})"
-    rf"(?= (?:the |a |an )?(?:[A-Z]|(?:{_TITLE_TRIE})(?![\w'’-])))"
-    r"|&(?= [A-Z]))"
+    rf"(?= (?:the |a |an )?(?:[A-Z]|(?:{_TITLE_TRIE})(?![\w'’-])|[a-z]{{3,}} {_DESCRIBED_HEAD}))"
+    r"|&(?= [A-Z])"
+    r"|counterpart(?=,? [A-Z])"
+    rf"|[a-z]{{3,}}(?= {_DESCRIBED_HEAD}))"
 )
 
 
