@@ -14,7 +14,7 @@ from typing import NamedTuple
 __all__ = ["Dateline", "dateline_place", "find_dateline"]
 
 # A city in capitals before a colon or dash, or a city with a date or an agency after it;
-# a country may follow the city ("BESHAM, Pakistan, Oct 15 (Agency) -").
+# a country may follow the city ("TARMA, Peru, Oct 15 (Agency) -").
 _MONTH_NAMES = "|".join(
     [*calendar.month_name[1:], *(m for m in calendar.month_abbr[1:] if m != "May")]
 )
