@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from claimdiff import gazetteer as gz
 from claimdiff.extract import ExtractionContext
@@ -233,6 +234,7 @@ class _Extractor:
         self.standalone: set[str] | None = None
         # "his Peruvian counterpart Ana Berg": (start, the person, the country, what is written).
         self.counterparts: list[tuple[int, _Mention, str, str]] = []
+        self.counterpart_named = "counterpart" in self.lower_words
 
     # ------------------------------------------------------------------ driver
 
@@ -547,6 +549,8 @@ class _Extractor:
     def _counterpart_at(self, i: int) -> int:
         """ "his Peruvian counterpart Ana Berg": a person whose office the sentence's earlier
         holder gives (``_resolve_counterparts``). Returns the next index (i if none)."""
+        if not self.counterpart_named:
+            return i
         tokens, n = self.tokens, len(self.tokens)
         place = self._place_at(i)
         if place is None or place[2] == "region" or not place[1]:
@@ -1470,9 +1474,9 @@ def _bearer(named: Sequence[tuple[int, str]], start: int) -> str | None:
     """The full name a short form at ``start`` stands for: the only one the document gives,
     else the nearest one named before it ("Ada Velez ... Velez said" after an earlier "Omar
     Velez"); None when several share it and none comes before."""
-    people = _people({name for _, name in named})
-    if len(set(people.values())) == 1:
-        return named[0][1]
+    names = {name for _, name in named}
+    if len(names) <= 1 or len(set(_people(names).values())) == 1:
+        return named[0][1] if named else None
     before = [name for position, name in named if position < start]
     return before[-1] if before else None
 
@@ -1481,6 +1485,11 @@ def _people(names: set[str]) -> dict[str, str]:
     """Each name with the first (sorted) name of its person: spellings of one full name
     ("Mohamed Ali Said", "Muhammad Ali Said") are one person, and a single word joins the
     one person whose name it shortens (two people sharing it leave it on its own)."""
+    return _people_of(frozenset(names))
+
+
+@lru_cache(maxsize=4096)
+def _people_of(names: frozenset[str]) -> dict[str, str]:
     full = sorted(n for n in names if len(n.split()) > 1)
     person: dict[str, str] = {}
     for name in full:
