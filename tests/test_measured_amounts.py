@@ -134,8 +134,12 @@ def test_a_figure_takes_the_year_next_to_it(text: str, figure: str, year: int | 
 @pytest.mark.parametrize(
     ("text", "countries"),
     [
-        ("LIMA, May 3 (Agency) - The talks began.", {"Peru"}),
-        ("Headline\n\nOSORNO, Chile, May 3 (Agency) - Rain fell.", {"Chile"}),
+        ("LIMA, May 3 (Agency) - The talks began late on a cold and rainy morning.", {"Peru"}),
+        (
+            "Headline\n\nOSORNO, Chile, May 3 (Agency) - Rain fell all day over the south"
+            " of the country.",
+            {"Chile"},
+        ),
         ("Quiet day in Lima.", set()),
     ],
 )

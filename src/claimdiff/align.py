@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate, combinations, product
 
 from claimdiff.dates_compare import month_day_named, month_named, weekday_named
+from claimdiff.extract.datelines import find_dateline
 from claimdiff.gazetteer import country_for, is_country_name
 from claimdiff.models import (
     Candidate,
@@ -329,23 +330,13 @@ def figure_year(text: str, claim: Claim) -> int | None:
     return None if _ANY_DIGIT.search(between) else int(year.group(0))
 
 
-# A dateline: "NAIROBI, Oct 14 (Agency) -", "ELDORET, Kenya, Oct 15 (Agency) -".
-_DATELINE = re.compile(
-    r"^(?P<city>[A-Z]{3,}(?:[ -][A-Z]{2,})*)"
-    r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))?"
-    r"(?=,|[ \t]+\(|[ \t]+[-–—])",
-    re.MULTILINE,
-)
-DATELINE_REACH = 600
-
-
 def dateline_countries(text: str) -> frozenset[str]:
     """The country of a text's dateline, where the story was filed: one of its places
     however seldom the text names it again."""
-    match = _DATELINE.search(text, 0, DATELINE_REACH)
-    if match is None:
+    dateline = find_dateline(text)
+    if dateline is None:
         return _NONE
-    found = {country_for(match["city"].title()), country_for(match["country"] or "")}
+    found = {country_for(dateline.city), country_for(dateline.country or "")}
     return frozenset(c for c in found if c is not None)
 
 

@@ -23,12 +23,13 @@ _DATELINE_DATE = (
     rf"|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 )
 _AGENCY = r"\s*\([^()\n]{1,40}\)"
-_COUNTRY = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+_COUNTRY = r"(?:,\s*(?P<{group}>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
 _DATELINE = re.compile(
     rf"(?P<capitals>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){{0,2}})"
-    rf"{_COUNTRY}(?:,\s*{_DATELINE_DATE})?(?:{_AGENCY})?\s*(?::|[-–—]\s)"
+    rf"{_COUNTRY.format(group='country')}(?:,\s*{_DATELINE_DATE})?(?:{_AGENCY})?\s*(?::|[-–—]\s)"
     rf"|(?P<title>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
-    rf"{_COUNTRY}(?:,\s*{_DATELINE_DATE}(?:{_AGENCY})?|{_AGENCY})\s*[-–—.:]\s"
+    rf"{_COUNTRY.format(group='title_country')}"
+    rf"(?:,\s*{_DATELINE_DATE}(?:{_AGENCY})?|{_AGENCY})\s*[-–—.:]\s"
 )
 # A dateline opens a paragraph near the top (after the headline and byline lines), and
 # the paragraph goes on after it.
@@ -40,6 +41,7 @@ class Dateline(NamedTuple):
     city: str
     start: int  # where the dateline (and its paragraph) starts
     end: int  # where the dateline ends and the story begins
+    country: str | None = None  # as written after the city ("ELDORET, Kenya, ...")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -53,7 +55,8 @@ def find_dateline(text: str) -> Dateline | None:
             return None
         if city.isupper():
             city = " ".join(w.capitalize() for w in city.split())
-        return Dateline(city, match.start(), match.end())
+        country = match["country"] or match["title_country"]
+        return Dateline(city, match.start(), match.end(), country)
     return None
 
 

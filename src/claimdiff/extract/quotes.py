@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from claimdiff.extract import ExtractionContext
+from claimdiff.extract.datelines import find_dateline
 from claimdiff.extract.lookup import Greatest
 from claimdiff.gazetteer import (
     alternation,
@@ -742,8 +743,8 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                 and speaker.end <= comma
             )
             if comma > start and subject_words <= 8 and not subject_first:
-                dateline = _DATELINE.match(text, start, comma)
-                opening = dateline.end() if dateline else start
+                dateline = find_dateline(text)
+                opening = dateline.end if dateline and start <= dateline.start < comma else start
                 return _Speech(opening, comma, False, speaker, pronoun, True, label)
             continue
         marker = text[word_end.end() : clause]
@@ -805,11 +806,6 @@ _NO_CLAUSE_START = re.compile(
 )
 
 
-# A dateline that opens a lead: "OSLO, May 3 (Nordwire) - ", "LYON: ".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.’'-]{2,}(?:\s+[A-Z][A-Z.’'-]+)*(?:,[^\n:\u2013\u2014]{0,60}?)?"
-    r"(?:\s+[-\u2013\u2014]|:)\s+"
-)
 _DEFINITE_AFTER = re.compile(r"\s+(?:our|the)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s*[.,;]")
 
 
