@@ -138,16 +138,8 @@ MISSED = [
         "communique-in-three-wordings-agrees",
         "the communique quotes have no speaker, so they are not compared as one statement",
     ),
-    _xfail(
-        "lee-rhee-yi",
-        "lee-rhee-yi-are-one-korean-name",
-        "Korean surname romanisations Lee/Rhee/Yi are not taken as one name",
-    ),
-    _xfail(
-        "zhou-chou",
-        "pinyin-and-wade-giles-are-one-name",
-        "Zhou Jianguo / Chou Chien-kuo (pinyin vs Wade-Giles) are kept apart",
-    ),
+    pytest.param("lee-rhee-yi", id="lee-rhee-yi-are-one-korean-name"),
+    pytest.param("zhou-chou", id="pinyin-and-wade-giles-are-one-name"),
     _xfail(
         "ota-ohta-oota",
         "ota-ohta-oota-are-one-japanese-name",

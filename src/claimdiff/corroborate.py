@@ -23,15 +23,16 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimdiff.models import Mention
-from claimdiff.names import EXACT, name_tokens
+from claimdiff.names import EXACT, ROMANISATION, name_tokens
 from claimdiff.offices import parse_office
 
 SAME_DOCUMENT = "same-document"
 SHARED_OFFICE = "shared-office"
 SHARED_CONTEXT = "shared-context"
 
-# Rungs that say the written tokens are the same, only ordered or joined differently.
-_STRONG_REASONS = frozenset({EXACT, "token-order", "token-joining"})
+# Rungs that say the written tokens are the same, only ordered or joined differently, or
+# one Korean or Chinese name written in two romanisation systems.
+_STRONG_REASONS = frozenset({EXACT, "token-order", "token-joining", ROMANISATION})
 
 
 def rests_on_weak_rung(reasons: Iterable[str]) -> bool:
