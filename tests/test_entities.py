@@ -586,3 +586,17 @@ def test_names_ending_in_a_body_road_or_paper_word_are_no_person(
     text: str, name: str, kind: str
 ) -> None:
     assert by_text(text)[name].entity_kind == kind
+
+
+def test_a_country_after_the_name_is_the_office_country() -> None:
+    [claim] = roles("Prime Minister Ana Berg of Norway did not speak at the summit.")
+    assert claim.value == "Prime Minister of Norway"
+    assert claim.text == "Prime Minister Ana Berg of Norway"
+    assert by_text("Prime Minister Ana Berg of Norway did not speak.")["Ana Berg"].country == (
+        "Norway"
+    )
+
+
+def test_a_country_after_a_comma_is_not_the_office_country() -> None:
+    [claim] = roles("He met Prime Minister Ana Berg, of Norway's ruling party, on Monday.")
+    assert claim.value == "Prime Minister"

@@ -140,11 +140,7 @@ MISSED = [
     ),
     pytest.param("lee-rhee-yi", id="lee-rhee-yi-are-one-korean-name"),
     pytest.param("zhou-chou", id="pinyin-and-wade-giles-are-one-name"),
-    _xfail(
-        "ota-ohta-oota",
-        "ota-ohta-oota-are-one-japanese-name",
-        "'Oota' (doubled vowel) is not joined to Ota/Ohta",
-    ),
+    pytest.param("ota-ohta-oota", id="ota-ohta-oota-are-one-japanese-name"),
     _xfail(
         "gantulga-variants",
         "mongolian-patronymic-forms-are-one-name",

@@ -597,6 +597,25 @@ class _Extractor:
             person.key = (office, country)
             self.ranks.append((start, person.end, person, role, written))
 
+    def _country_after_name(self, phrase: _Role, end: int) -> _Role:
+        """ "Prime Minister Ana Berg of Kenya": the country after the name is the office's,
+        as in "Prime Minister of Kenya Ana Berg"."""
+        tokens, n = self.tokens, len(self.tokens)
+        if phrase.role is None or phrase.country is not None or end + 1 >= n:
+            return phrase
+        if tokens[end].lower != "of" or not (tokens[end].joined and tokens[end + 1].joined):
+            return phrase
+        k = end + 1 + (tokens[end + 1].lower == "the" and end + 2 < n)
+        place = self._place_at(k)
+        if place is None or place[2] != "country" or tokens[place[0] - 1].poss:
+            return phrase
+        return replace(
+            phrase,
+            role=f"{phrase.role} of {place[1]}",
+            country=place[1],
+            tail_end=max(phrase.tail_end, tokens[place[0] - 1].end),
+        )
+
     def _named_complement(self, k: int, end: int) -> int:
         """Where the name starts in a run after a title that begins with a place the document
         also writes on its own ("districts of Upper Vardo"), leaving two words or more for
@@ -776,6 +795,7 @@ class _Extractor:
             and not tokens[phrase.end - 1].poss
             and self._plausible_person(phrase.end, name_end, phrase)
         ):
+            phrase = self._country_after_name(phrase, name_end)
             index = self._add_person(phrase.end, name_end, phrase, phrase.start)
             self._mark(i, name_end)
             if phrase.role is None:
