@@ -29,7 +29,7 @@ from claimdiff import gazetteer as gz
 from claimdiff.names import fold
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_FORMER = frozenset({"former", "ex"})
+_FORMER = frozenset({"former", "ex", "then"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 # Names of a state used in its officials' titles instead of the country's name.

@@ -37,6 +37,7 @@ _SPELLINGS = {
     "labor": "labour",
     "organisation": "organization",
     "ex": "former",
+    "then": "former",
     **{
         # Abbreviated ranks: "Lt Gen" is "Lieutenant General".
         "lt": "lieutenant",
