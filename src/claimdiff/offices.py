@@ -52,6 +52,7 @@ _SYNONYMS: dict[str, str] = {
     "head of armed forces": _MILITARY_CHIEF,
     "armed forces chief": _MILITARY_CHIEF,
     "president of republic": "president",
+    "premier": "prime minister",
 }
 _SYNONYM_WORDS = {tuple(key.split()): tuple(value.split()) for key, value in _SYNONYMS.items()}
 _MAX_SYNONYM_WORDS = max(len(key) for key in _SYNONYM_WORDS)
