@@ -51,6 +51,12 @@ def test_two_spellings_in_one_source_are_one_person() -> None:
         pytest.param("Health Secretary", "health secretary", 1, id="specific-office"),
         pytest.param("Minister of Immigration", "former immigration minister", 1, id="former"),
         pytest.param("Captain", "captain", 2, id="bare-title-is-no-evidence"),
+        pytest.param(
+            "Prime Minister", "Prime Minister of Norway", 1, id="one-side-leaves-the-country-out"
+        ),
+        pytest.param(
+            "Prime Minister of Sweden", "Prime Minister of Norway", 2, id="two-countries-differ"
+        ),
     ],
 )
 def test_a_shared_specific_office_corroborates_a_spelling(

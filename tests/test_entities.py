@@ -586,3 +586,38 @@ def test_names_ending_in_a_body_road_or_paper_word_are_no_person(
     text: str, name: str, kind: str
 ) -> None:
     assert by_text(text)[name].entity_kind == kind
+
+
+def test_a_country_after_the_name_is_the_office_country() -> None:
+    [claim] = roles("Prime Minister Ana Berg of Norway did not speak at the summit.")
+    assert claim.value == "Prime Minister of Norway"
+    assert claim.text == "Prime Minister Ana Berg of Norway"
+    assert by_text("Prime Minister Ana Berg of Norway did not speak.")["Ana Berg"].country == (
+        "Norway"
+    )
+
+
+def test_a_country_after_a_comma_is_not_the_office_country() -> None:
+    [claim] = roles("He met Prime Minister Ana Berg, of Norway's ruling party, on Monday.")
+    assert claim.value == "Prime Minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were chaired by the then Prime Minister Ana Berg.",
+        "The port opened under then President Ana Berg in 2019.",
+    ],
+)
+def test_then_before_a_title_is_a_past_holder(text: str) -> None:
+    [claim] = roles(text)
+    assert claim.value.startswith("then ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["By then President Ana Berg had left.", "He and then President Ana Berg met."],
+)
+def test_then_as_an_adverb_leaves_the_role_alone(text: str) -> None:
+    [claim] = roles(text)
+    assert claim.value == "President"

@@ -74,7 +74,7 @@ def test_is_title_word_rejects_other_words(word: str) -> None:
         ("Defence Minister", "Minister of Defense", True),
         ("minister of defense", "Minister of Defense", True),
         ("Minister of Foreign Affairs", "Foreign Minister", True),
-        ("Premier", "Prime Minister", True),
+        ("Premier", "Premier", True),
         ("Major General", "Major General", False),
         ("Ayatollah", "Ayatollah", False),
     ],

@@ -138,36 +138,16 @@ MISSED = [
         "communique-in-three-wordings-agrees",
         "the communique quotes have no speaker, so they are not compared as one statement",
     ),
-    _xfail(
-        "lee-rhee-yi",
-        "lee-rhee-yi-are-one-korean-name",
-        "Korean surname romanisations Lee/Rhee/Yi are not taken as one name",
-    ),
-    _xfail(
-        "zhou-chou",
-        "pinyin-and-wade-giles-are-one-name",
-        "Zhou Jianguo / Chou Chien-kuo (pinyin vs Wade-Giles) are kept apart",
-    ),
-    _xfail(
-        "ota-ohta-oota",
-        "ota-ohta-oota-are-one-japanese-name",
-        "'Oota' (doubled vowel) is not joined to Ota/Ohta",
-    ),
+    pytest.param("lee-rhee-yi", id="lee-rhee-yi-are-one-korean-name"),
+    pytest.param("zhou-chou", id="pinyin-and-wade-giles-are-one-name"),
+    pytest.param("ota-ohta-oota", id="ota-ohta-oota-are-one-japanese-name"),
     _xfail(
         "gantulga-variants",
         "mongolian-patronymic-forms-are-one-name",
         "Tsedendambyn Gantulga, Gantulga Tsedendambaa and Ts.Gantulga stay separate",
     ),
-    _xfail(
-        "naran-initial",
-        "initial-dot-surname-is-the-full-name",
-        "'O.Naran' (initial glued to the name) is not joined to Oyunbileg Naran",
-    ),
-    _xfail(
-        "xu-titles",
-        "state-councilor-and-foreign-minister-is-a-title-variant",
-        "no title_variant for 'Foreign Minister' vs 'State Councilor and Foreign Minister'",
-    ),
+    pytest.param("naran-initial", id="initial-dot-surname-is-the-full-name"),
+    pytest.param("xu-titles", id="state-councilor-and-foreign-minister-is-a-title-variant"),
     _xfail(
         "closing-day-date",
         "wednesday-vs-october-15-is-vague",

@@ -84,3 +84,55 @@ def test_phonetic_rung_holds_at_its_similarity_bound() -> None:
 def test_token_equals_itself_and_skeleton_is_stable(token: str) -> None:
     assert compare_tokens(token, token).equal
     assert skeleton(token) == skeleton(token)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Rhee Min-ho", "Lee Min-ho"),
+        ("Yi Min Ho", "Lee Min-ho"),
+        ("Pak Eun-ha", "Park Eun-ha"),
+        ("Choe Sun-hee", "Choi Sun-hee"),
+        ("Mao Zedong", "Mao Tse-tung"),
+        ("Chiang Ching-kuo", "Jiang Jingguo"),
+        ("Hsu Shuping", "Xu Shuping"),
+    ],
+)
+def test_korean_and_chinese_romanisations_are_one_name(left: str, right: str) -> None:
+    match = compare_names(left, right)
+    assert match.relation == "variant" and "romanisation" in match.reasons
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Lee Min-ho", "Lee Sang-woo"), ("Park Eun-ha", "Park Ji-hoon"), ("Lee Min-ho", "Kim Min-ho")],
+)
+def test_one_korean_surname_with_other_given_names_is_two_people(left: str, right: str) -> None:
+    assert compare_names(left, right).relation == "different"
+
+
+def test_a_syllable_match_in_an_english_name_is_only_a_weak_rung() -> None:
+    match = compare_names("Dan Harper", "Tan Harper")
+    assert "romanisation" not in match.reasons
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("B.Altan", "Altan Batbayar"),
+        ("B. Altan", "Batbayaryn Altan"),
+        ("J. Harper", "Joan Harper"),
+    ],
+)
+def test_a_name_after_an_initial_is_a_variant_needing_corroboration(left: str, right: str) -> None:
+    match = compare_names(left, right)
+    assert match.relation == "variant" and "initial" in match.reasons
+
+
+def test_an_initial_must_match_the_name_it_shortens() -> None:
+    assert compare_names("K. Harper", "Joan Harper").relation == "different"
+
+
+def test_a_korean_given_name_spelled_two_ways_needs_corroboration() -> None:
+    match = compare_names("Kim Jeon Woo", "Kim Jun Woo")
+    assert "romanisation" not in match.reasons

@@ -30,6 +30,7 @@ from claimdiff.offices import Office, office_key, office_relation, parse_office
         pytest.param("Minister of Foreign Affairs of Peru", "Peruvian Foreign Minister", id="fm"),
         pytest.param("Ugandan ambassador to Kenya", "Ambassador of Uganda to Kenya", id="envoy"),
         pytest.param("UN Secretary-General", "Secretary General of the United Nations", id="un"),
+        pytest.param("Norwegian premier", "Prime Minister of Norway", id="premier"),
     ],
 )
 def test_wordings_of_one_office_have_one_key(left: str, right: str) -> None:

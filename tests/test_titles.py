@@ -7,7 +7,7 @@ import pytest
 from builders import mention, role
 from claimdiff.models import Claim, Entity, Mention, MentionRef
 from claimdiff.title_variants import collect_titles, title_variant_findings
-from claimdiff.titles import compare_titles, same_post, title_key
+from claimdiff.titles import compare_titles, one_of_two_offices, same_post, title_key
 
 
 @pytest.mark.parametrize(
@@ -233,3 +233,26 @@ def test_a_rank_written_in_full_and_abbreviated_is_a_title_variant() -> None:
     roles = [role("a", "E1", "Lieutenant General"), role("b", "E1", "Lt Gen")]
     (finding,) = title_variant_findings([person], {}, roles, {})
     assert "Lt Gen" in finding.summary and "Lieutenant General" in finding.summary
+
+
+@pytest.mark.parametrize(
+    ("compound", "single"),
+    [
+        ("State Councillor and Defence Minister", "Defence Minister of Norway"),
+        ("Deputy Premier and Finance Minister", "Finance Minister"),
+    ],
+)
+def test_a_wording_of_two_offices_names_each_of_them(compound: str, single: str) -> None:
+    assert one_of_two_offices(compound, single)
+    assert one_of_two_offices(single, compound)
+
+
+@pytest.mark.parametrize(
+    ("compound", "single"),
+    [
+        ("Minister of Trade and Industry", "Minister of Trade"),
+        ("State Councillor and Defence Minister", "Finance Minister"),
+    ],
+)
+def test_one_office_with_and_or_another_office_is_no_part(compound: str, single: str) -> None:
+    assert not one_of_two_offices(compound, single)

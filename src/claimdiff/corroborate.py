@@ -23,15 +23,16 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimdiff.models import Mention
-from claimdiff.names import EXACT, name_tokens
+from claimdiff.names import EXACT, ROMANISATION, name_tokens
 from claimdiff.offices import parse_office
 
 SAME_DOCUMENT = "same-document"
 SHARED_OFFICE = "shared-office"
 SHARED_CONTEXT = "shared-context"
 
-# Rungs that say the written tokens are the same, only ordered or joined differently.
-_STRONG_REASONS = frozenset({EXACT, "token-order", "token-joining"})
+# Rungs that say the written tokens are the same, only ordered or joined differently, or
+# one Korean or Chinese name written in two romanisation systems.
+_STRONG_REASONS = frozenset({EXACT, "token-order", "token-joining", ROMANISATION})
 
 
 def rests_on_weak_rung(reasons: Iterable[str]) -> bool:
@@ -72,7 +73,7 @@ class CorpusContext:
         """The reason code of the evidence that two spellings are one person, if any."""
         if left.sources & right.sources:
             return SAME_DOCUMENT
-        if _specific_offices(left.roles) & _specific_offices(right.roles):
+        if _share_office(_specific_offices(left.roles), _specific_offices(right.roles)):
             return SHARED_OFFICE
         shared = self.shared_context(left, right)
         if shared:
@@ -102,12 +103,20 @@ class CorpusContext:
         }
 
 
-def _specific_offices(roles: Iterable[str]) -> set[str]:
+def _specific_offices(roles: Iterable[str]) -> set[tuple[str, str, str]]:
     """Office keys that few people hold: with a country, a complement, or several words.
     A former holder held the office: "former immigration minister" is that office."""
     offices = (parse_office(role) for role in roles)
     return {
-        f"{office.title.removeprefix('former ')}|{office.complement}|{office.country or ''}"
+        (office.title.removeprefix("former "), office.complement, office.country or "")
         for office in offices
         if office.country or office.complement or " " in office.title.removeprefix("former ")
     }
+
+
+def _share_office(left: set[tuple[str, str, str]], right: set[tuple[str, str, str]]) -> bool:
+    """One office on both sides; a side that does not say the country ("Prime Minister X")
+    names the office that the other side gives a country ("Prime Minister of Y")."""
+    if left & right:
+        return True
+    return any(a[:2] == b[:2] and not (a[2] and b[2]) for a in left for b in right)

@@ -465,7 +465,6 @@ def _build_titles() -> dict[str, Title]:
         add(phrase, "Foreign Minister", True)
         add(f"deputy {phrase}", "Deputy Foreign Minister", True)
     synonyms = {
-        "premier": "Prime Minister",
         "vice-president": "Vice President",
         "secretary general": "Secretary-General",
         "director-general": "Director General",

@@ -20,6 +20,8 @@ EXACT = "exact"
 TRANSLITERATION = "transliteration-skeleton"
 PHONETIC = "phonetic"
 SPELLING = "spelling-similar"
+# One Korean or Chinese name in two romanisation systems ("Lee"/"Rhee", "Jiang"/"Chiang").
+ROMANISATION = "romanisation"
 
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
@@ -42,8 +44,62 @@ _TRANSLITERATION_FOLDS: tuple[tuple[str, str], ...] = (
     ("ts", "c"),
     ("x", "ks"),
 )
-# Russian-style surname endings that vary in transliteration or by gender.
-_SLAVIC_SUFFIX = re.compile(r"(?:ova|eva|ov|ev|off|eff|ina|in|aya|ii|iy|yi|y)$")
+# Russian-style surname endings that vary in transliteration or by gender, and the
+# genitive ending of a Mongolian patronymic ("-yn", "-iin": the father's name "of X").
+_SLAVIC_SUFFIX = re.compile(r"(?:ova|eva|ov|ev|off|eff|ina|in|aya|ii|iy|yi|yn|y)$")
+
+# The standard romanisations of common Korean surnames (Revised, McCune-Reischauer,
+# North Korean and customary spellings): one class, one surname.
+_KOREAN_SURNAMES = (
+    "lee rhee yi ri i",
+    "park pak bak",
+    "choi choe chwe",
+    "kim gim",
+    "jung jeong chung chong",
+    "kang gang",
+    "cho jo",
+    "yoon yun",
+    "shin sin",
+    "lim im rim",
+    "han hahn",
+    "ryu yoo yu",
+    "jang chang",
+    "oh o",
+    "seo suh so",
+    "kwon gwon",
+    "hwang whang",
+    "song",
+    "jeon jun chun chon",
+    "moon mun",
+    "baek paek paik",
+    "noh roh no",
+    "ahn an",
+)
+_KOREAN_SURNAME = {spelling: row.split()[0] for row in _KOREAN_SURNAMES for spelling in row.split()}
+
+# One Chinese syllable as pinyin or Wade-Giles writes it (apostrophes folded away).
+_CHINESE_SYLLABLE = (
+    r"(?:zh|ch|sh|hs|ts|tz|[bpmfdtnlgkhjqxrzcswy])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ung|ian|ien|iao|uai|uan|uen|ai|ei|ao|ou|an|en|in|un"
+    r"|ia|ie|iu|uo|ua|ui|ue|ih|a|e|i|o|u)"
+)
+_CHINESE_NAME_TOKEN = re.compile(f"(?:{_CHINESE_SYLLABLE}){{1,2}}")
+# Wade-Giles to one key shared with pinyin: its unaspirated ch/k/p/t/ts are pinyin's
+# zh or j/g/b/d/z, its hs is x, its -ien is -ian and its -o after a consonant is -uo.
+_CHINESE_FOLDS: tuple[tuple[str, str], ...] = (
+    ("zh", "j"),
+    ("ch", "j"),
+    ("q", "j"),
+    ("hs", "x"),
+    ("tz", "z"),
+    ("ts", "z"),
+    ("k", "g"),
+    ("p", "b"),
+    ("t", "d"),
+    ("ien", "ian"),
+    ("uo", "o"),
+    ("ung", "ong"),
+)
 
 # Words that tell two names apart however alike they sound: "Bournemouth East" and
 # "Bournemouth West" are two places, "Hill Senior" and "Hill Junior" two people.
@@ -122,6 +178,18 @@ def skeleton(token: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def chinese_key(token: str) -> str | None:
+    """The sound of a one- or two-syllable Chinese name token, alike in pinyin and
+    Wade-Giles ("chingkuo" and "jingguo"); None for a token that is no Chinese syllables."""
+    if _CHINESE_NAME_TOKEN.fullmatch(token) is None:
+        return None
+    key = token
+    for written, sound in _CHINESE_FOLDS:
+        key = key.replace(written, sound)
+    return key
+
+
+@lru_cache(maxsize=65536)
 def phonetic_keys(token: str) -> frozenset[str]:
     primary, secondary = doublemetaphone(token)
     return frozenset(key for key in (primary, secondary) if key)
@@ -141,6 +209,7 @@ class TokenMatch:
 # The ladder's outcomes: shared, since most pairs of tokens are no match.
 _TOKEN_EXACT = TokenMatch(True, EXACT)
 _TOKEN_TRANSLITERATION = TokenMatch(True, TRANSLITERATION)
+_TOKEN_ROMANISATION = TokenMatch(True, ROMANISATION)
 _TOKEN_PHONETIC = TokenMatch(True, PHONETIC)
 _TOKEN_SPELLING = TokenMatch(True, SPELLING)
 _TOKEN_DIFFERENT = TokenMatch(False, None)
@@ -151,6 +220,12 @@ def compare_tokens(left: str, right: str) -> TokenMatch:
     """The ladder for one name token: exact, skeleton, phonetic, then spelling."""
     if left == right:
         return _TOKEN_EXACT
+    korean = _KOREAN_SURNAME.get(left)
+    if korean is not None and korean == _KOREAN_SURNAME.get(right):
+        return _TOKEN_ROMANISATION
+    chinese = chinese_key(left)
+    if chinese is not None and chinese == chinese_key(right):
+        return _TOKEN_ROMANISATION
     if min(len(left), len(right)) <= 2 or (left in _CONTRASTS and right in _CONTRASTS):
         return _TOKEN_DIFFERENT
     left_skeleton, right_skeleton = skeleton(left), skeleton(right)
@@ -186,11 +261,47 @@ _NAMES_DIFFERENT = NameMatch("different", ())
 
 @lru_cache(maxsize=262144)
 def compare_names(left: str, right: str) -> NameMatch:
+    match = _compare_names(left, right)
+    left_tokens, right_tokens = name_tokens(left), name_tokens(right)
+    if ROMANISATION in match.reasons and not (
+        (_chinese(left_tokens) and _chinese(right_tokens))
+        or _korean_surname_only(left_tokens, right_tokens)
+    ):
+        # "Tan Smith" is no romanisation of "Dan Smith": only a name made wholly of
+        # Korean or Chinese syllables is one name in two systems; else a weak rung.
+        reasons = {TRANSLITERATION if r == ROMANISATION else r for r in match.reasons}
+        return NameMatch(match.relation, tuple(sorted(reasons)))
+    return match
+
+
+def _korean_surname_only(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """ "Rhee Min-ho" and "Lee Min-ho": the given names alike letter for letter."""
+    if len(left) != len(right):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(left, right, strict=True)) if a != b]
+    # One token differs, in a surname's place: first (Korean order) or last.
+    return (
+        len(differ) == 1
+        and differ[0] in (0, len(left) - 1)
+        and _KOREAN_SURNAME.get(left[differ[0]], "") == _KOREAN_SURNAME.get(right[differ[0]])
+    )
+
+
+def _chinese(tokens: tuple[str, ...]) -> bool:
+    return all(chinese_key(token) is not None for token in tokens)
+
+
+def _compare_names(left: str, right: str) -> NameMatch:
     left_tokens, right_tokens = name_tokens(left), name_tokens(right)
     if not left_tokens or not right_tokens:
         return _NAMES_DIFFERENT
     if left_tokens == right_tokens:
         return NameMatch("same", (EXACT,))
+    initial = _initial_form(left, left_tokens, right_tokens) or _initial_form(
+        right, right_tokens, left_tokens
+    )
+    if initial is not None:
+        return initial
     if len(left_tokens) == len(right_tokens):
         reasons = _aligned_reasons(left_tokens, right_tokens)
         if reasons is None and len(left_tokens) == 2:
@@ -207,7 +318,7 @@ def compare_names(left: str, right: str) -> NameMatch:
         for i in range(len(longer) - 1):
             joined = (*longer[:i], longer[i] + longer[i + 1], *longer[i + 2 :])
             reasons = _aligned_reasons(shorter, joined)
-            if reasons is not None and set(reasons) <= {EXACT, TRANSLITERATION}:
+            if reasons is not None and set(reasons) <= {EXACT, TRANSLITERATION, ROMANISATION}:
                 return NameMatch("variant", tuple(sorted({*reasons, "token-joining"} - {EXACT})))
     if len(shorter) == 1:
         if any(compare_tokens(shorter[0], token).equal for token in longer[1:]):
@@ -220,6 +331,30 @@ def compare_names(left: str, right: str) -> NameMatch:
         if reasons is not None:
             return NameMatch("extra-token", (*reasons, "extra-token"))
     return _NAMES_DIFFERENT
+
+
+# A name written with an initial before it: "J. Smith", "Ch.Altan", "Ch. Altan".
+_INITIAL_NAME = re.compile(r"[A-Z][a-z]?\.\s?[A-Z]")
+
+
+def _initial_form(
+    written: str, tokens: tuple[str, ...], other: tuple[str, ...]
+) -> NameMatch | None:
+    """ "J. Smith" for "John Smith"; or, where the patronymic comes first and is shortened
+    to its initial (Mongolian usage), "B.Altan" for "Altan Batbayar"."""
+    if len(tokens) != 2 or len(other) != 2 or not _INITIAL_NAME.match(written):
+        return None
+    letters, name = tokens
+    for given, rest, order in ((other[0], other[1], ()), (other[1], other[0], ("token-order",))):
+        if not given.startswith(letters) or len(given) <= len(letters):
+            continue
+        match = compare_tokens(name, rest)
+        if match.equal:
+            reasons = {"initial", *order}
+            if match.reason is not None and match.reason != EXACT:
+                reasons.add(match.reason)
+            return NameMatch("variant", tuple(sorted(reasons)))
+    return None
 
 
 def _aligned_reasons(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -246,6 +381,11 @@ def blocking_keys(name: str) -> set[str]:
         return set()
     last = tokens[-1]
     keys = {"s:" + skeleton(last)} | {"p:" + key for key in phonetic_keys(last)}
+    all_tokens = name_tokens(name)
+    chinese = [chinese_key(all_tokens[0]), chinese_key("".join(all_tokens[1:]))]
+    if len(all_tokens) >= 2 and None not in chinese:
+        # "Mao Zedong" and "Mao Tse-tung": one key for pinyin and Wade-Giles.
+        keys.add(f"z:{chinese[0]}|{chinese[1]}")
     if len(tokens) >= 2:
         keys.add(f"f:{skeleton(tokens[0])}|{skeleton(tokens[1])}")
         keys.add("o:" + "|".join(sorted((skeleton(tokens[0]), skeleton(last)))))

@@ -29,7 +29,7 @@ from claimdiff import gazetteer as gz
 from claimdiff.names import fold
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_FORMER = frozenset({"former", "ex"})
+_FORMER = frozenset({"former", "ex", "then"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 # Names of a state used in its officials' titles instead of the country's name.
@@ -52,6 +52,7 @@ _SYNONYMS: dict[str, str] = {
     "head of armed forces": _MILITARY_CHIEF,
     "armed forces chief": _MILITARY_CHIEF,
     "president of republic": "president",
+    "premier": "prime minister",
 }
 _SYNONYM_WORDS = {tuple(key.split()): tuple(value.split()) for key, value in _SYNONYMS.items()}
 _MAX_SYNONYM_WORDS = max(len(key) for key in _SYNONYM_WORDS)

@@ -25,6 +25,7 @@ from claimdiff.titles import (
     compare_titles,
     is_rank,
     is_title,
+    one_of_two_offices,
     same_post,
     title_key,
     written_title,
@@ -208,6 +209,7 @@ def _groups(own: Sequence[Wording]) -> list[list[Wording]]:
             if (
                 compare_titles(left_text, right_text).relation == "variant"
                 or same_post(left_text, right_text).relation == "variant"
+                or one_of_two_offices(left_text, right_text)
             ):
                 union.union(_key_name(left), _key_name(right))
     groups: dict[str, list[Wording]] = defaultdict(list)

@@ -37,6 +37,7 @@ _SPELLINGS = {
     "labor": "labour",
     "organisation": "organization",
     "ex": "former",
+    "then": "former",
     **{
         # Abbreviated ranks: "Lt Gen" is "Lieutenant General".
         "lt": "lieutenant",
@@ -66,7 +67,8 @@ HEAD_WORDS = frozenset(
     """president minister premier chancellor leader chief head commander secretary governor
     director chairman chairwoman chair speaker ambassador envoy mayor king queen emir sultan
     prince executive spokesman spokeswoman spokesperson adviser advisor justice judge
-    prosecutor commissioner representative senator mufti pope patriarch""".split()  # noqa: SIM905
+    prosecutor commissioner representative senator councillor councilor mufti pope
+    patriarch""".split()  # noqa: SIM905
 )
 
 
@@ -223,6 +225,28 @@ _GENERIC_BODY = frozenset(
     commission office government federal provincial regional party group company board
     committee bureau service""".split()  # noqa: SIM905
 )
+
+
+_TWO_OFFICES = re.compile(r"\s+and\s+")
+
+
+def one_of_two_offices(left: str, right: str) -> bool:
+    """One wording names two offices, the other one of them, its country aside: "Deputy
+    Premier and Finance Minister" and "Finance Minister of Norway". Both parts must be
+    titles ("Minister of Trade and Industry" is one office)."""
+    for compound, other in ((left, right), (right, left)):
+        parts = _TWO_OFFICES.split(compound)
+        if len(parts) != 2 or not all(is_title(part) for part in parts):
+            continue
+        if len(_TWO_OFFICES.split(other)) > 1:
+            continue
+        wanted = title_key(other) - _COUNTRY_WORDS
+        for part in parts:
+            if title_key(part) - _COUNTRY_WORDS == wanted:
+                return True
+            if compare_titles(part, other).relation != "different":
+                return True
+    return False
 
 
 def _informal_head(informal: frozenset[str], formal: frozenset[str]) -> bool:

@@ -102,6 +102,11 @@ _PLACE_WORDS = _words(
 # Nouns of events a body holds: "X Summit" names the event, X the body.
 _EVENT_NOUNS = _words("""summit summits conference forum""")
 _FORMER = _words("""former""")
+# "then" before a title, after an article or preposition, tells a past holder; not after
+# "and" or "by" ("by then President X had left": the adverb).
+_THEN_BEFORE = re.compile(
+    r"\b(?:the|of|under|with|to|for|from|between|against|whom)\s+then\s+$", re.IGNORECASE
+)
 _PLACE_CUES = _words(
     """in into from at near across throughout outside inside visited visiting toward
     towards via"""
@@ -347,6 +352,8 @@ class _Extractor:
             return None  # no title at j, nor after an affiliation ("Kenyan", "Uganda's")
         # "former President X" no longer holds the office: his role is another office.
         former = any(tokens[x].lower in _FORMER for x in range(i, j))
+        # "under then Prime Minister X", "the then President": he held it at the time told.
+        then = not former and i == j and self._then_before(i)
         start = j
         country: str | None = None
         affiliation: str | None = None
@@ -508,8 +515,8 @@ class _Extractor:
                 role += f" of {country}"
             if destination is not None and canonical in _DESTINATION_TITLES:
                 role += f" to {destination}"
-            if former:
-                canonical, role = f"Former {canonical}", f"former {role}"
+            if former or then:
+                canonical, role = f"Former {canonical}", f"{'then' if then else 'former'} {role}"
         tail = None
         plain = not capitalised and not complements and role is not None
         if plain and canonical is not None and _portfolio_head(canonical):
@@ -596,6 +603,29 @@ class _Extractor:
             person.role, person.canonical, person.country = role, office, country
             person.key = (office, country)
             self.ranks.append((start, person.end, person, role, written))
+
+    def _then_before(self, i: int) -> bool:
+        start = self.tokens[i].start
+        return _THEN_BEFORE.search(self.text[max(0, start - 24) : start]) is not None
+
+    def _country_after_name(self, phrase: _Role, end: int) -> _Role:
+        """ "Prime Minister Ana Berg of Kenya": the country after the name is the office's,
+        as in "Prime Minister of Kenya Ana Berg"."""
+        tokens, n = self.tokens, len(self.tokens)
+        if phrase.role is None or phrase.country is not None or end + 1 >= n:
+            return phrase
+        if tokens[end].lower != "of" or not (tokens[end].joined and tokens[end + 1].joined):
+            return phrase
+        k = end + 1 + (tokens[end + 1].lower == "the" and end + 2 < n)
+        place = self._place_at(k)
+        if place is None or place[2] != "country" or tokens[place[0] - 1].poss:
+            return phrase
+        return replace(
+            phrase,
+            role=f"{phrase.role} of {place[1]}",
+            country=place[1],
+            tail_end=max(phrase.tail_end, tokens[place[0] - 1].end),
+        )
 
     def _named_complement(self, k: int, end: int) -> int:
         """Where the name starts in a run after a title that begins with a place the document
@@ -776,6 +806,7 @@ class _Extractor:
             and not tokens[phrase.end - 1].poss
             and self._plausible_person(phrase.end, name_end, phrase)
         ):
+            phrase = self._country_after_name(phrase, name_end)
             index = self._add_person(phrase.end, name_end, phrase, phrase.start)
             self._mark(i, name_end)
             if phrase.role is None:
