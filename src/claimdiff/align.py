@@ -197,6 +197,13 @@ _TOLL_WORDS: dict[str, str] = {
         ("injuries", "injure injures injured injuring injury injuries wounded wounding hurt"),
         ("missing", "missing unaccounted"),
         ("displaced", "displaced homeless evacuated"),
+        # Tallies of a protest: how many were held, how many turned out.
+        ("arrests", "arrest arrests arrested arresting detain detained detaining detentions"),
+        (
+            "crowd",
+            "crowd crowds turnout march marches marched marching rally rallies rallied "
+            "protest protests protested demonstration demonstrations demonstrated",
+        ),
     )
     for word in words.split()
 }
@@ -205,6 +212,13 @@ _TOLL_WORD = re.compile(r"\b(" + "|".join(_TOLL_WORDS) + r")\b", re.IGNORECASE)
 # Totals only: "two children" among the dead is a part of the toll, not another toll.
 # ("bodies" is left out: public and Olympic bodies are counted more often than the dead.)
 _TOLL_NOUNS = frozenset({"person", "death", "casualty", "fatality", "injury", "victim"})
+# Those who turn out: a crowd when no nearer word tells what befell them ("12 protesters
+# were arrested" is an arrest count, "3,000 protesters marched" a crowd).
+_CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher"})
+# Tallies that are told of a moment of an occasion ("the summit"), not only of a disaster.
+OCCASION_TALLIES = frozenset({"arrests", "crowd"})
+# "more than three times the police estimate": a ratio, not a tally.
+_TIMES_AFTER = re.compile(r"\s+times\b", re.IGNORECASE)
 _MOMENT = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"[0-3]?\d\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -217,9 +231,24 @@ _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 _ANY_DIGIT = re.compile(r"\d")
 
 
+LEADING_PLACE_WORDS = 3
+
+
+def leading_place(name: str, place_named: Mapping[str, str]) -> str | None:
+    """The place a local body is named after ("Leeds City Council", "Cusco Regional
+    Police"), when the run knows that place by name, else None."""
+    words = name.split()
+    for size in range(min(LEADING_PLACE_WORDS, len(words) - 1), 0, -1):
+        place = place_named.get(" ".join(words[:size]))
+        if place is not None:
+            return place
+    return None
+
+
 def toll_measure(text: str, claim: CountClaim) -> str | None:
-    """ "deaths", "injuries", "missing" or "displaced" for a casualty count, else None."""
-    if claim.noun not in _TOLL_NOUNS:
+    """ "deaths", "injuries", "missing" or "displaced" for a casualty count, "arrests" or
+    "crowd" for a protest's tallies, else None."""
+    if claim.noun not in _TOLL_NOUNS | _CROWD_NOUNS or _TIMES_AFTER.match(text, claim.end):
         return None
     if claim.noun == "death":
         return "deaths"  # "9 deaths", "the death toll rose to 56": whatever words follow
@@ -235,7 +264,9 @@ def toll_measure(text: str, claim: CountClaim) -> str | None:
             distance = match.start() - claim.end
         if nearest is None or distance < nearest[0]:
             nearest = (distance, _TOLL_WORDS[match.group(1).lower()])
-    return nearest[1] if nearest else None
+    if nearest is None:
+        return "crowd" if claim.noun in _CROWD_NOUNS else None
+    return nearest[1]
 
 
 def toll_moment(text: str, sentence: tuple[int, int]) -> str | None:
@@ -340,6 +371,14 @@ def dateline_countries(text: str) -> frozenset[str]:
     return frozenset(c for c in found if c is not None)
 
 
+def dateline_city(text: str, place_named: Mapping[str, str]) -> frozenset[str]:
+    """The place of a text's dateline city ("NAIROBI, Kenya -"), when the run knows it
+    as a place: where the story was filed, one of its places however seldom named."""
+    dateline = find_dateline(text)
+    place = place_named.get(dateline.city) if dateline else None
+    return _NONE if place is None else frozenset({place})
+
+
 def claim_contexts(
     extractions: Iterable[SourceExtraction],
     resolution: Resolution,
@@ -348,6 +387,12 @@ def claim_contexts(
     """Per claim id: entities of its sentence and content words around it (for quantities)."""
     contexts: dict[str, ClaimContext] = {}
     entity_of = resolution.entity_of_mention
+    place_named = {
+        variant: entity.id
+        for entity in resolution.entities
+        if entity.kind == "place"
+        for variant in (entity.name, *entity.variants)
+    }
     for extraction in extractions:
         places: dict[int, set[str]] = defaultdict(set)
         actors: dict[int, set[str]] = defaultdict(set)
@@ -371,6 +416,11 @@ def claim_contexts(
             for m in extraction.mentions
             if m.entity_kind == "place" and m.id in entity_of and (country := country_for(m.name))
         }
+        place_mentions.update(
+            place
+            for m in extraction.mentions
+            if m.entity_kind == "organization" and (place := leading_place(m.name, place_named))
+        )
         # Local places are often named once each ("Eldoret", "Kericho county"); the
         # country they lie in ties the story's sources together.
         place_mentions.update(
@@ -386,6 +436,7 @@ def claim_contexts(
             frozenset(most_named)
             | {country_names[e] for e in most_named if e in country_names}
             | dateline_countries(text)
+            | dateline_city(text, place_named)
         )
         sentence_actors = {start: frozenset(found) for start, found in actors.items()}
         countries_of: dict[tuple[int, int], frozenset[str]] = {}
@@ -433,7 +484,9 @@ def claim_contexts(
                 if span not in countries_of:
                     countries_of[span] = sentence_countries(text[span[0] : span[1]])
                 countries = countries_of[span]
-                toll = toll_measure(text, claim) if claim.event is None else None
+                toll = toll_measure(text, claim)
+                if claim.event is not None and toll not in OCCASION_TALLIES:
+                    toll = None  # a count of an event is compared with its event's
                 if toll is not None:
                     years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
                     moment = toll_moment(text, span)
@@ -486,16 +539,17 @@ def _align_counts(
     blocks: dict[str, list[CountClaim]] = defaultdict(list)
     for claim in counts:
         family = count_family(claim)
+        context = contexts.get(claim.id, ClaimContext())
         if not claim.event:
-            context = contexts.get(claim.id, ClaimContext())
             # No event: "floods in X killed 9 people" still meets "... killed 56" about X.
             for place in context.places:
                 blocks[f"count|{family}|{claim.predicate.lower()}|place|{place}"].append(claim)
-            if context.toll is not None:
-                # A toll meets the tolls of the same kind told about the places its
-                # story names most, whatever words tell them ("12 dead", "killing 12").
-                for place in context.places | context.story_places:
-                    blocks[f"{TOLL_BLOCK}|{context.toll}|place|{place}"].append(claim)
+        if context.toll is not None:
+            # A toll meets the tolls of the same kind told about the places its story
+            # names most, whatever words tell them ("12 dead", "killing 12"); a crowd or
+            # an arrest count of an occasion too ("3,000 marched as the summit opened").
+            for place in context.places | context.story_places:
+                blocks[f"{TOLL_BLOCK}|{context.toll}|place|{place}"].append(claim)
         if claim.event:
             blocks[f"count|{family}|event|{claim.event}"].append(claim)
             for person in participants.get(claim.event, ()):

@@ -20,6 +20,7 @@ from rapidfuzz.utils import default_process
 from claimdiff.align import (
     GENERIC_COUNT_PREDICATE,
     MEASURE_BLOCK,
+    OCCASION_TALLIES,
     TARGET,
     TOLL_BLOCK,
     ClaimContext,
@@ -513,21 +514,32 @@ def _classify_tolls(
     one ("rose to 56") is worth a finding."""
     _, measure, _, place_id = block.split("|", 3)
     claims = (left, right)
-    if _earlier_and_current(left, right, context):
-        return None  # "a quake 12 years ago killed dozens": another disaster's toll
     anchor = f"same-place: {_entity_name(place_id, context)}"
     label = f"{_count_label(left, context)} vs {_count_label(right, context)} ({measure})"
+    noun = "figure" if measure in OCCASION_TALLIES else "toll"  # a crowd is no toll
+    if _earlier_and_current(left, right, context):
+        # "a quake 12 years ago killed dozens": another disaster's toll
+        return _make(
+            "different_context",
+            f"{label}: one told of years before",
+            [DIFFERENT_TIME, anchor],
+            claims,
+            context,
+            0.5,
+        )
     if years := _different_years(left, right, context):
         return _make(
             "different_context",
-            f"{label}: tolls of different years ({years})",
+            f"{label}: {noun}s of different years ({years})",
             [DIFFERENT_TIME, anchor],
             claims,
             context,
             0.6,
         )
     if left.value.low == right.value.low and left.value.high == right.value.high:
-        return _make("agreement", f"{label}: same toll", [SAME_VALUE, anchor], claims, context, 0.6)
+        return _make(
+            "agreement", f"{label}: same {noun}", [SAME_VALUE, anchor], claims, context, 0.6
+        )
     moments = _toll_moments(left, right, context)
     hedged_within = _one_hedged_within(left, right) and not _places_differ(left, right, context)
     if hedged_within and moments != "different":
@@ -547,7 +559,7 @@ def _classify_tolls(
     if moments == "different":
         return _make(
             "different_context",
-            f"{label}: tolls of different days",
+            f"{label}: {noun}s of different days",
             [DIFFERENT_TIME, anchor],
             claims,
             context,
@@ -558,7 +570,7 @@ def _classify_tolls(
     if moments == "same" and not _states_the_other_figure(left, right, context):
         return _make(
             "conflict",
-            f"{label}: different tolls for the same day",
+            f"{label}: different {noun}s for the same day",
             [COUNT_MISMATCH, anchor],
             claims,
             context,
