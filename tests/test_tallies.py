@@ -3,7 +3,7 @@ and the places a story is told of (dateline city, places that name local bodies)
 
 import pytest
 
-from claimdiff.align import dateline_city, leading_place, toll_measure
+from claimdiff.align import dateline_city, leading_place, tally_teller, toll_measure
 from claimdiff.models import CountClaim, CountValue
 
 
@@ -69,3 +69,18 @@ def test_a_dateline_city_known_as_a_place_is_a_place_of_the_story() -> None:
     text = "PORTO, Portugal (Wire) - Dock workers walked out on Friday after pay talks failed.\n"
     assert dateline_city(text, {"Porto": "E7"}) == frozenset({"E7"})
     assert dateline_city(text, {"Lisbon": "E8"}) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "teller"),
+    [
+        ("Police estimated that 2,000 people joined the march.", "2,000 people", "police"),
+        ("Police said 900 marched; organisers put the crowd at 5,000.", "5,000", "organisers"),
+        ("Nine people were arrested, the city's police said.", "Nine people", "police"),
+        ("About 2,000 people joined the march.", "2,000 people", None),
+    ],
+)
+def test_a_crowd_figure_is_told_by_the_nearest_teller(
+    sentence: str, figure: str, teller: str | None
+) -> None:
+    assert tally_teller(*_count_in(sentence, figure, "person")) == teller

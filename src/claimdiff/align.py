@@ -95,6 +95,8 @@ class ClaimContext:
     story_places: frozenset[str] = frozenset()
     # Of an amount: what it measures, by the words near it ("trade", "target", "fund").
     measures: frozenset[str] = frozenset()
+    # Of a crowd or an arrest count: who gives the figure ("police", "organisers").
+    told_by: str | None = None
 
 
 # Words before or in a title that place its holder in time.
@@ -267,6 +269,33 @@ def toll_measure(text: str, claim: CountClaim) -> str | None:
     if nearest is None:
         return "crowd" if claim.noun in _CROWD_NOUNS else None
     return nearest[1]
+
+
+# Who puts a figure on a crowd or on arrests, nearest before it in its sentence:
+# "police estimated that about 3,000 ...", "organisers put the crowd at 10,000".
+_TELLERS = re.compile(
+    r"\b(police|organi[sz]ers|officials|authorities|activists|witnesses|"
+    r"the\s+(?:ministry|government|interior\s+ministry))\b",
+    re.IGNORECASE,
+)
+TELLER_REACH = 60
+
+
+def tally_teller(text: str, claim: CountClaim) -> str | None:
+    """ "police", "organisers", ... : who gives a crowd or an arrest figure, else None."""
+    low = max(claim.sentence_start, claim.start - TELLER_REACH)
+    tellers = [m.group(1) for m in _TELLERS.finditer(text, low, claim.start)]
+    if not tellers:
+        # "Nine people were arrested, the city's police said."
+        tellers = [
+            m.group(1)
+            for m in _TELLERS.finditer(text, claim.end, claim.sentence_end)
+            if _SAID_AFTER.match(text, m.end())
+        ][:1]
+    return " ".join(tellers[-1].lower().split()) if tellers else None
+
+
+_SAID_AFTER = re.compile(r"[\w\s]{0,20}?\b(?:said|says|estimated)\b", re.IGNORECASE)
 
 
 def toll_moment(text: str, sentence: tuple[int, int]) -> str | None:
@@ -474,6 +503,7 @@ def claim_contexts(
             years: frozenset[int] = frozenset()
             moment: str | None = None
             earlier = False
+            told_by: str | None = None
             measures: frozenset[str] = _NONE
             if isinstance(claim, QuantityClaim):
                 measures = amount_measures(text, claim)
@@ -491,6 +521,8 @@ def claim_contexts(
                     years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
                     moment = toll_moment(text, span)
                     earlier = bool(_YEARS_AGO.search(text, *span))
+                if toll in OCCASION_TALLIES:
+                    told_by = tally_teller(text, claim)
             contexts[claim.id] = ClaimContext(
                 places=sentence_places.get(claim.sentence_start, _NONE),
                 actors=sentence_actors.get(claim.sentence_start, _NONE),
@@ -502,6 +534,7 @@ def claim_contexts(
                 earlier=earlier,
                 story_places=story_places if toll is not None or measures else _NONE,
                 measures=measures,
+                told_by=told_by,
             )
     return contexts
 

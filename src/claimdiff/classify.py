@@ -515,7 +515,7 @@ def _classify_tolls(
     _, measure, _, place_id = block.split("|", 3)
     claims = (left, right)
     anchor = f"same-place: {_entity_name(place_id, context)}"
-    label = f"{_count_label(left, context)} vs {_count_label(right, context)} ({measure})"
+    label = f"{_told(left, context)} vs {_told(right, context)} ({measure})"
     noun = "figure" if measure in OCCASION_TALLIES else "toll"  # a crowd is no toll
     if _earlier_and_current(left, right, context):
         # "a quake 12 years ago killed dozens": another disaster's toll
@@ -581,6 +581,13 @@ def _classify_tolls(
             "different_context", f"{label}: {revised}", [LATER_UPDATE, anchor], claims, context, 0.5
         )
     return None
+
+
+def _told(claim: CountClaim, context: ClassifyContext) -> str:
+    """A count's label, with who gives it ("about 3,000 people, per police")."""
+    teller = context.claim_contexts.get(claim.id, ClaimContext()).told_by
+    label = _count_label(claim, context)
+    return f"{label}, per {teller}" if teller else label
 
 
 # "more than 30" stands for a figure near 30: one told of 80 is another, later toll.
