@@ -762,3 +762,25 @@ def test_crowds_of_two_days_are_different_context() -> None:
         }
     )
     assert _finding_kinds(report, "crowd") == ["different_context"]
+
+
+def test_two_counts_of_one_days_signing_in_one_city_conflict() -> None:
+    report = _analysed(
+        {
+            "a": "Leaders of Chile and Peru signed 8 agreements on Thursday at the close of "
+            "a summit in Lisbon.\n",
+            "b": "Leaders wrapped up a summit in Lisbon on Thursday with 12 agreements.\n",
+        }
+    )
+    assert _finding_kinds(report, "documents") == ["conflict"]
+
+
+def test_signings_of_another_year_in_one_city_are_different_context() -> None:
+    report = _analysed(
+        {
+            "a": "Leaders signed 8 agreements at a summit in Lisbon on 4 May 2023.\n",
+            "b": "The previous summit, held in Lisbon in June 2019, ended with five agreements "
+            "being signed.\n",
+        }
+    )
+    assert _finding_kinds(report, "documents") == ["different_context"]

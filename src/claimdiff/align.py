@@ -43,6 +43,9 @@ from claimdiff.titles import country_word, single_holder_office
 # (think of a country in a corpus about that country); the event still is.
 MAX_PARTICIPANT_BLOCK = 60
 TOLL_BLOCK = "count-toll"
+# Sorts after "count|": a pair the event blocks already hold is classified by its events.
+SIGNED_BLOCK = "count~signed"
+SIGNED_FAMILY = "document"
 MEASURE_BLOCK = "quantity-measure"
 TARGET = "target"
 SHINGLE_WORDS = 8
@@ -97,6 +100,9 @@ class ClaimContext:
     measures: frozenset[str] = frozenset()
     # Of a crowd or an arrest count: who gives the figure ("police", "organisers").
     told_by: str | None = None
+    # Of a count of documents signed at an occasion: the towns and cities (entity ids) its
+    # sentence and its story name, where such counts from other sources meet it.
+    signed_places: frozenset[str] = frozenset()
 
 
 # Words before or in a title that place its holder in time.
@@ -422,6 +428,11 @@ def claim_contexts(
         if entity.kind == "place"
         for variant in (entity.name, *entity.variants)
     }
+    countries_ids = {
+        entity.id
+        for entity in resolution.entities
+        if entity.kind == "place" and is_country_name(entity.name)
+    }
     for extraction in extractions:
         places: dict[int, set[str]] = defaultdict(set)
         actors: dict[int, set[str]] = defaultdict(set)
@@ -504,6 +515,7 @@ def claim_contexts(
             moment: str | None = None
             earlier = False
             told_by: str | None = None
+            signed_places: frozenset[str] = _NONE
             measures: frozenset[str] = _NONE
             if isinstance(claim, QuantityClaim):
                 measures = amount_measures(text, claim)
@@ -523,6 +535,17 @@ def claim_contexts(
                     earlier = bool(_YEARS_AGO.search(text, *span))
                 if toll in OCCASION_TALLIES:
                     told_by = tally_teller(text, claim)
+                if toll is None and claim.event and count_family(claim) == SIGNED_FAMILY:
+                    # "11 agreements were signed on Wednesday" in Busan: one day's signing
+                    # in one city, told by several sources whose events stayed apart.
+                    signed_places = frozenset(
+                        p
+                        for p in sentence_places.get(claim.sentence_start, _NONE) | story_places
+                        if p not in countries_ids and not is_country_name(p)
+                    )
+                    years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
+                    moment = toll_moment(text, span)
+                    earlier = bool(_YEARS_AGO.search(text, *span))
             contexts[claim.id] = ClaimContext(
                 places=sentence_places.get(claim.sentence_start, _NONE),
                 actors=sentence_actors.get(claim.sentence_start, _NONE),
@@ -535,6 +558,7 @@ def claim_contexts(
                 story_places=story_places if toll is not None or measures else _NONE,
                 measures=measures,
                 told_by=told_by,
+                signed_places=signed_places,
             )
     return contexts
 
@@ -583,6 +607,8 @@ def _align_counts(
             # an arrest count of an occasion too ("3,000 marched as the summit opened").
             for place in context.places | context.story_places:
                 blocks[f"{TOLL_BLOCK}|{context.toll}|place|{place}"].append(claim)
+        for place in context.signed_places:
+            blocks[f"{SIGNED_BLOCK}|documents|place|{place}"].append(claim)
         if claim.event:
             blocks[f"count|{family}|event|{claim.event}"].append(claim)
             for person in participants.get(claim.event, ()):
@@ -602,7 +628,7 @@ def _align_counts(
             for one, other in product(group_a, group_b):
                 left, right = (one, other) if one.id < other.id else (other, one)
                 if left.source == right.source and (
-                    left.value == right.value or key.startswith(TOLL_BLOCK)
+                    left.value == right.value or key.startswith((TOLL_BLOCK, SIGNED_BLOCK))
                 ):
                     continue
                 pairs.setdefault((left.id, right.id), key)

@@ -21,6 +21,7 @@ from claimdiff.align import (
     GENERIC_COUNT_PREDICATE,
     MEASURE_BLOCK,
     OCCASION_TALLIES,
+    SIGNED_BLOCK,
     TARGET,
     TOLL_BLOCK,
     ClaimContext,
@@ -29,11 +30,13 @@ from claimdiff.align import (
     is_vague_amount,
 )
 from claimdiff.dates_compare import (
+    WEEKDAYS,
     dates_equal,
     dates_overlap,
     holds_day_named,
     weekday_named,
 )
+from claimdiff.gazetteer import is_country_name
 from claimdiff.models import (
     Candidate,
     Claim,
@@ -356,7 +359,7 @@ def _classify_counts(
     claims: Sequence[CountClaim], context: ClassifyContext, block: str = ""
 ) -> Finding | None:
     left, right = claims[0], claims[1]
-    if block.startswith(TOLL_BLOCK):
+    if block.startswith((TOLL_BLOCK, SIGNED_BLOCK)):
         return _classify_tolls(left, right, context, block)
     if count_family(left) != count_family(right):
         return None
@@ -516,7 +519,10 @@ def _classify_tolls(
     claims = (left, right)
     anchor = f"same-place: {_entity_name(place_id, context)}"
     label = f"{_told(left, context)} vs {_told(right, context)} ({measure})"
-    noun = "figure" if measure in OCCASION_TALLIES else "toll"  # a crowd is no toll
+    signed = block.startswith(SIGNED_BLOCK)
+    noun = "figure" if measure in OCCASION_TALLIES or signed else "toll"  # a crowd is no toll
+    if signed and _published_apart(left, right, context):
+        return None  # two signings in one city, weeks apart: nothing says they are one
     if _earlier_and_current(left, right, context):
         # "a quake 12 years ago killed dozens": another disaster's toll
         return _make(
@@ -541,7 +547,9 @@ def _classify_tolls(
             "agreement", f"{label}: same {noun}", [SAME_VALUE, anchor], claims, context, 0.6
         )
     moments = _toll_moments(left, right, context)
-    hedged_within = _one_hedged_within(left, right) and not _places_differ(left, right, context)
+    hedged_within = _one_hedged_within(left, right) and not _places_differ(
+        left, right, context, towns_only=signed
+    )
     if hedged_within and moments != "different":
         # "more than 150" and "158": one toll at two precisions, whenever each was told.
         return _make(
@@ -565,7 +573,7 @@ def _classify_tolls(
             context,
             0.55,
         )
-    if _places_differ(left, right, context):
+    if _places_differ(left, right, context, towns_only=signed):
         return None  # each sentence names its own place: the tolls of two places
     if moments == "same" and not _states_the_other_figure(left, right, context):
         return _make(
@@ -581,6 +589,15 @@ def _classify_tolls(
             "different_context", f"{label}: {revised}", [LATER_UPDATE, anchor], claims, context, 0.5
         )
     return None
+
+
+# Sources more days apart than this tell of other weeks, whatever weekday they name.
+SAME_WEEK_DAYS = 6
+
+
+def _published_apart(left: CountClaim, right: CountClaim, context: ClassifyContext) -> bool:
+    a, b = context.sources[left.source].published, context.sources[right.source].published
+    return a is not None and b is not None and abs((a - b).days) > SAME_WEEK_DAYS
 
 
 def _told(claim: CountClaim, context: ClassifyContext) -> str:
@@ -625,8 +642,17 @@ def _one_hedged_within(left: CountClaim, right: CountClaim) -> bool:
     return vague.value.low <= plain.value.low <= vague.value.high
 
 
-def _places_differ(left: CountClaim, right: CountClaim, context: ClassifyContext) -> bool:
+def _places_differ(
+    left: CountClaim, right: CountClaim, context: ClassifyContext, *, towns_only: bool = False
+) -> bool:
+    """Each sentence names its own places. ``towns_only``: countries left out (a signing
+    "by China and Japan" in one, "in Busan" in the other, names no two places)."""
     places = [context.claim_contexts.get(c.id, ClaimContext()).places for c in (left, right)]
+    if towns_only:
+        places = [
+            frozenset(p for p in found if not is_country_name(_entity_name(p, context)))
+            for found in places
+        ]
     return bool(places[0] and places[1] and not places[0] & places[1])
 
 
@@ -635,6 +661,8 @@ def _toll_moments(left: CountClaim, right: CountClaim, context: ClassifyContext)
     named = [context.claim_contexts.get(c.id, ClaimContext()).moment for c in (left, right)]
     if named[0] is None or named[1] is None:
         return None
+    if (named[0] in WEEKDAYS) != (named[1] in WEEKDAYS):
+        return None  # "Wednesday" and "15 October" may be one day: no calendar here
     return "same" if named[0] == named[1] else "different"
 
 
