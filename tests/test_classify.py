@@ -784,3 +784,21 @@ def test_signings_of_another_year_in_one_city_are_different_context() -> None:
         }
     )
     assert _finding_kinds(report, "documents") == ["different_context"]
+
+
+@pytest.mark.parametrize(("hedge", "kind"), [("several", None), ("more than", "vague_vs_specific")])
+def test_several_agreements_in_one_city_are_no_figure_to_weigh(
+    hedge: str, kind: str | None
+) -> None:
+    vague = count("a", 7, "agreement", high=9, hedge=hedge)
+    plain = count("b", 8, "agreement")
+    context = ClassifyContext(
+        claims={c.id: c for c in (vague, plain)},
+        events={},
+        entities={},
+        sources={"a": source("a"), "b": source("b")},
+        dependent={},
+        claim_contexts={},
+    )
+    candidate = Candidate(key="count~signed|documents|place|Lisbon", claims=(vague.id, plain.id))
+    assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])

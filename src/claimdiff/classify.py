@@ -521,8 +521,12 @@ def _classify_tolls(
     label = f"{_told(left, context)} vs {_told(right, context)} ({measure})"
     signed = block.startswith(SIGNED_BLOCK)
     noun = "figure" if measure in OCCASION_TALLIES or signed else "toll"  # a crowd is no toll
-    if signed and _published_apart(left, right, context):
-        return None  # two signings in one city, weeks apart: nothing says they are one
+    if signed and (
+        _published_apart(left, right, context) or is_vague_amount(left) or is_vague_amount(right)
+    ):
+        # Two signings in one city weeks apart, or "several agreements": nothing says
+        # they are one signing, nor is "several" a figure to weigh.
+        return None
     if _earlier_and_current(left, right, context):
         # "a quake 12 years ago killed dozens": another disaster's toll
         return _make(
