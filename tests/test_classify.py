@@ -612,12 +612,14 @@ def test_a_later_report_revises_a_toll_only_within_weeks(days: int, kind: str | 
     assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])
 
 
-@pytest.mark.parametrize(("years", "kind"), [(frozenset(), None), ({2009}, "vague_vs_specific")])
-def test_a_toll_told_as_years_ago_meets_only_past_tolls(
+@pytest.mark.parametrize(
+    ("years", "kind"), [(frozenset(), "different_context"), ({2009}, "vague_vs_specific")]
+)
+def test_a_toll_told_as_years_ago_is_another_moment_than_todays(
     years: frozenset[int], kind: str | None
 ) -> None:
-    # "A flood 15 years ago killed dozens" is no rounding of this flood's 40 dead; it
-    # may be of the 57 dead "in 2009".
+    # "A flood 15 years ago killed dozens" is no rounding of this flood's 40 dead (another
+    # disaster, another context); it may be of the 57 dead "in 2009".
     past = count("a", 24, "person", high=99, predicate="killed", hedge="dozens of")
     other = count("b", 40 if not years else 57, "person", predicate="killed")
     context = ClassifyContext(
@@ -724,3 +726,79 @@ def test_one_role_in_other_words_is_left_to_the_title_variant() -> None:
         ),
     ]
     assert _roles_findings(roles) == []
+
+
+def _finding_kinds(report: Report, measure: str) -> list[str]:
+    return sorted(f.kind for f in report.findings if f"({measure})" in f.summary)
+
+
+def test_police_and_organisers_crowd_estimates_of_one_march_conflict() -> None:
+    report = _analysed(
+        {
+            "a": "Police said about 2,000 protesters marched in Lisbon on Saturday "
+            "against the new bypass.\n",
+            "b": "Organisers said 8,000 people marched in Lisbon on Saturday against "
+            "the new bypass.\n",
+        }
+    )
+    assert _finding_kinds(report, "crowd") == ["conflict"]
+
+
+def test_the_same_arrest_count_in_words_and_digits_agrees() -> None:
+    report = _analysed(
+        {
+            "a": "Nine people were arrested in Lisbon on Saturday after the march, police said.\n",
+            "b": "Police in Lisbon said 9 people were arrested on Saturday.\n",
+        }
+    )
+    assert _finding_kinds(report, "arrests") == ["agreement"]
+
+
+def test_crowds_of_two_days_are_different_context() -> None:
+    report = _analysed(
+        {
+            "a": "Police said about 2,000 protesters marched in Lisbon on Saturday.\n",
+            "b": "A smaller march in Lisbon on Sunday drew 400 people, police said.\n",
+        }
+    )
+    assert _finding_kinds(report, "crowd") == ["different_context"]
+
+
+def test_two_counts_of_one_days_signing_in_one_city_conflict() -> None:
+    report = _analysed(
+        {
+            "a": "Leaders of Chile and Peru signed 8 agreements on Thursday at the close of "
+            "a summit in Lisbon.\n",
+            "b": "Leaders wrapped up a summit in Lisbon on Thursday with 12 agreements.\n",
+        }
+    )
+    assert _finding_kinds(report, "documents") == ["conflict"]
+
+
+def test_signings_of_another_year_in_one_city_are_different_context() -> None:
+    report = _analysed(
+        {
+            "a": "Leaders signed 8 agreements at a summit in Lisbon on 4 May 2023.\n",
+            "b": "The previous summit, held in Lisbon in June 2019, ended with five agreements "
+            "being signed.\n",
+        }
+    )
+    assert _finding_kinds(report, "documents") == ["different_context"]
+
+
+@pytest.mark.parametrize(("hedge", "kind"), [("several", None), ("more than", "vague_vs_specific")])
+def test_several_agreements_in_one_city_are_no_figure_to_weigh(
+    hedge: str, kind: str | None
+) -> None:
+    vague = count("a", 7, "agreement", high=9, hedge=hedge)
+    plain = count("b", 8, "agreement")
+    context = ClassifyContext(
+        claims={c.id: c for c in (vague, plain)},
+        events={},
+        entities={},
+        sources={"a": source("a"), "b": source("b")},
+        dependent={},
+        claim_contexts={},
+    )
+    candidate = Candidate(key="count~signed|documents|place|Lisbon", claims=(vague.id, plain.id))
+    assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])

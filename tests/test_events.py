@@ -448,3 +448,32 @@ def test_a_signing_whose_actor_was_not_read_borrows_no_parties() -> None:
 )
 def test_visiting_before_a_noun_is_an_adjective_not_a_visit(text: str, visits: int) -> None:
     assert [f.value for f in _extract(text)].count("visit") == visits
+
+
+def _participant_names(text: str) -> list[list[str]]:
+    source = Source(id="t", path="t.txt", text=text, published=None, published_from="none")
+    extraction = extract_source(source)
+    names = {m.id: m.name for m in extraction.mentions}
+    return [
+        [names[p] for p in c.participants]
+        for c in extraction.claims
+        if isinstance(c, EventClaim) and c.value == "signing"
+    ]
+
+
+def test_the_agency_a_dateline_credits_takes_no_part_in_the_event() -> None:
+    text = (
+        "LIMA, Peru, 3 May 2024 (Andean Press Service) - President Ana Vega signed "
+        "four agreements with visiting Chancellor Jan Novak on Friday.\n"
+    )
+    (people,) = _participant_names(text)
+    assert "Andean Press Service" not in people and "Ana Vega" in people
+
+
+def test_a_venue_takes_no_part_in_the_event() -> None:
+    text = (
+        "President Ana Vega and Chancellor Jan Novak signed four agreements at the "
+        "Costamar Convention Centre on Friday.\n"
+    )
+    (people,) = _participant_names(text)
+    assert people and not any("Costamar" in p for p in people)

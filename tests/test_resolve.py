@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from builders import day, frame, mention, month
-from claimdiff.models import Entity, Mention
+from claimdiff.models import Entity, EventType, Mention
 from claimdiff.resolve import resolve_entities, resolve_events
 
 
@@ -342,3 +342,26 @@ def test_bare_acronym_spelled_out_two_ways_joins_neither() -> None:
     _, of_mention = resolve_entities(mentions)
     bare = of_mention[mentions[-1].id]
     assert bare not in {of_mention[m.id] for m in mentions[:-1]}
+
+
+@pytest.mark.parametrize(
+    ("kinds", "weekday", "expected"),
+    [
+        (("meeting", "signing"), 2, 2),  # met on Tuesday, signed on Wednesday: two occasions
+        (("meeting", "signing"), 1, 1),  # both of the Tuesday
+        (("meeting", "meeting"), 2, 1),  # one meeting told of two days: their disagreement
+    ],
+)
+def test_occasions_told_of_other_weekdays_are_other_events(
+    kinds: tuple[EventType, EventType], weekday: int, expected: int
+) -> None:
+    of_mention, entities = _entities_for("Tomas Kervan", "Lucia Andrade")
+    people = ("s:mention:0-12", "s:mention:100-113")
+    tuesday = day("2024-03-12")
+    frames = [
+        frame("a", kinds[0], place="Santiago", date=tuesday, participants=people),
+        frame("b", kinds[1], place="Santiago", participants=people),
+    ]
+    weekdays = {frames[1].id: weekday}
+    events, _ = resolve_events(frames, of_mention, entities, weekdays)
+    assert len(events) == expected

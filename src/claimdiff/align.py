@@ -43,6 +43,9 @@ from claimdiff.titles import country_word, single_holder_office
 # (think of a country in a corpus about that country); the event still is.
 MAX_PARTICIPANT_BLOCK = 60
 TOLL_BLOCK = "count-toll"
+# Sorts after "count|": a pair the event blocks already hold is classified by its events.
+SIGNED_BLOCK = "count~signed"
+SIGNED_FAMILY = "document"
 MEASURE_BLOCK = "quantity-measure"
 TARGET = "target"
 SHINGLE_WORDS = 8
@@ -95,6 +98,11 @@ class ClaimContext:
     story_places: frozenset[str] = frozenset()
     # Of an amount: what it measures, by the words near it ("trade", "target", "fund").
     measures: frozenset[str] = frozenset()
+    # Of a crowd or an arrest count: who gives the figure ("police", "organisers").
+    told_by: str | None = None
+    # Of a count of documents signed at an occasion: the towns and cities (entity ids) its
+    # sentence and its story name, where such counts from other sources meet it.
+    signed_places: frozenset[str] = frozenset()
 
 
 # Words before or in a title that place its holder in time.
@@ -197,6 +205,13 @@ _TOLL_WORDS: dict[str, str] = {
         ("injuries", "injure injures injured injuring injury injuries wounded wounding hurt"),
         ("missing", "missing unaccounted"),
         ("displaced", "displaced homeless evacuated"),
+        # Tallies of a protest: how many were held, how many turned out.
+        ("arrests", "arrest arrests arrested arresting detain detained detaining detentions"),
+        (
+            "crowd",
+            "crowd crowds turnout march marches marched marching rally rallies rallied "
+            "protest protests protested demonstration demonstrations demonstrated",
+        ),
     )
     for word in words.split()
 }
@@ -205,6 +220,13 @@ _TOLL_WORD = re.compile(r"\b(" + "|".join(_TOLL_WORDS) + r")\b", re.IGNORECASE)
 # Totals only: "two children" among the dead is a part of the toll, not another toll.
 # ("bodies" is left out: public and Olympic bodies are counted more often than the dead.)
 _TOLL_NOUNS = frozenset({"person", "death", "casualty", "fatality", "injury", "victim"})
+# Those who turn out: a crowd when no nearer word tells what befell them ("12 protesters
+# were arrested" is an arrest count, "3,000 protesters marched" a crowd).
+_CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher"})
+# Tallies that are told of a moment of an occasion ("the summit"), not only of a disaster.
+OCCASION_TALLIES = frozenset({"arrests", "crowd"})
+# "more than three times the police estimate": a ratio, not a tally.
+_TIMES_AFTER = re.compile(r"\s+times\b", re.IGNORECASE)
 _MOMENT = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"[0-3]?\d\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -217,9 +239,24 @@ _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 _ANY_DIGIT = re.compile(r"\d")
 
 
+LEADING_PLACE_WORDS = 3
+
+
+def leading_place(name: str, place_named: Mapping[str, str]) -> str | None:
+    """The place a local body is named after ("Leeds City Council", "Cusco Regional
+    Police"), when the run knows that place by name, else None."""
+    words = name.split()
+    for size in range(min(LEADING_PLACE_WORDS, len(words) - 1), 0, -1):
+        place = place_named.get(" ".join(words[:size]))
+        if place is not None:
+            return place
+    return None
+
+
 def toll_measure(text: str, claim: CountClaim) -> str | None:
-    """ "deaths", "injuries", "missing" or "displaced" for a casualty count, else None."""
-    if claim.noun not in _TOLL_NOUNS:
+    """ "deaths", "injuries", "missing" or "displaced" for a casualty count, "arrests" or
+    "crowd" for a protest's tallies, else None."""
+    if claim.noun not in _TOLL_NOUNS | _CROWD_NOUNS or _TIMES_AFTER.match(text, claim.end):
         return None
     if claim.noun == "death":
         return "deaths"  # "9 deaths", "the death toll rose to 56": whatever words follow
@@ -235,7 +272,36 @@ def toll_measure(text: str, claim: CountClaim) -> str | None:
             distance = match.start() - claim.end
         if nearest is None or distance < nearest[0]:
             nearest = (distance, _TOLL_WORDS[match.group(1).lower()])
-    return nearest[1] if nearest else None
+    if nearest is None:
+        return "crowd" if claim.noun in _CROWD_NOUNS else None
+    return nearest[1]
+
+
+# Who puts a figure on a crowd or on arrests, nearest before it in its sentence:
+# "police estimated that about 3,000 ...", "organisers put the crowd at 10,000".
+_TELLERS = re.compile(
+    r"\b(police|organi[sz]ers|officials|authorities|activists|witnesses|"
+    r"the\s+(?:ministry|government|interior\s+ministry))\b",
+    re.IGNORECASE,
+)
+TELLER_REACH = 60
+
+
+def tally_teller(text: str, claim: CountClaim) -> str | None:
+    """ "police", "organisers", ... : who gives a crowd or an arrest figure, else None."""
+    low = max(claim.sentence_start, claim.start - TELLER_REACH)
+    tellers = [m.group(1) for m in _TELLERS.finditer(text, low, claim.start)]
+    if not tellers:
+        # "Nine people were arrested, the city's police said."
+        tellers = [
+            m.group(1)
+            for m in _TELLERS.finditer(text, claim.end, claim.sentence_end)
+            if _SAID_AFTER.match(text, m.end())
+        ][:1]
+    return " ".join(tellers[-1].lower().split()) if tellers else None
+
+
+_SAID_AFTER = re.compile(r"[\w\s]{0,20}?\b(?:said|says|estimated)\b", re.IGNORECASE)
 
 
 def toll_moment(text: str, sentence: tuple[int, int]) -> str | None:
@@ -340,6 +406,14 @@ def dateline_countries(text: str) -> frozenset[str]:
     return frozenset(c for c in found if c is not None)
 
 
+def dateline_city(text: str, place_named: Mapping[str, str]) -> frozenset[str]:
+    """The place of a text's dateline city ("NAIROBI, Kenya -"), when the run knows it
+    as a place: where the story was filed, one of its places however seldom named."""
+    dateline = find_dateline(text)
+    place = place_named.get(dateline.city) if dateline else None
+    return _NONE if place is None else frozenset({place})
+
+
 def claim_contexts(
     extractions: Iterable[SourceExtraction],
     resolution: Resolution,
@@ -348,6 +422,17 @@ def claim_contexts(
     """Per claim id: entities of its sentence and content words around it (for quantities)."""
     contexts: dict[str, ClaimContext] = {}
     entity_of = resolution.entity_of_mention
+    place_named = {
+        variant: entity.id
+        for entity in resolution.entities
+        if entity.kind == "place"
+        for variant in (entity.name, *entity.variants)
+    }
+    countries_ids = {
+        entity.id
+        for entity in resolution.entities
+        if entity.kind == "place" and is_country_name(entity.name)
+    }
     for extraction in extractions:
         places: dict[int, set[str]] = defaultdict(set)
         actors: dict[int, set[str]] = defaultdict(set)
@@ -371,6 +456,11 @@ def claim_contexts(
             for m in extraction.mentions
             if m.entity_kind == "place" and m.id in entity_of and (country := country_for(m.name))
         }
+        place_mentions.update(
+            place
+            for m in extraction.mentions
+            if m.entity_kind == "organization" and (place := leading_place(m.name, place_named))
+        )
         # Local places are often named once each ("Eldoret", "Kericho county"); the
         # country they lie in ties the story's sources together.
         place_mentions.update(
@@ -386,6 +476,7 @@ def claim_contexts(
             frozenset(most_named)
             | {country_names[e] for e in most_named if e in country_names}
             | dateline_countries(text)
+            | dateline_city(text, place_named)
         )
         sentence_actors = {start: frozenset(found) for start, found in actors.items()}
         countries_of: dict[tuple[int, int], frozenset[str]] = {}
@@ -423,6 +514,8 @@ def claim_contexts(
             years: frozenset[int] = frozenset()
             moment: str | None = None
             earlier = False
+            told_by: str | None = None
+            signed_places: frozenset[str] = _NONE
             measures: frozenset[str] = _NONE
             if isinstance(claim, QuantityClaim):
                 measures = amount_measures(text, claim)
@@ -433,8 +526,23 @@ def claim_contexts(
                 if span not in countries_of:
                     countries_of[span] = sentence_countries(text[span[0] : span[1]])
                 countries = countries_of[span]
-                toll = toll_measure(text, claim) if claim.event is None else None
+                toll = toll_measure(text, claim)
+                if claim.event is not None and toll not in OCCASION_TALLIES:
+                    toll = None  # a count of an event is compared with its event's
                 if toll is not None:
+                    years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
+                    moment = toll_moment(text, span)
+                    earlier = bool(_YEARS_AGO.search(text, *span))
+                if toll in OCCASION_TALLIES:
+                    told_by = tally_teller(text, claim)
+                if toll is None and claim.event and count_family(claim) == SIGNED_FAMILY:
+                    # "11 agreements were signed on Wednesday" in Busan: one day's signing
+                    # in one city, told by several sources whose events stayed apart.
+                    signed_places = frozenset(
+                        p
+                        for p in sentence_places.get(claim.sentence_start, _NONE) | story_places
+                        if p not in countries_ids and not is_country_name(p)
+                    )
                     years = frozenset(int(y.group(0)) for y in _YEAR_WORD.finditer(text, *span))
                     moment = toll_moment(text, span)
                     earlier = bool(_YEARS_AGO.search(text, *span))
@@ -449,6 +557,8 @@ def claim_contexts(
                 earlier=earlier,
                 story_places=story_places if toll is not None or measures else _NONE,
                 measures=measures,
+                told_by=told_by,
+                signed_places=signed_places,
             )
     return contexts
 
@@ -486,16 +596,19 @@ def _align_counts(
     blocks: dict[str, list[CountClaim]] = defaultdict(list)
     for claim in counts:
         family = count_family(claim)
+        context = contexts.get(claim.id, ClaimContext())
         if not claim.event:
-            context = contexts.get(claim.id, ClaimContext())
             # No event: "floods in X killed 9 people" still meets "... killed 56" about X.
             for place in context.places:
                 blocks[f"count|{family}|{claim.predicate.lower()}|place|{place}"].append(claim)
-            if context.toll is not None:
-                # A toll meets the tolls of the same kind told about the places its
-                # story names most, whatever words tell them ("12 dead", "killing 12").
-                for place in context.places | context.story_places:
-                    blocks[f"{TOLL_BLOCK}|{context.toll}|place|{place}"].append(claim)
+        if context.toll is not None:
+            # A toll meets the tolls of the same kind told about the places its story
+            # names most, whatever words tell them ("12 dead", "killing 12"); a crowd or
+            # an arrest count of an occasion too ("3,000 marched as the summit opened").
+            for place in context.places | context.story_places:
+                blocks[f"{TOLL_BLOCK}|{context.toll}|place|{place}"].append(claim)
+        for place in context.signed_places:
+            blocks[f"{SIGNED_BLOCK}|documents|place|{place}"].append(claim)
         if claim.event:
             blocks[f"count|{family}|event|{claim.event}"].append(claim)
             for person in participants.get(claim.event, ()):
@@ -515,7 +628,7 @@ def _align_counts(
             for one, other in product(group_a, group_b):
                 left, right = (one, other) if one.id < other.id else (other, one)
                 if left.source == right.source and (
-                    left.value == right.value or key.startswith(TOLL_BLOCK)
+                    left.value == right.value or key.startswith((TOLL_BLOCK, SIGNED_BLOCK))
                 ):
                     continue
                 pairs.setdefault((left.id, right.id), key)

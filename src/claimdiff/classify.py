@@ -20,6 +20,8 @@ from rapidfuzz.utils import default_process
 from claimdiff.align import (
     GENERIC_COUNT_PREDICATE,
     MEASURE_BLOCK,
+    OCCASION_TALLIES,
+    SIGNED_BLOCK,
     TARGET,
     TOLL_BLOCK,
     ClaimContext,
@@ -28,11 +30,13 @@ from claimdiff.align import (
     is_vague_amount,
 )
 from claimdiff.dates_compare import (
+    WEEKDAYS,
     dates_equal,
     dates_overlap,
     holds_day_named,
     weekday_named,
 )
+from claimdiff.gazetteer import is_country_name
 from claimdiff.models import (
     Candidate,
     Claim,
@@ -355,7 +359,7 @@ def _classify_counts(
     claims: Sequence[CountClaim], context: ClassifyContext, block: str = ""
 ) -> Finding | None:
     left, right = claims[0], claims[1]
-    if block.startswith(TOLL_BLOCK):
+    if block.startswith((TOLL_BLOCK, SIGNED_BLOCK)):
         return _classify_tolls(left, right, context, block)
     if count_family(left) != count_family(right):
         return None
@@ -513,23 +517,43 @@ def _classify_tolls(
     one ("rose to 56") is worth a finding."""
     _, measure, _, place_id = block.split("|", 3)
     claims = (left, right)
-    if _earlier_and_current(left, right, context):
-        return None  # "a quake 12 years ago killed dozens": another disaster's toll
     anchor = f"same-place: {_entity_name(place_id, context)}"
-    label = f"{_count_label(left, context)} vs {_count_label(right, context)} ({measure})"
+    label = f"{_told(left, context)} vs {_told(right, context)} ({measure})"
+    signed = block.startswith(SIGNED_BLOCK)
+    noun = "figure" if measure in OCCASION_TALLIES or signed else "toll"  # a crowd is no toll
+    if signed and (
+        _published_apart(left, right, context) or is_vague_amount(left) or is_vague_amount(right)
+    ):
+        # Two signings in one city weeks apart, or "several agreements": nothing says
+        # they are one signing, nor is "several" a figure to weigh.
+        return None
+    if _earlier_and_current(left, right, context):
+        # "a quake 12 years ago killed dozens": another disaster's toll
+        return _make(
+            "different_context",
+            f"{label}: one told of years before",
+            [DIFFERENT_TIME, anchor],
+            claims,
+            context,
+            0.5,
+        )
     if years := _different_years(left, right, context):
         return _make(
             "different_context",
-            f"{label}: tolls of different years ({years})",
+            f"{label}: {noun}s of different years ({years})",
             [DIFFERENT_TIME, anchor],
             claims,
             context,
             0.6,
         )
     if left.value.low == right.value.low and left.value.high == right.value.high:
-        return _make("agreement", f"{label}: same toll", [SAME_VALUE, anchor], claims, context, 0.6)
+        return _make(
+            "agreement", f"{label}: same {noun}", [SAME_VALUE, anchor], claims, context, 0.6
+        )
     moments = _toll_moments(left, right, context)
-    hedged_within = _one_hedged_within(left, right) and not _places_differ(left, right, context)
+    hedged_within = _one_hedged_within(left, right) and not _places_differ(
+        left, right, context, towns_only=signed
+    )
     if hedged_within and moments != "different":
         # "more than 150" and "158": one toll at two precisions, whenever each was told.
         return _make(
@@ -547,18 +571,18 @@ def _classify_tolls(
     if moments == "different":
         return _make(
             "different_context",
-            f"{label}: tolls of different days",
+            f"{label}: {noun}s of different days",
             [DIFFERENT_TIME, anchor],
             claims,
             context,
             0.55,
         )
-    if _places_differ(left, right, context):
+    if _places_differ(left, right, context, towns_only=signed):
         return None  # each sentence names its own place: the tolls of two places
     if moments == "same" and not _states_the_other_figure(left, right, context):
         return _make(
             "conflict",
-            f"{label}: different tolls for the same day",
+            f"{label}: different {noun}s for the same day",
             [COUNT_MISMATCH, anchor],
             claims,
             context,
@@ -569,6 +593,22 @@ def _classify_tolls(
             "different_context", f"{label}: {revised}", [LATER_UPDATE, anchor], claims, context, 0.5
         )
     return None
+
+
+# Sources more days apart than this tell of other weeks, whatever weekday they name.
+SAME_WEEK_DAYS = 6
+
+
+def _published_apart(left: CountClaim, right: CountClaim, context: ClassifyContext) -> bool:
+    a, b = context.sources[left.source].published, context.sources[right.source].published
+    return a is not None and b is not None and abs((a - b).days) > SAME_WEEK_DAYS
+
+
+def _told(claim: CountClaim, context: ClassifyContext) -> str:
+    """A count's label, with who gives it ("about 3,000 people, per police")."""
+    teller = context.claim_contexts.get(claim.id, ClaimContext()).told_by
+    label = _count_label(claim, context)
+    return f"{label}, per {teller}" if teller else label
 
 
 # "more than 30" stands for a figure near 30: one told of 80 is another, later toll.
@@ -606,8 +646,17 @@ def _one_hedged_within(left: CountClaim, right: CountClaim) -> bool:
     return vague.value.low <= plain.value.low <= vague.value.high
 
 
-def _places_differ(left: CountClaim, right: CountClaim, context: ClassifyContext) -> bool:
+def _places_differ(
+    left: CountClaim, right: CountClaim, context: ClassifyContext, *, towns_only: bool = False
+) -> bool:
+    """Each sentence names its own places. ``towns_only``: countries left out (a signing
+    "by China and Japan" in one, "in Busan" in the other, names no two places)."""
     places = [context.claim_contexts.get(c.id, ClaimContext()).places for c in (left, right)]
+    if towns_only:
+        places = [
+            frozenset(p for p in found if not is_country_name(_entity_name(p, context)))
+            for found in places
+        ]
     return bool(places[0] and places[1] and not places[0] & places[1])
 
 
@@ -616,6 +665,8 @@ def _toll_moments(left: CountClaim, right: CountClaim, context: ClassifyContext)
     named = [context.claim_contexts.get(c.id, ClaimContext()).moment for c in (left, right)]
     if named[0] is None or named[1] is None:
         return None
+    if (named[0] in WEEKDAYS) != (named[1] in WEEKDAYS):
+        return None  # "Wednesday" and "15 October" may be one day: no calendar here
     return "same" if named[0] == named[1] else "different"
 
 

@@ -27,9 +27,10 @@ from operator import attrgetter
 from pydantic import TypeAdapter
 
 from claimdiff.corroborate import CorpusContext, Spelling, rests_on_weak_rung
-from claimdiff.dates_compare import dates_overlap, narrower
+from claimdiff.dates_compare import dates_overlap, narrower, weekday_named
 from claimdiff.holders import OfficeHolders, share_office
 from claimdiff.models import (
+    DateClaim,
     DateValue,
     Entity,
     Event,
@@ -90,7 +91,16 @@ def resolve(
         (c for e in extractions for c in e.claims if isinstance(c, EventClaim)),
         key=lambda c: (c.source, c.start),
     )
-    events, event_of_frame = resolve_events(frames, entity_of_mention, entities)
+    weekdays = {
+        claim.event: day
+        for e in extractions
+        for claim in e.claims
+        if isinstance(claim, DateClaim)
+        and claim.event
+        and claim.value is None
+        and (day := weekday_named(claim.text)) is not None
+    }
+    events, event_of_frame = resolve_events(frames, entity_of_mention, entities, weekdays)
     return Resolution(
         entities=tuple(entities),
         events=tuple(events),
@@ -481,6 +491,10 @@ _TYPE_PRIORITY = {
 }
 
 
+# Occasions of one day: a meeting, a signing (a visit or a summit spans several).
+_ONE_DAY_OCCASIONS = frozenset({"meeting", "signing"})
+
+
 @dataclass(frozen=True)
 class _FrameView:
     frame: EventClaim
@@ -489,11 +503,23 @@ class _FrameView:
     date: DateValue | None
     participants: frozenset[str]
     visitor: str | None
+    weekday: int | None = None  # "on Wednesday" in a text with no date to anchor it
 
 
 def _hard_difference(a: _FrameView, b: _FrameView) -> str | None:
     if a.family != b.family:
         return "different-type"
+    if (
+        a.frame.value in _ONE_DAY_OCCASIONS
+        and b.frame.value in _ONE_DAY_OCCASIONS
+        and _on_other_weekdays(a, b)
+        and (a.frame.value != b.frame.value or a.frame.source == b.frame.source)
+    ):
+        # "said on Tuesday that the meeting would ..." and "on Wednesday attended the
+        # signing": two occasions of two days (a visit or a summit lasts several). One
+        # kind of occasion told by two sources on two weekdays is kept together: which
+        # day it was is then their disagreement.
+        return "different-day"
     if a.place and b.place and place_relation(a.place, b.place) == "different":
         return "different-place"
     if a.date and b.date and not dates_overlap(a.date, b.date):
@@ -505,9 +531,30 @@ def _hard_difference(a: _FrameView, b: _FrameView) -> str | None:
     return None
 
 
+def _on_other_weekdays(a: _FrameView, b: _FrameView) -> bool:
+    days = [_weekday(view) for view in (a, b)]
+    return days[0] is not None and days[1] is not None and days[0] != days[1]
+
+
+def _weekday(view: _FrameView) -> int | None:
+    date = view.date
+    if date is not None and date.granularity == "day" and date.start == date.end:
+        return date.start.weekday()
+    return view.weekday
+
+
 def _hard_signature(view: _FrameView) -> tuple[object, ...]:
     """What ``_hard_difference`` reads of a view."""
-    return (view.family, view.place, view.date, view.visitor, view.participants)
+    return (
+        view.family,
+        view.place,
+        view.date,
+        view.visitor,
+        view.participants,
+        view.weekday,
+        view.frame.value,
+        view.frame.source,
+    )
 
 
 def _positive_evidence(a: _FrameView, b: _FrameView) -> bool:
@@ -534,7 +581,10 @@ def resolve_events(
     frames: Sequence[EventClaim],
     entity_of_mention: dict[str, str],
     entities: Sequence[Entity],
+    weekdays: Mapping[str, int] | None = None,
 ) -> tuple[list[Event], dict[str, str]]:
+    """``weekdays``: the weekday an undated frame is told of ("on Monday"), by frame id."""
+    weekdays = weekdays or {}
     views = [
         _FrameView(
             frame=f,
@@ -545,6 +595,7 @@ def resolve_events(
                 entity_of_mention[p] for p in f.participants if p in entity_of_mention
             ),
             visitor=entity_of_mention.get(f.subject) if f.subject else None,
+            weekday=weekdays.get(f.id),
         )
         for f in frames
     ]

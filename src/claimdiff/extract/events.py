@@ -561,6 +561,15 @@ def _inside_quote_or_name(offset: int, mentions: Sequence[Mention]) -> bool:
     return any(m.start <= offset < m.end for m in mentions)
 
 
+_VENUE = (
+    r"(?:(?:convention|exhibition|conference|congress|trade)\s+(?:centre|center|hall)"
+    r"|stadium|arena)"
+)
+# "the Apex convention centre", "the Apex Convention Centre": a venue, not a party.
+_VENUE_AFTER = re.compile(r"\s+" + _VENUE + r"\b", re.IGNORECASE)
+_VENUE_NAME = re.compile(r"\b" + _VENUE + r"$", re.IGNORECASE)
+
+
 def _frame(
     context: ExtractionContext,
     event_type: EventType,
@@ -578,8 +587,17 @@ def _frame(
     participants: list[str] = []
     if visitor is not None:
         participants.append(visitor.id)
-    # "According to X, ...": X reports the event.
-    people = [p for p in people if not _ACCORDING_TO.search(text, max(0, p.start - 14), p.start)]
+    # "According to X, ...": X reports the event. The agency a dateline credits ("LIMA,
+    # 3 May (Andes Wire) -") files the story; a venue ("the Apex convention centre") hosts it.
+    dateline = find_dateline(text)
+    people = [
+        p
+        for p in people
+        if not _ACCORDING_TO.search(text, max(0, p.start - 14), p.start)
+        and not (dateline and dateline.start <= p.start < dateline.end)
+        and not _VENUE_AFTER.match(text, p.end)
+        and not _VENUE_NAME.search(p.name)
+    ]
     if _NOUN_EVENT.fullmatch(match.group(0)):
         # "X referred to the recent visit of Y": X speaks about the event, Y took part.
         people = [p for p in people if not _speaks_about(text, p, match)]
