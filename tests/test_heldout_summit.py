@@ -222,31 +222,26 @@ def test_a_reported_statement_is_attributed_to_the_agency(heldout: Heldout) -> N
     assert claim.attributed_to == "Busan Metropolitan Police Agency"
 
 
-@pytest.mark.xfail(strict=True, reason="'several hundred people' is read as several (3-9)")
 def test_several_hundred_is_hundreds(heldout: Heldout) -> None:
     claim = _claim_at(heldout, "s5_broadcast", "several hundred people", CountClaim)
     assert isinstance(claim, CountClaim) and claim.value.low is not None
     assert claim.value.low >= 200
 
 
-@pytest.mark.xfail(strict=True, reason="'N arrested' in a headline is a unitless quantity")
 def test_a_number_before_arrested_is_a_count(heldout: Heldout) -> None:
     _claim_at(heldout, "s3_daily", "12 arrested", CountClaim)
 
 
-@pytest.mark.xfail(strict=True, reason="won is not recognised as a currency")
 def test_trillion_won_is_korean_won(heldout: Heldout) -> None:
     claim = _claim_at(heldout, "s3_daily", "1.7 trillion won", QuantityClaim)
     assert isinstance(claim, QuantityClaim) and claim.value.unit == "KRW"
 
 
-@pytest.mark.xfail(strict=True, reason="'said Park Ji-yeon' after the quote loses to 'Organisers'")
 def test_a_quote_goes_to_the_name_after_said(heldout: Heldout) -> None:
     claim = _claim_at(heldout, "s5_broadcast", "greenwash coal", QuoteClaim)
     assert isinstance(claim, QuoteClaim) and claim.attributed_to == "Park Ji-yeon"
 
 
-@pytest.mark.xfail(strict=True, reason="'the Prime Minister noted:' keeps the bare title")
 def test_a_bare_title_speaker_is_the_named_holder(heldout: Heldout) -> None:
     claim = _claim_at(heldout, "s6_montsame", "reliable partner", QuoteClaim)
     assert isinstance(claim, QuoteClaim) and claim.attributed_to is not None

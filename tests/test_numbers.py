@@ -402,3 +402,51 @@ def test_a_bare_number_the_toll_words_govern_counts_the_dead(
 def test_a_number_after_a_toll_road_is_no_toll() -> None:
     found = counts("The toll road to the port carried 4,000 lorries.")
     assert all(c.noun != "death" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("A smaller rally in Leeds drew several hundred people.", 300),
+        ("A few thousand fans waited outside.", 2000),
+        ("Several dozen nurses joined the picket.", 36),
+    ],
+)
+def test_a_vague_word_before_a_scale_counts_that_scale(text: str, low: float) -> None:
+    (claim,) = counts(text)
+    assert claim.value.low == low and claim.value.high > low and claim.value.approximate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot in Lyon: 14 arrested after match",
+        "Bus crash near Porto leaves 9 injured.",
+        "Detentions at the border crossing rose to 31 on Friday.",
+    ],
+)
+def test_a_bare_number_beside_what_befell_people_counts_people(text: str) -> None:
+    (claim,) = counts(text)
+    assert claim.noun == "person"
+
+
+def test_a_bare_number_before_a_participle_and_its_noun_is_not_a_count_of_people() -> None:
+    assert all(c.noun != "person" for c in counts("The club has 3 injured players."))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Seoul set aside 4.5 trillion won for chip plants.", "KRW"),
+        ("Hanoi approved 20 trillion dong in spending.", "VND"),
+        ("The bank lent 300 million rupiah.", "IDR"),
+        ("Warsaw pledged 2 billion zlotys.", "PLN"),
+    ],
+)
+def test_currencies_named_after_the_amount(text: str, unit: str) -> None:
+    (claim,) = quantities(text)
+    assert claim.value.unit == unit
+
+
+def test_won_without_a_scale_word_is_the_verb() -> None:
+    assert all(q.value.unit != "KRW" for q in quantities("Of the 40 seats, the party 12 won."))

@@ -401,3 +401,33 @@ def test_a_quote_said_by_an_unnamed_speaker_does_not_continue_the_last_one() -> 
     last = quotes(text)[-1]
     assert last.value.startswith("We lost everything")
     assert last.attributed_to is None
+
+
+def test_a_name_right_after_said_speaks_even_one_taken_for_a_place() -> None:
+    text = (
+        "Unions said turnout was high.\n\n"
+        '"We walked out because the pay offer is an insult," said Hall Marit-sen, '
+        "a spokeswoman for the nurses."
+    )
+    spoken = [q for q in quotes(text) if q.direct]
+    assert spoken and spoken[0].attributed_to == "Hall Marit-sen"
+
+
+def test_a_bare_title_speaks_for_the_one_holder_named_before() -> None:
+    text = (
+        "Prime Minister of Estonia Kaja Rebane attended the forum in Tartu.\n\n"
+        "In her remarks, the Prime Minister noted: Estonia is ready to invest in the grid "
+        "and supports the new fund."
+    )
+    (quote,) = [q for q in quotes(text) if "ready to invest" in q.value]
+    assert quote.attributed_to == "Kaja Rebane"
+
+
+def test_a_bare_title_with_two_holders_named_before_stays_a_title() -> None:
+    text = (
+        "Prime Minister of Estonia Kaja Rebane met Prime Minister of Latvia Ivars Kalnins.\n\n"
+        "In her remarks, the Prime Minister noted: the two countries will share the grid "
+        "and the new fund."
+    )
+    (quote,) = [q for q in quotes(text) if "share the grid" in q.value]
+    assert quote.attributed_to not in ("Kaja Rebane", "Ivars Kalnins")

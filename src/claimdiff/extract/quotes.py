@@ -30,6 +30,7 @@ from claimdiff.gazetteer import (
     words,
 )
 from claimdiff.models import Mention, QuoteClaim, Record
+from claimdiff.offices import office_relation
 
 _VERB_WORDS = words(
     """said says say told tells added adds stressed stresses noted notes emphasised emphasized
@@ -181,6 +182,19 @@ class _Speakers(list[Mention]):
             m.end: m for m in mentions if m.entity_kind == "place" and is_country_name(m.name)
         }
         self._last: dict[tuple[str, str], Greatest] = {}
+        # Names taken for places (not countries), by where they start: '"...," said X' makes
+        # X a speaker whatever kind of name X was taken for ("Park", "Hall" are surnames too).
+        self._names = {
+            m.start: m
+            for m in mentions
+            if m.via == "name" and m.entity_kind == "place" and not is_country_name(m.name)
+        }
+
+    def place_name_at(self, text: str, position: int) -> Mention | None:
+        """The name taken for a place that starts at ``position``, past white space."""
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        return self._names.get(position)
 
     def _last_before(
         self,
@@ -313,6 +327,8 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
             and _sentences_between(context, last_end, event.start) <= 1
         ):
             speaker = last
+        if speaker is not None:
+            speaker = _holder_named_before(speakers, speaker)
         value = text[event.start : event.end]
         if event.direct and len(value.split()) < _MIN_WORDS and not event.attached:
             continue
@@ -333,6 +349,22 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
             )
         )
     return records
+
+
+def _holder_named_before(speakers: _Speakers, mention: Mention) -> Mention:
+    """ "the Prime Minister noted": a bare title the document left unresolved speaks for the
+    one person it has named with that office so far; with two such people, for neither."""
+    if mention.via != "role" or mention.role is None or mention.name != mention.role:
+        return mention
+    holders = [
+        m
+        for m in speakers[: bisect_left(speakers.starts, mention.start)]
+        if m.via == "name"
+        and m.entity_kind == "person"
+        and m.role
+        and office_relation(m.role, mention.role) != "different"
+    ]
+    return holders[-1] if len({m.name for m in holders}) == 1 else mention
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -421,6 +453,11 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
     verb = _VERB.search(head) if continues else None
     if verb and verb.start() <= 60 and not any(c in head[: verb.start()] for c in "\u201c\u201d"):
         prefix = head[: verb.start()]
+        # '"...," said X': a name right after a verb that follows the quote is the speaker,
+        # even one taken for a place.
+        named = speakers.place_name_at(text, offset + verb.end()) if not prefix.strip() else None
+        if named is not None:
+            return _Speech(start, end, True, named, None, True)
         if "." not in prefix.rstrip(". ") or prefix.count(".") <= 2:
             speech = _speaker_at_verb(
                 text, offset + verb.start(), offset + verb.end(), close, speakers
