@@ -450,3 +450,19 @@ def test_currencies_named_after_the_amount(text: str, unit: str) -> None:
 
 def test_won_without_a_scale_word_is_the_verb() -> None:
     assert all(q.value.unit != "KRW" for q in quantities("Of the 40 seats, the party 12 won."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union said turnout was more than three times the official figure.",
+        "Sales were four times higher than last year.",
+    ],
+)
+def test_n_times_a_figure_is_a_multiple_not_a_count(text: str) -> None:
+    assert not counts(text)
+    assert any(q.value.unit == "x" for q in quantities(text))
+
+
+def test_how_often_is_no_multiple() -> None:
+    assert all(q.value.unit != "x" for q in quantities("He was arrested three times in May."))

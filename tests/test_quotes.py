@@ -431,3 +431,22 @@ def test_a_bare_title_with_two_holders_named_before_stays_a_title() -> None:
     )
     (quote,) = [q for q in quotes(text) if "share the grid" in q.value]
     assert quote.attributed_to not in ("Kaja Rebane", "Ivars Kalnins")
+
+
+def test_in_a_communique_the_leaders_said_quotes_the_communique() -> None:
+    text = (
+        "In their final communique, the ministers said they would "
+        '"keep the river basin open to shipping and trade for all members".'
+    )
+    (quote,) = [q for q in quotes(text) if q.direct]
+    assert quote.attributed_to == "final communique"
+
+
+def test_a_declaration_pledging_to_a_quote_is_the_declarations() -> None:
+    text = (
+        "Mayor Ana Ruiz spoke first.\n\n"
+        "The mayors issued a declaration pledging to "
+        '"plant a million trees in the region before the end of the decade".'
+    )
+    (quote,) = [q for q in quotes(text) if "million trees" in q.value]
+    assert quote.attributed_to == "declaration"

@@ -613,7 +613,13 @@ _PERCENT = re.compile(
 )
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\.?|o'clock|GMT|BST|EST|hrs?)(?![\w])", re.IGNORECASE)
-_FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+# "a tenfold rise", "three times the police estimate", "four times as many": a multiple; a
+# bare "three times" (how often) is no multiple, so a comparison must follow.
+_FOLD = re.compile(
+    r"-?fold\b|\s+times(?=\s+(?:the|as|that|what|its|their|more|less|higher|lower|larger"
+    r"|smaller|bigger|greater|faster)\b)",
+    re.IGNORECASE,
+)
 _HYPHEN_TIME = re.compile(
     r"-(second|minute|hour|day|week|month|year|decade|century)(?:(-old)|(?![\w-]))", re.IGNORECASE
 )

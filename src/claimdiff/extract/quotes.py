@@ -487,6 +487,9 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
         speaker = _mention_after(text, base + according.end(), speakers, 60)
         if speaker is not None:
             return _Speech(start, end, True, speaker, None, True)
+    document = _DOCUMENT_PARTICIPLE.search(before)
+    if document is not None:
+        return _Speech(start, end, True, None, "they", True, _document_label(document))
     # A fragment later in the sentence: 'He called for measures to "support us all"',
     # 'Lund warned the "costs could outweigh the gains"'.
     fragments = list(_FRAGMENT_VERB.finditer(before))
@@ -737,7 +740,9 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                 continue
             speech = _sentence_subject(text, start, verb_start, speakers)
         else:
-            document = _DOCUMENT_BEFORE.search(text, max(start, verb_start - 80), verb_start)
+            document = _DOCUMENT_BEFORE.search(
+                text, max(start, verb_start - 80), verb_start
+            ) or _DOCUMENT_OPENING.match(text, start, verb_start)
             speech = (
                 (None, "they")
                 if document
@@ -899,6 +904,15 @@ _DOCUMENT_BEFORE = re.compile(
     r"(?:\s+[\w’'-]+){0,5}?)?(?:\s+(?:also|has|had))?\s+$"
 )
 _DOCUMENT_AFTER = re.compile(_DOCUMENT)
+# "In their final communique, the leaders said ...": what the sentence reports is the document's.
+_DOCUMENT_OPENING = re.compile(
+    rf"\s*(?:[Ii]n|[Uu]nder)\s+{_DOCUMENT}\s*,\s+(?:[\w’'-]+\s+){{1,5}}?(?:also\s+)?$"
+)
+# 'issued a communique pledging to "..."', 'a statement saying "..."': the document speaks.
+_DOCUMENT_PARTICIPLE = re.compile(
+    rf"(?<![\w-]){_DOCUMENT}\s+(?:saying|stating|pledging|vowing|promising|declaring|urging"
+    r"|calling\s+for|committing\s+(?:it|them)sel(?:f|ves)\s+to)(?:\s+(?:to|that))?\s*$"
+)
 
 
 def _document_label(match: re.Match[str]) -> str:
