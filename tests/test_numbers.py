@@ -466,3 +466,18 @@ def test_n_times_a_figure_is_a_multiple_not_a_count(text: str) -> None:
 
 def test_how_often_is_no_multiple() -> None:
     assert all(q.value.unit != "x" for q in quantities("He was arrested three times in May."))
+
+
+def test_n_of_them_counts_the_noun_of_the_sentence_before() -> None:
+    text = "The council approved 14 permits in May. Nine of them were for wind farms."
+    nine = [c for c in counts(text) if c.value.low == 9]
+    assert nine and nine[0].noun == "permit"
+
+
+def test_n_of_them_with_no_count_before_is_no_count() -> None:
+    assert not counts("The rules are strict. Nine of them date from 1990.")
+
+
+def test_the_number_arrested_rose_to_counts_people() -> None:
+    (claim,) = counts("Police said the number arrested had risen to 41 by Sunday.")
+    assert claim.noun == "person" and claim.value.low == 41

@@ -879,7 +879,8 @@ _PEOPLE_PARTICIPLE_AFTER = re.compile(
     r"|near|so\s+far|since|amid)\b)"
 )
 _PEOPLE_TALLY_BEFORE = re.compile(
-    r"(?<![\w-])(?i:arrests|detentions|injuries|evacuations)(?![\w-])[^.;:!?\d\n]{0,80}?"
+    r"(?<![\w-])(?i:arrests|detentions|injuries|evacuations|number\s+(?:of\s+people\s+)?"
+    r"(?:arrested|detained|injured|hurt|evacuated))(?![\w-])[^.;:!?\d\n]{0,80}?"
     r"(?<![\w-])(?i:rose\s+to|risen\s+to|climbed\s+to|grew\s+to|increased\s+to|jumped\s+to"
     r"|reached|stood\s+at|stands\s+at|totalled|totaled)\s+$"
 )
@@ -951,6 +952,13 @@ def _elided_count(
         if earlier.noun is not None:
             antecedent = (earlier.object, earlier.noun)
             break
+    if antecedent is None and _OF_WHICH.match(text, number.end) and counted:
+        # "11 documents were signed. Mongolia is a party to 6 of them.": "them" reaches back
+        # to the last count of the sentence before.
+        earlier = counted[-1]
+        previous_start = context.sentence_bounds(max(0, sentence_start - 2), sentence_start)[0]
+        if earlier.start >= previous_start and earlier.noun is not None:
+            antecedent = (earlier.object, earlier.noun)
     if antecedent is None:
         for mention in _NUMBER_OF.finditer(text, sentence_start, number.start):
             phrase = _noun_phrase(text, mention.end(), plural=True, any_noun=False)
