@@ -616,8 +616,8 @@ _CLOCK = re.compile(r"\s?(?:[ap]\.?m\.?|o'clock|GMT|BST|EST|hrs?)(?![\w])", re.I
 # "a tenfold rise", "three times the police estimate", "four times as many": a multiple; a
 # bare "three times" (how often) is no multiple, so a comparison must follow.
 _FOLD = re.compile(
-    r"-?fold\b|\s+times(?=\s+(?:the|as|that|what|its|their|more|less|higher|lower|larger"
-    r"|smaller|bigger|greater|faster)\b)",
+    r"-?fold\b|\s+times(?=\s+(?:the|that|what|its|their|more|less|higher|lower|larger"
+    r"|smaller|bigger|greater|faster)\b|\s+as\s+(?:many|much|[a-z]+\s+as)\b)",
     re.IGNORECASE,
 )
 _HYPHEN_TIME = re.compile(
