@@ -450,3 +450,9 @@ def test_a_declaration_pledging_to_a_quote_is_the_declarations() -> None:
     )
     (quote,) = [q for q in quotes(text) if "million trees" in q.value]
     assert quote.attributed_to == "declaration"
+
+
+def test_a_place_that_qualifies_the_speaker_after_said_is_not_the_speaker() -> None:
+    text = '"We are watching the weather," said Oslo race director Tom Garde.'
+    (quote,) = quotes(text)
+    assert quote.attributed_to != "Oslo"

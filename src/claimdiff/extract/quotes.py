@@ -456,7 +456,8 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
         # '"...," said X': a name right after a verb that follows the quote is the speaker,
         # even one taken for a place.
         named = speakers.place_name_at(text, offset + verb.end()) if not prefix.strip() else None
-        if named is not None:
+        # ... but not a place that qualifies who follows: 'said London race director X'.
+        if named is not None and _NAME_ENDS.match(text, named.end):
             return _Speech(start, end, True, named, None, True)
         if "." not in prefix.rstrip(". ") or prefix.count(".") <= 2:
             speech = _speaker_at_verb(
@@ -501,6 +502,9 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
         if speech is not None and (speech[0] is None or speech[0].start < base + fragment.start()):
             return _Speech(start, end, True, speech[0], speech[1], True)
     return _Speech(start, end, True, None, None, False)
+
+
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?\u201d\"]|$)")
 
 
 def _speaker_at_verb(
