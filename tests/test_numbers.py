@@ -486,3 +486,14 @@ def test_n_of_them_with_no_count_before_is_no_count() -> None:
 def test_the_number_arrested_rose_to_counts_people() -> None:
     (claim,) = counts("Police said the number arrested had risen to 41 by Sunday.")
     assert claim.noun == "person" and claim.value.low == 41
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rule saved 40 lives last year. Only one in 50 of those driving will notice.",
+        "The rule saved 40 lives last year. Only one in 50 of them was a child.",
+    ],
+)
+def test_one_in_n_is_no_count_of_the_noun_before(text: str) -> None:
+    assert all(c.value.low != 50 for c in counts(text))

@@ -456,3 +456,9 @@ def test_a_place_that_qualifies_the_speaker_after_said_is_not_the_speaker() -> N
     text = '"We are watching the weather," said Oslo race director Tom Garde.'
     (quote,) = quotes(text)
     assert quote.attributed_to != "Oslo"
+
+
+def test_in_a_statement_a_named_company_said_quotes_the_company() -> None:
+    text = "In a statement, Norvik Shipping said it would cut 200 jobs at its yard in Bergen."
+    (quote,) = quotes(text)
+    assert quote.attributed_to == "Norvik Shipping"

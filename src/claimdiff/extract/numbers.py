@@ -952,7 +952,12 @@ def _elided_count(
         if earlier.noun is not None:
             antecedent = (earlier.object, earlier.noun)
             break
-    if antecedent is None and _OF_WHICH.match(text, number.end) and counted:
+    if (
+        antecedent is None
+        and counted
+        and _OF_THEM.match(text, number.end)
+        and not _IN_BEFORE.search(text, max(0, number.start - 4), number.start)
+    ):
         # "11 documents were signed. Mongolia is a party to 6 of them.": "them" reaches back
         # to the last count of the sentence before.
         earlier = counted[-1]
@@ -972,6 +977,9 @@ def _elided_count(
     return replace(number, kind="count", object=object_, noun=noun)
 
 
+# "6 of them", not "one in 50 of those driving": a ratio, and "those" opens a new phrase.
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![\w])(?i:the\s+(?:total\s+)?number)(?=\s+of\s)")
 

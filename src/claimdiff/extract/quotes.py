@@ -744,14 +744,17 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                 continue
             speech = _sentence_subject(text, start, verb_start, speakers)
         else:
-            document = _DOCUMENT_BEFORE.search(
-                text, max(start, verb_start - 80), verb_start
-            ) or _DOCUMENT_OPENING.match(text, start, verb_start)
+            document = _DOCUMENT_BEFORE.search(text, max(start, verb_start - 80), verb_start)
             speech = (
                 (None, "they")
                 if document
                 else _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
             )
+            if speech in (None, (None, "they")):
+                # "In a statement, the company said": the company speaks; only speakers left
+                # unnamed ("the leaders") leave the words to the document.
+                document = document or _DOCUMENT_OPENING.match(text, start, verb_start)
+                speech = (None, "they") if document else speech
             if speech is None and after_comma:
                 # "..., said our correspondent." -- a definite description after the verb.
                 speech = _definite_after(text, word_end.end(), speakers)
