@@ -462,3 +462,8 @@ def test_in_a_statement_a_named_company_said_quotes_the_company() -> None:
     text = "In a statement, Norvik Shipping said it would cut 200 jobs at its yard in Bergen."
     (quote,) = quotes(text)
     assert quote.attributed_to == "Norvik Shipping"
+
+
+def test_in_a_statement_an_unnamed_speaker_said_is_not_the_statements() -> None:
+    text = "In a statement, the club said it would allow the buyer to inspect its accounts."
+    assert all(q.attributed_to != "statement" for q in quotes(text))

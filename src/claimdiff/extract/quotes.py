@@ -911,9 +911,13 @@ _DOCUMENT_BEFORE = re.compile(
     r"(?:\s+[\w’'-]+){0,5}?)?(?:\s+(?:also|has|had))?\s+$"
 )
 _DOCUMENT_AFTER = re.compile(_DOCUMENT)
-# "In their final communique, the leaders said ...": what the sentence reports is the document's.
+# "In their final communique, the leaders said ...": what the sentence reports is the text the
+# parties issued together ("In a statement, the club said" stays the club's, unresolved).
+_JOINT_DOCUMENT = (
+    r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w-]+\s+){0,2}?(?i:communiqu[eé]|declaration))"
+)
 _DOCUMENT_OPENING = re.compile(
-    rf"\s*(?:[Ii]n|[Uu]nder)\s+{_DOCUMENT}\s*,\s+(?:[\w’'-]+\s+){{1,5}}?(?:also\s+)?$"
+    rf"\s*(?:[Ii]n|[Uu]nder)\s+{_JOINT_DOCUMENT}\s*,\s+(?:[\w’'-]+\s+){{1,5}}?(?:also\s+)?$"
 )
 # 'issued a communique pledging to "..."', 'a statement saying "..."': the document speaks.
 _DOCUMENT_PARTICIPLE = re.compile(
