@@ -314,6 +314,25 @@ def test_two_wordings_of_a_document_without_a_common_event_are_not_compared() ->
     assert _classified(claims) == []
 
 
+def test_a_documents_words_quoted_alike_agree_without_a_common_event() -> None:
+    said = "the region will build a future of lasting peace and shared prosperity for all"
+    claims: list[Claim] = [
+        _document_quote("a", said).model_copy(update={"attributed_to": "final communique"}),
+        _document_quote("b", said, 9).model_copy(update={"attributed_to": "communique"}),
+    ]
+    (finding,) = _classified(claims)
+    assert finding.kind == "agreement"
+
+
+def test_two_documents_of_other_kinds_are_not_compared() -> None:
+    said = "the region will build a future of lasting peace and shared prosperity for all"
+    claims: list[Claim] = [
+        _document_quote("a", said),
+        _document_quote("b", said, 9).model_copy(update={"attributed_to": "communique"}),
+    ]
+    assert _classified(claims) == []
+
+
 def test_an_unattributed_fragment_within_a_speakers_quote_agrees() -> None:
     claims: list[Claim] = [
         quote("a", "We will reach every family before the snow comes,", "E1"),

@@ -402,3 +402,98 @@ def test_a_bare_number_the_toll_words_govern_counts_the_dead(
 def test_a_number_after_a_toll_road_is_no_toll() -> None:
     found = counts("The toll road to the port carried 4,000 lorries.")
     assert all(c.noun != "death" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("A smaller rally in Leeds drew several hundred people.", 300),
+        ("A few thousand fans waited outside.", 2000),
+        ("Several dozen nurses joined the picket.", 36),
+    ],
+)
+def test_a_vague_word_before_a_scale_counts_that_scale(text: str, low: float) -> None:
+    (claim,) = counts(text)
+    assert claim.value.low == low and claim.value.high > low and claim.value.approximate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot in Lyon: 14 arrested after match",
+        "Bus crash near Porto leaves 9 injured.",
+        "Detentions at the border crossing rose to 31 on Friday.",
+    ],
+)
+def test_a_bare_number_beside_what_befell_people_counts_people(text: str) -> None:
+    (claim,) = counts(text)
+    assert claim.noun == "person"
+
+
+def test_a_bare_number_before_a_participle_and_its_noun_is_not_a_count_of_people() -> None:
+    assert all(c.noun != "person" for c in counts("The club has 3 injured players."))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Seoul set aside 4.5 trillion won for chip plants.", "KRW"),
+        ("Hanoi approved 20 trillion dong in spending.", "VND"),
+        ("The bank lent 300 million rupiah.", "IDR"),
+        ("Warsaw pledged 2 billion zlotys.", "PLN"),
+    ],
+)
+def test_currencies_named_after_the_amount(text: str, unit: str) -> None:
+    (claim,) = quantities(text)
+    assert claim.value.unit == unit
+
+
+def test_won_without_a_scale_word_is_the_verb() -> None:
+    assert all(q.value.unit != "KRW" for q in quantities("Of the 40 seats, the party 12 won."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union said turnout was more than three times the official figure.",
+        "Sales were four times higher than last year.",
+        "The new chip is almost four times as fast as the old one.",
+    ],
+)
+def test_n_times_a_figure_is_a_multiple_not_a_count(text: str) -> None:
+    assert not counts(text)
+    assert any(q.value.unit == "x" for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was arrested three times in May.", "She won the cup four times as a player."],
+)
+def test_how_often_is_no_multiple(text: str) -> None:
+    assert all(q.value.unit != "x" for q in quantities(text))
+
+
+def test_n_of_them_counts_the_noun_of_the_sentence_before() -> None:
+    text = "The council approved 14 permits in May. Nine of them were for wind farms."
+    nine = [c for c in counts(text) if c.value.low == 9]
+    assert nine and nine[0].noun == "permit"
+
+
+def test_n_of_them_with_no_count_before_is_no_count() -> None:
+    assert not counts("The rules are strict. Nine of them date from 1990.")
+
+
+def test_the_number_arrested_rose_to_counts_people() -> None:
+    (claim,) = counts("Police said the number arrested had risen to 41 by Sunday.")
+    assert claim.noun == "person" and claim.value.low == 41
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rule saved 40 lives last year. Only one in 50 of those driving will notice.",
+        "The rule saved 40 lives last year. Only one in 50 of them was a child.",
+    ],
+)
+def test_one_in_n_is_no_count_of_the_noun_before(text: str) -> None:
+    assert all(c.value.low != 50 for c in counts(text))

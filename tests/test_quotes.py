@@ -401,3 +401,69 @@ def test_a_quote_said_by_an_unnamed_speaker_does_not_continue_the_last_one() -> 
     last = quotes(text)[-1]
     assert last.value.startswith("We lost everything")
     assert last.attributed_to is None
+
+
+def test_a_name_right_after_said_speaks_even_one_taken_for_a_place() -> None:
+    text = (
+        "Unions said turnout was high.\n\n"
+        '"We walked out because the pay offer is an insult," said Hall Marit-sen, '
+        "a spokeswoman for the nurses."
+    )
+    spoken = [q for q in quotes(text) if q.direct]
+    assert spoken and spoken[0].attributed_to == "Hall Marit-sen"
+
+
+def test_a_bare_title_speaks_for_the_one_holder_named_before() -> None:
+    text = (
+        "Prime Minister of Estonia Kaja Rebane attended the forum in Tartu.\n\n"
+        "In her remarks, the Prime Minister noted: Estonia is ready to invest in the grid "
+        "and supports the new fund."
+    )
+    (quote,) = [q for q in quotes(text) if "ready to invest" in q.value]
+    assert quote.attributed_to == "Kaja Rebane"
+
+
+def test_a_bare_title_with_two_holders_named_before_stays_a_title() -> None:
+    text = (
+        "Prime Minister of Estonia Kaja Rebane met Prime Minister of Latvia Ivars Kalnins.\n\n"
+        "In her remarks, the Prime Minister noted: the two countries will share the grid "
+        "and the new fund."
+    )
+    (quote,) = [q for q in quotes(text) if "share the grid" in q.value]
+    assert quote.attributed_to not in ("Kaja Rebane", "Ivars Kalnins")
+
+
+def test_in_a_communique_the_leaders_said_quotes_the_communique() -> None:
+    text = (
+        "In their final communique, the ministers said they would "
+        '"keep the river basin open to shipping and trade for all members".'
+    )
+    (quote,) = [q for q in quotes(text) if q.direct]
+    assert quote.attributed_to == "final communique"
+
+
+def test_a_declaration_pledging_to_a_quote_is_the_declarations() -> None:
+    text = (
+        "Mayor Ana Ruiz spoke first.\n\n"
+        "The mayors issued a declaration pledging to "
+        '"plant a million trees in the region before the end of the decade".'
+    )
+    (quote,) = [q for q in quotes(text) if "million trees" in q.value]
+    assert quote.attributed_to == "declaration"
+
+
+def test_a_place_that_qualifies_the_speaker_after_said_is_not_the_speaker() -> None:
+    text = '"We are watching the weather," said Oslo race director Tom Garde.'
+    (quote,) = quotes(text)
+    assert quote.attributed_to != "Oslo"
+
+
+def test_in_a_statement_a_named_company_said_quotes_the_company() -> None:
+    text = "In a statement, Norvik Shipping said it would cut 200 jobs at its yard in Bergen."
+    (quote,) = quotes(text)
+    assert quote.attributed_to == "Norvik Shipping"
+
+
+def test_in_a_statement_an_unnamed_speaker_said_is_not_the_statements() -> None:
+    text = "In a statement, the club said it would allow the buyer to inspect its accounts."
+    assert all(q.attributed_to != "statement" for q in quotes(text))

@@ -37,3 +37,10 @@ def test_a_fragment_stands_within_a_quote_only_word_for_word() -> None:
     words = quoted_words("before the snow comes")
     assert words_within(words, "We must reach them before the snow comes, he said")
     assert not words_within(words, "We must reach them before the heavy snow comes")
+
+
+def test_a_communique_is_one_document_whatever_it_is_called() -> None:
+    from claimdiff.statements import document_key
+
+    assert document_key("final communiqué") == document_key("joint communique") == "communique"
+    assert document_key("joint statement") != document_key("statement")

@@ -36,7 +36,13 @@ from claimdiff.models import (
 )
 from claimdiff.names import name_tokens
 from claimdiff.places import place_key
-from claimdiff.statements import content_words, quoted_words, statement_terms, words_within
+from claimdiff.statements import (
+    content_words,
+    document_key,
+    quoted_words,
+    statement_terms,
+    words_within,
+)
 from claimdiff.titles import country_word, single_holder_office
 
 # A participant shared by more count claims than this is too common to block on
@@ -822,7 +828,7 @@ def _align_quotes(
             by_speaker[quote.subject].append(quote)
         elif quote.attributed_to:
             # A document speaks ("a joint statement said"): its renderings meet by its name.
-            by_speaker[f"{DOCUMENT_SPEAKER}{quote.attributed_to}"].append(quote)
+            by_speaker[f"{DOCUMENT_SPEAKER}{document_key(quote.attributed_to)}"].append(quote)
         elif quote.direct:
             unattributed.append(quote)
     candidates = _fragments_of_speakers(unattributed, by_speaker, contexts or {})

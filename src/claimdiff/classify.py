@@ -60,6 +60,7 @@ from claimdiff.places import place_relation
 from claimdiff.review import decision_key
 from claimdiff.statements import (
     content_words,
+    document_key,
     overlap_beyond_names,
     quoted_words,
     term_overlap,
@@ -1124,9 +1125,22 @@ def _document_agreement(
     claims: Sequence[QuoteClaim],
     context: ClassifyContext,
 ) -> Finding | None:
-    """Two renderings of one document, when both sources report exactly one common event."""
-    if not left.attributed_to or left.attributed_to != right.attributed_to:
+    """Two renderings of one document: its words quoted alike (one quote standing word for
+    word within the other), or, when both sources report exactly one common event, in
+    other words."""
+    if not _one_document(left, right):
         return None
+    shorter, longer = sorted((left, right), key=lambda q: (len(q.value), q.id))
+    words = quoted_words(shorter.value)
+    if len(words) >= PARAPHRASE_MIN_SHARED and words_within(words, longer.value):
+        return _make(
+            "agreement",
+            f"{document}: the same words quoted",
+            [QUOTED_FRAGMENT],
+            claims,
+            context,
+            0.7,
+        )
     both = {left.source, right.source}
     common = [e for _, e in sorted(context.events.items()) if both <= set(e.sources)]
     shared, overlap = term_overlap(left.value, right.value)
@@ -1141,6 +1155,15 @@ def _document_agreement(
         claims,
         context,
         0.4 + 0.4 * overlap,
+    )
+
+
+def _one_document(left: QuoteClaim, right: QuoteClaim) -> bool:
+    """Two quotes without a speaker are renderings of one document only if both name it."""
+    return bool(
+        left.attributed_to
+        and right.attributed_to
+        and document_key(left.attributed_to) == document_key(right.attributed_to)
     )
 
 

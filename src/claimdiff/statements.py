@@ -130,3 +130,15 @@ def overlap_beyond_names(left: str, right: str) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+# Documents a meeting issues once, whatever the report calls them: "the final communique",
+# "the joint communique" and "a communique" of one summit are one text. A "statement" may
+# come from anyone, so its label is kept as written.
+_ONE_PER_OCCASION = frozenset({"communique", "declaration"})
+
+
+def document_key(label: str) -> str:
+    """One key for the names of one document: "final communiqué" -> "communique"."""
+    words = fold(label).split()
+    return words[-1] if words and words[-1] in _ONE_PER_OCCASION else label

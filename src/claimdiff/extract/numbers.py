@@ -382,7 +382,27 @@ CURRENCIES: dict[str, str] = {
     "rand": "ZAR",
     "kronor": "SEK",
     "krona": "SEK",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "naira": "NGN",
+    "shekels": "ILS",
+    "shekel": "ILS",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "forints": "HUF",
+    "forint": "HUF",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "reais": "BRL",
+    "tugriks": "MNT",
+    "tugrik": "MNT",
 }
+# Currencies whose name is also a common English word ("won", "dong"): read only after a
+# scale word, where the verb cannot stand ("1.7 trillion won", never "Chelsea 2 won").
+SCALED_CURRENCIES: dict[str, str] = {"won": "KRW", "dong": "VND"}
 RUPEE = "rupee"
 RUPEE_COUNTRIES: dict[str, str] = {
     "India": "INR",
@@ -450,6 +470,13 @@ VAGUE: dict[str, tuple[float, float]] = {
     "a few": (2, 5),
     "a handful of": (2, 6),
     "several": (3, 9),
+    # A vague multiplier before a scale word is a count of that scale, not of "several".
+    "a few dozen": (24, 60),
+    "several dozen": (36, 119),
+    "a few hundred": (200, 500),
+    "several hundred": (300, 999),
+    "a few thousand": (2000, 5000),
+    "several thousand": (3000, 9999),
     "a number of": (3, 20),
     "dozens of": (24, 99),
     "dozens": (24, 99),
@@ -586,7 +613,13 @@ _PERCENT = re.compile(
 )
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\.?|o'clock|GMT|BST|EST|hrs?)(?![\w])", re.IGNORECASE)
-_FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+# "a tenfold rise", "three times the police estimate", "four times as many": a multiple; a
+# bare "three times" (how often) is no multiple, so a comparison must follow.
+_FOLD = re.compile(
+    r"-?fold\b|\s+times(?=\s+(?:the|that|what|its|their|more|less|higher|lower|larger"
+    r"|smaller|bigger|greater|faster)\b|\s+as\s+(?:many|much|[a-z]+\s+as)\b)",
+    re.IGNORECASE,
+)
 _HYPHEN_TIME = re.compile(
     r"-(second|minute|hour|day|week|month|year|decade|century)(?:(-old)|(?![\w-]))", re.IGNORECASE
 )
@@ -599,6 +632,10 @@ _TIME_UNIT = re.compile(
 )
 _CURRENCY_WORD = re.compile(
     r"(?:\s+|-)(?:(?:US|U\.S\.)\s+)?(" + "|".join(k for k in CURRENCIES if k.isalpha()) + r")\b",
+    re.IGNORECASE,
+)
+_SCALED_CURRENCY_WORD = re.compile(
+    r"(?:\s+|-)(?:(?:South\s+)?Korean\s+)?(" + "|".join(SCALED_CURRENCIES) + r")\b",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹|Rs\.?\s?)$")
@@ -833,19 +870,41 @@ _TOLL_BEFORE = re.compile(
 TOLL_NOUN = "death"
 
 
+# A bare number that counts people by what happened to them: "12 arrested" (a headline),
+# "at least 40 injured in the blast", "arrests rose to 27", "injuries reached 300".
+_PEOPLE_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?i:arrested|detained|injured|wounded|hurt|missing|evacuated|rescued|hospitali[sz]ed"
+    r"|displaced|jailed)"
+    r"(?=\s*(?:[.,;:!?)\n]|$)|\s+(?i:in|on|at|after|as|when|while|and|during|by|over|following"
+    r"|near|so\s+far|since|amid)\b)"
+)
+_PEOPLE_TALLY_BEFORE = re.compile(
+    r"(?<![\w-])(?i:arrests|detentions|injuries|evacuations|number\s+(?:of\s+people\s+)?"
+    r"(?:arrested|detained|injured|hurt|evacuated))(?![\w-])[^.;:!?\d\n]{0,80}?"
+    r"(?<![\w-])(?i:rose\s+to|risen\s+to|climbed\s+to|grew\s+to|increased\s+to|jumped\s+to"
+    r"|reached|stood\s+at|stands\s+at|totalled|totaled)\s+$"
+)
+PERSON_NOUN = "person"
+
+
 def _toll_count(context: ExtractionContext, number: _Number) -> _Number | None:
-    """A bare whole number that counts the dead by the words around it."""
+    """A bare whole number that counts the dead, or people arrested, injured or moved, by
+    the words around it."""
     value = number.value
     if not float(value.low).is_integer() or value.high < 1:
         return None
     text = context.text
     sentence_start = context.sentence_bounds(number.start, number.end)[0]
-    if _DEAD_AFTER.match(text, number.end) or _TOLL_BEFORE.search(
-        text, max(sentence_start, number.start - 120), number.start
-    ):
+    window = max(sentence_start, number.start - 120)
+    if _DEAD_AFTER.match(text, number.end) or _TOLL_BEFORE.search(text, window, number.start):
         return replace(number, kind="count", object=TOLL_NOUN, noun=TOLL_NOUN)
     if _KILLING_BEFORE.search(text, max(sentence_start, number.start - 12), number.start):
-        return replace(number, kind="count", object="person", noun="person")
+        return replace(number, kind="count", object=PERSON_NOUN, noun=PERSON_NOUN)
+    if value.unit is None and (
+        _PEOPLE_PARTICIPLE_AFTER.match(text, number.end)
+        or _PEOPLE_TALLY_BEFORE.search(text, window, number.start)
+    ):
+        return replace(number, kind="count", object=PERSON_NOUN, noun=PERSON_NOUN)
     return None
 
 
@@ -893,6 +952,18 @@ def _elided_count(
         if earlier.noun is not None:
             antecedent = (earlier.object, earlier.noun)
             break
+    if (
+        antecedent is None
+        and counted
+        and _OF_THEM.match(text, number.end)
+        and not _IN_BEFORE.search(text, max(0, number.start - 4), number.start)
+    ):
+        # "11 documents were signed. Mongolia is a party to 6 of them.": "them" reaches back
+        # to the last count of the sentence before.
+        earlier = counted[-1]
+        previous_start = context.sentence_bounds(max(0, sentence_start - 2), sentence_start)[0]
+        if earlier.start >= previous_start and earlier.noun is not None:
+            antecedent = (earlier.object, earlier.noun)
     if antecedent is None:
         for mention in _NUMBER_OF.finditer(text, sentence_start, number.start):
             phrase = _noun_phrase(text, mention.end(), plural=True, any_noun=False)
@@ -906,6 +977,9 @@ def _elided_count(
     return replace(number, kind="count", object=object_, noun=noun)
 
 
+# "6 of them", not "one in 50 of those driving": a ratio, and "those" opens a new phrase.
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![\w])(?i:the\s+(?:total\s+)?number)(?=\s+of\s)")
 
@@ -1132,8 +1206,10 @@ def _read_value(
             return None  # "the 12 months to 31 December" only delimits a period
         unit = normalise_noun(time_unit.group(1))
         kind, predicate_default, end = "quantity", "duration", time_unit.end()
-    elif currency is None and (currency_word := _CURRENCY_WORD.match(text, end)) is not None:
-        unit = CURRENCIES[currency_word.group(1).lower()]
+    elif currency is None and (
+        currency_word := _currency_word(text, end, scaled=scale is not None)
+    ):
+        unit = _currency_code(currency_word.group(1))
         kind, predicate_default, end = "quantity", "amount", currency_word.end()
         if (cents := _CENTS.match(text, end)) is not None:  # "70 euro cents"
             low, high, end = low / 100, high / 100, cents.end()
@@ -1195,6 +1271,19 @@ def _read_value(
     else:
         predicate = verb or predicate_default
     return _Number(start, end, count_value, kind, predicate, object_, noun)
+
+
+def _currency_word(text: str, end: int, *, scaled: bool) -> re.Match[str] | None:
+    """A currency's name after a number; a name that is also a verb only after a scale word."""
+    named = _CURRENCY_WORD.match(text, end)
+    if named is None and scaled:
+        named = _SCALED_CURRENCY_WORD.match(text, end)
+    return named
+
+
+def _currency_code(word: str) -> str:
+    word = word.lower()
+    return CURRENCIES.get(word) or SCALED_CURRENCIES[word]
 
 
 def _cents_currency(text: str, start: int) -> str:

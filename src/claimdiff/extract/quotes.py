@@ -30,6 +30,7 @@ from claimdiff.gazetteer import (
     words,
 )
 from claimdiff.models import Mention, QuoteClaim, Record
+from claimdiff.offices import office_relation
 
 _VERB_WORDS = words(
     """said says say told tells added adds stressed stresses noted notes emphasised emphasized
@@ -181,6 +182,19 @@ class _Speakers(list[Mention]):
             m.end: m for m in mentions if m.entity_kind == "place" and is_country_name(m.name)
         }
         self._last: dict[tuple[str, str], Greatest] = {}
+        # Names taken for places (not countries), by where they start: '"...," said X' makes
+        # X a speaker whatever kind of name X was taken for ("Park", "Hall" are surnames too).
+        self._names = {
+            m.start: m
+            for m in mentions
+            if m.via == "name" and m.entity_kind == "place" and not is_country_name(m.name)
+        }
+
+    def place_name_at(self, text: str, position: int) -> Mention | None:
+        """The name taken for a place that starts at ``position``, past white space."""
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        return self._names.get(position)
 
     def _last_before(
         self,
@@ -313,6 +327,8 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
             and _sentences_between(context, last_end, event.start) <= 1
         ):
             speaker = last
+        if speaker is not None:
+            speaker = _holder_named_before(speakers, speaker)
         value = text[event.start : event.end]
         if event.direct and len(value.split()) < _MIN_WORDS and not event.attached:
             continue
@@ -333,6 +349,22 @@ def extract_quotes(context: ExtractionContext, found: Sequence[Record]) -> list[
             )
         )
     return records
+
+
+def _holder_named_before(speakers: _Speakers, mention: Mention) -> Mention:
+    """ "the Prime Minister noted": a bare title the document left unresolved speaks for the
+    one person it has named with that office so far; with two such people, for neither."""
+    if mention.via != "role" or mention.role is None or mention.name != mention.role:
+        return mention
+    holders = [
+        m
+        for m in speakers[: bisect_left(speakers.starts, mention.start)]
+        if m.via == "name"
+        and m.entity_kind == "person"
+        and m.role
+        and office_relation(m.role, mention.role) != "different"
+    ]
+    return holders[-1] if len({m.name for m in holders}) == 1 else mention
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -421,6 +453,12 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
     verb = _VERB.search(head) if continues else None
     if verb and verb.start() <= 60 and not any(c in head[: verb.start()] for c in "\u201c\u201d"):
         prefix = head[: verb.start()]
+        # '"...," said X': a name right after a verb that follows the quote is the speaker,
+        # even one taken for a place.
+        named = speakers.place_name_at(text, offset + verb.end()) if not prefix.strip() else None
+        # ... but not a place that qualifies who follows: 'said London race director X'.
+        if named is not None and _NAME_ENDS.match(text, named.end):
+            return _Speech(start, end, True, named, None, True)
         if "." not in prefix.rstrip(". ") or prefix.count(".") <= 2:
             speech = _speaker_at_verb(
                 text, offset + verb.start(), offset + verb.end(), close, speakers
@@ -450,6 +488,9 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
         speaker = _mention_after(text, base + according.end(), speakers, 60)
         if speaker is not None:
             return _Speech(start, end, True, speaker, None, True)
+    document = _DOCUMENT_PARTICIPLE.search(before)
+    if document is not None:
+        return _Speech(start, end, True, None, "they", True, _document_label(document))
     # A fragment later in the sentence: 'He called for measures to "support us all"',
     # 'Lund warned the "costs could outweigh the gains"'.
     fragments = list(_FRAGMENT_VERB.finditer(before))
@@ -461,6 +502,9 @@ def _attribute(context: ExtractionContext, start: int, end: int, speakers: _Spea
         if speech is not None and (speech[0] is None or speech[0].start < base + fragment.start()):
             return _Speech(start, end, True, speech[0], speech[1], True)
     return _Speech(start, end, True, None, None, False)
+
+
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?\u201d\"]|$)")
 
 
 def _speaker_at_verb(
@@ -706,6 +750,11 @@ def _verb_clause(text: str, start: int, end: int, speakers: _Speakers) -> _Speec
                 if document
                 else _speaker_at_verb(text, verb_start, word_end.end(), end, speakers)
             )
+            if speech in (None, (None, "they")):
+                # "In a statement, the company said": the company speaks; only speakers left
+                # unnamed ("the leaders") leave the words to the document.
+                document = document or _DOCUMENT_OPENING.match(text, start, verb_start)
+                speech = (None, "they") if document else speech
             if speech is None and after_comma:
                 # "..., said our correspondent." -- a definite description after the verb.
                 speech = _definite_after(text, word_end.end(), speakers)
@@ -862,6 +911,19 @@ _DOCUMENT_BEFORE = re.compile(
     r"(?:\s+[\w’'-]+){0,5}?)?(?:\s+(?:also|has|had))?\s+$"
 )
 _DOCUMENT_AFTER = re.compile(_DOCUMENT)
+# "In their final communique, the leaders said ...": what the sentence reports is the text the
+# parties issued together ("In a statement, the club said" stays the club's, unresolved).
+_JOINT_DOCUMENT = (
+    r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w-]+\s+){0,2}?(?i:communiqu[eé]|declaration))"
+)
+_DOCUMENT_OPENING = re.compile(
+    rf"\s*(?:[Ii]n|[Uu]nder)\s+{_JOINT_DOCUMENT}\s*,\s+(?:[\w’'-]+\s+){{1,5}}?(?:also\s+)?$"
+)
+# 'issued a communique pledging to "..."', 'a statement saying "..."': the document speaks.
+_DOCUMENT_PARTICIPLE = re.compile(
+    rf"(?<![\w-]){_DOCUMENT}\s+(?:saying|stating|pledging|vowing|promising|declaring|urging"
+    r"|calling\s+for|committing\s+(?:it|them)sel(?:f|ves)\s+to)(?:\s+(?:to|that))?\s*$"
+)
 
 
 def _document_label(match: re.Match[str]) -> str:
