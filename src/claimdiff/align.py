@@ -542,7 +542,7 @@ def claim_contexts(
                 if toll in OCCASION_TALLIES:
                     told_by = tally_teller(text, claim)
                 if toll is None and claim.event and count_family(claim) == SIGNED_FAMILY:
-                    # "11 agreements were signed on Wednesday" in Busan: one day's signing
+                    # "7 agreements were signed on Friday" in Daegu: one day's signing
                     # in one city, told by several sources whose events stayed apart.
                     signed_places = frozenset(
                         p

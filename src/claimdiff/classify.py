@@ -651,7 +651,7 @@ def _places_differ(
     left: CountClaim, right: CountClaim, context: ClassifyContext, *, towns_only: bool = False
 ) -> bool:
     """Each sentence names its own places. ``towns_only``: countries left out (a signing
-    "by China and Japan" in one, "in Busan" in the other, names no two places)."""
+    "by China and Japan" in one, "in Daegu" in the other, names no two places)."""
     places = [context.claim_contexts.get(c.id, ClaimContext()).places for c in (left, right)]
     if towns_only:
         places = [
