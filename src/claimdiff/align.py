@@ -227,7 +227,7 @@ _TOLL_WORD = re.compile(r"\b(" + "|".join(_TOLL_WORDS) + r")\b", re.IGNORECASE)
 # ("bodies" is left out: public and Olympic bodies are counted more often than the dead.)
 _TOLL_NOUNS = frozenset({"person", "death", "casualty", "fatality", "injury", "victim"})
 # Those who turn out: a crowd when no nearer word tells what befell them ("12 protesters
-# were arrested" is an arrest count, "3,000 protesters marched" a crowd).
+# were arrested" is an arrest count, "4,500 protesters marched" a crowd).
 _CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher"})
 # Tallies that are told of a moment of an occasion ("the summit"), not only of a disaster.
 OCCASION_TALLIES = frozenset({"arrests", "crowd"})
@@ -284,7 +284,7 @@ def toll_measure(text: str, claim: CountClaim) -> str | None:
 
 
 # Who puts a figure on a crowd or on arrests, nearest before it in its sentence:
-# "police estimated that about 3,000 ...", "organisers put the crowd at 10,000".
+# "police estimated that about 4,500 ...", "organisers put the crowd at 15,000".
 _TELLERS = re.compile(
     r"\b(police|organi[sz]ers|officials|authorities|activists|witnesses|"
     r"the\s+(?:ministry|government|interior\s+ministry))\b",
@@ -311,7 +311,7 @@ _SAID_AFTER = re.compile(r"[\w\s]{0,20}?\b(?:said|says|estimated)\b", re.IGNOREC
 
 
 def toll_moment(text: str, sentence: tuple[int, int]) -> str | None:
-    """The day a toll is told of: the last day its sentence names ("rose to 31 on
+    """The day a toll is told of: the last day its sentence names ("rose to 44 on
     Wednesday", "said on Wednesday evening"), but not the day of the disaster itself
     ("Tuesday's earthquake", "the storm that hit on 3 May")."""
     days = [
@@ -610,7 +610,7 @@ def _align_counts(
         if context.toll is not None:
             # A toll meets the tolls of the same kind told about the places its story
             # names most, whatever words tell them ("12 dead", "killing 12"); a crowd or
-            # an arrest count of an occasion too ("3,000 marched as the summit opened").
+            # an arrest count of an occasion too ("4,500 marched as the summit opened").
             for place in context.places | context.story_places:
                 blocks[f"{TOLL_BLOCK}|{context.toll}|place|{place}"].append(claim)
         for place in context.signed_places:

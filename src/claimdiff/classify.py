@@ -606,7 +606,7 @@ def _published_apart(left: CountClaim, right: CountClaim, context: ClassifyConte
 
 
 def _told(claim: CountClaim, context: ClassifyContext) -> str:
-    """A count's label, with who gives it ("about 3,000 people, per police")."""
+    """A count's label, with who gives it ("about 4,500 people, per police")."""
     teller = context.claim_contexts.get(claim.id, ClaimContext()).told_by
     label = _count_label(claim, context)
     return f"{label}, per {teller}" if teller else label
@@ -1026,7 +1026,7 @@ def _figures(text: str) -> list[float]:
 
 
 def _figure_in(figure: float, figures: Sequence[float]) -> bool:
-    """``figure`` is among ``figures``, or rounded one of them ("530.4" and "530")."""
+    """``figure`` is among ``figures``, or rounded one of them ("271.6" and "272")."""
     return any(abs(figure - other) <= 0.02 * max(abs(figure), abs(other)) for other in figures)
 
 

@@ -401,7 +401,7 @@ CURRENCIES: dict[str, str] = {
     "tugrik": "MNT",
 }
 # Currencies whose name is also a common English word ("won", "dong"): read only after a
-# scale word, where the verb cannot stand ("1.7 trillion won", never "Chelsea 2 won").
+# scale word, where the verb cannot stand ("2.3 trillion won", never "Chelsea 2 won").
 SCALED_CURRENCIES: dict[str, str] = {"won": "KRW", "dong": "VND"}
 RUPEE = "rupee"
 RUPEE_COUNTRIES: dict[str, str] = {
@@ -871,7 +871,7 @@ TOLL_NOUN = "death"
 
 
 # A bare number that counts people by what happened to them: "12 arrested" (a headline),
-# "at least 40 injured in the blast", "arrests rose to 27", "injuries reached 300".
+# "at least 40 injured in the blast", "arrests rose to 19", "injuries reached 300".
 _PEOPLE_PARTICIPLE_AFTER = re.compile(
     r"\s+(?i:arrested|detained|injured|wounded|hurt|missing|evacuated|rescued|hospitali[sz]ed"
     r"|displaced|jailed)"
