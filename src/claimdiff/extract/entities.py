@@ -606,6 +606,8 @@ class _Extractor:
 
     def _then_before(self, i: int) -> bool:
         start = self.tokens[i].start
+        if "then" not in self.text[max(0, start - 12) : start].lower():
+            return False
         return _THEN_BEFORE.search(self.text[max(0, start - 24) : start]) is not None
 
     def _country_after_name(self, phrase: _Role, end: int) -> _Role:
@@ -678,6 +680,8 @@ class _Extractor:
         """One or two plain words before a minister, secretary or spokesman ("regional
         water minister", "government spokesman"): where the title starts, or j if none."""
         tokens, n = self.tokens, len(self.tokens)
+        if j + 1 >= n or self.next_title[j + 1] > j + 2:
+            return j  # no title one or two words on
         k = j
         while k < n and k - j < 2 and self._descriptor(k, first=k == j):
             k += 1

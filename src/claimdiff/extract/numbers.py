@@ -1003,8 +1003,8 @@ def _scan(text: str, date_spans: Sequence[tuple[int, int]], *, require_noun: boo
     dates = Greatest(date_spans)
     lowered = _lowered(text)
     starts = (trigger.start() for trigger in _TRIGGER.finditer(lowered))
-    if "rs" in lowered:
-        glued = (rupee.end() for rupee in _RUPEE_DIGITS.finditer(lowered))
+    glued = [rupee.end() for rupee in _RUPEE_DIGITS.finditer(lowered)]
+    if glued:
         starts = heapq.merge(starts, glued)
     for start in starts:
         if start < position:
