@@ -55,3 +55,18 @@ def score_heldout(folder: Path) -> HeldoutScores:
         extractions={e.source: e for e in extractions},
         texts=texts,
     )
+
+
+def merged(scores: HeldoutScores, a: str, b: str) -> bool:
+    """Whether the tool merged the gold entities named ``a`` and ``b``."""
+    return any({w.gold_a, w.gold_b} == {a, b} for w in scores.entities.wrong_merges)
+
+
+def claim_at(scores: HeldoutScores, source: str, needle: str, kind: type) -> object:
+    """The first claim of ``kind`` overlapping the first occurrence of ``needle``."""
+    start = scores.texts[source].index(needle)
+    end = start + len(needle)
+    for claim in scores.extractions[source].claims:
+        if isinstance(claim, kind) and claim.start < end and start < claim.end:
+            return claim
+    raise AssertionError(f"no {kind.__name__} at {needle!r} in {source}")

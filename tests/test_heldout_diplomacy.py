@@ -9,7 +9,7 @@ import pytest
 
 from claimdiff.models import CountClaim, DateClaim, QuantityClaim, QuoteClaim
 from heldout_scoring import HeldoutScores as Heldout
-from heldout_scoring import score_heldout
+from heldout_scoring import claim_at, merged, score_heldout
 
 HELDOUT = Path(__file__).resolve().parent / "heldout_diplomacy"
 
@@ -139,47 +139,34 @@ def test_planted_finding_is_classified_as_expected(heldout: Heldout, finding: st
     assert heldout.outcomes[finding].status in {"correct", "clean"}
 
 
-def _merged(heldout: Heldout, a: str, b: str) -> bool:
-    return any({w.gold_a, w.gold_b} == {a, b} for w in heldout.entities.wrong_merges)
-
-
 def test_two_ministers_sharing_a_surname_stay_apart(heldout: Heldout) -> None:
-    assert not _merged(heldout, "Jamshid Tursunov", "Ulugbek Tursunov")
+    assert not merged(heldout, "Jamshid Tursunov", "Ulugbek Tursunov")
 
 
 def test_two_presidents_stay_apart(heldout: Heldout) -> None:
-    assert not _merged(heldout, "Bakhtiyor Khodjayev", "Mohammad Tariq Durrani")
+    assert not merged(heldout, "Bakhtiyor Khodjayev", "Mohammad Tariq Durrani")
 
 
 def test_foreign_ministers_of_two_countries_stay_apart(heldout: Heldout) -> None:
-    assert not _merged(heldout, "Ulugbek Tursunov", "Shoaib Hamdani")
-
-
-def _claim_at(heldout: Heldout, source: str, needle: str, kind: type) -> object:
-    start = heldout.texts[source].index(needle)
-    end = start + len(needle)
-    for claim in heldout.extractions[source].claims:
-        if isinstance(claim, kind) and claim.start < end and start < claim.end:
-            return claim
-    raise AssertionError(f"no {kind.__name__} at {needle!r} in {source}")
+    assert not merged(heldout, "Ulugbek Tursunov", "Shoaib Hamdani")
 
 
 def test_a_count_in_a_headline_is_read(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "hd3_daily_islamabad", "17 accords", CountClaim)
+    claim = claim_at(heldout, "hd3_daily_islamabad", "17 accords", CountClaim)
     assert isinstance(claim, CountClaim) and claim.value.low == 17 == claim.value.high
 
 
 def test_a_day_range_keeps_its_year(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "hd6_brief_uzpak", "12-13 March 2024", DateClaim)
+    claim = claim_at(heldout, "hd6_brief_uzpak", "12-13 March 2024", DateClaim)
     assert isinstance(claim, DateClaim) and claim.value is not None
     assert claim.value.iso().startswith("2024")
 
 
 def test_us_dollars_after_a_number_is_a_currency(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "hd2_uza_islamabad", "530.4 million US dollars", QuantityClaim)
+    claim = claim_at(heldout, "hd2_uza_islamabad", "530.4 million US dollars", QuantityClaim)
     assert isinstance(claim, QuantityClaim) and claim.value.unit == "USD"
 
 
 def test_a_quote_is_attributed_to_the_name_in_apposition(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "hd4_broadcast_tashkent", "historic", QuoteClaim)
+    claim = claim_at(heldout, "hd4_broadcast_tashkent", "historic", QuoteClaim)
     assert isinstance(claim, QuoteClaim) and claim.attributed_to == "Ulugbek Tursunov"

@@ -9,7 +9,7 @@ import pytest
 
 from claimdiff.models import CountClaim, QuantityClaim, QuoteClaim
 from heldout_scoring import HeldoutScores as Heldout
-from heldout_scoring import score_heldout
+from heldout_scoring import claim_at, merged, score_heldout
 
 HELDOUT = Path(__file__).resolve().parent / "heldout_summit"
 
@@ -159,64 +159,51 @@ def test_planted_finding_is_classified_as_expected(heldout: Heldout, finding: st
     assert heldout.outcomes[finding].status in {"correct", "clean"}
 
 
-def _merged(heldout: Heldout, a: str, b: str) -> bool:
-    return any({w.gold_a, w.gold_b} == {a, b} for w in heldout.entities.wrong_merges)
-
-
 def test_prime_minister_and_police_chief_sharing_a_surname_stay_apart(heldout: Heldout) -> None:
-    assert not _merged(heldout, "Lee Dong-hwan", "Lee Jae-sung")
+    assert not merged(heldout, "Lee Dong-hwan", "Lee Jae-sung")
 
 
 def test_minister_and_spokeswoman_sharing_a_surname_stay_apart(heldout: Heldout) -> None:
-    assert not _merged(heldout, "Park Sung-min", "Park Ji-yeon")
+    assert not merged(heldout, "Park Sung-min", "Park Ji-yeon")
 
 
 def test_current_and_former_prime_minister_stay_apart(heldout: Heldout) -> None:
-    assert not _merged(heldout, "Gantulga Tsedendamba", "Oyunbileg Naran")
-
-
-def _claim_at(heldout: Heldout, source: str, needle: str, kind: type) -> object:
-    start = heldout.texts[source].index(needle)
-    end = start + len(needle)
-    for claim in heldout.extractions[source].claims:
-        if isinstance(claim, kind) and claim.start < end and start < claim.end:
-            return claim
-    raise AssertionError(f"no {kind.__name__} at {needle!r} in {source}")
+    assert not merged(heldout, "Gantulga Tsedendamba", "Oyunbileg Naran")
 
 
 def test_a_count_in_words_is_read(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "s3_daily", "Twelve people", CountClaim)
+    claim = claim_at(heldout, "s3_daily", "Twelve people", CountClaim)
     assert isinstance(claim, CountClaim) and claim.value.low == 12 == claim.value.high
 
 
 def test_a_reported_statement_is_attributed_to_the_agency(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "s3_daily", "Twelve people were arrested", QuoteClaim)
+    claim = claim_at(heldout, "s3_daily", "Twelve people were arrested", QuoteClaim)
     assert isinstance(claim, QuoteClaim)
     assert claim.attributed_to == "Busan Metropolitan Police Agency"
 
 
 def test_several_hundred_is_hundreds(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "s5_broadcast", "several hundred people", CountClaim)
+    claim = claim_at(heldout, "s5_broadcast", "several hundred people", CountClaim)
     assert isinstance(claim, CountClaim) and claim.value.low is not None
     assert claim.value.low >= 200
 
 
 def test_a_number_before_arrested_is_a_count(heldout: Heldout) -> None:
-    _claim_at(heldout, "s3_daily", "12 arrested", CountClaim)
+    claim_at(heldout, "s3_daily", "12 arrested", CountClaim)
 
 
 def test_trillion_won_is_korean_won(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "s3_daily", "1.7 trillion won", QuantityClaim)
+    claim = claim_at(heldout, "s3_daily", "1.7 trillion won", QuantityClaim)
     assert isinstance(claim, QuantityClaim) and claim.value.unit == "KRW"
 
 
 def test_a_quote_goes_to_the_name_after_said(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "s5_broadcast", "greenwash coal", QuoteClaim)
+    claim = claim_at(heldout, "s5_broadcast", "greenwash coal", QuoteClaim)
     assert isinstance(claim, QuoteClaim) and claim.attributed_to == "Park Ji-yeon"
 
 
 def test_a_bare_title_speaker_is_the_named_holder(heldout: Heldout) -> None:
-    claim = _claim_at(heldout, "s6_montsame", "reliable partner", QuoteClaim)
+    claim = claim_at(heldout, "s6_montsame", "reliable partner", QuoteClaim)
     assert isinstance(claim, QuoteClaim) and claim.attributed_to is not None
     assert "Gantulga" in claim.attributed_to
 
