@@ -79,7 +79,7 @@ _ORG_WORDS = _words(
     directorate command revolution republic's unit division brigade regiment fleet survey
     herald gazette tribune chronicle journal ledger"""
 )
-# Last words of company names ("Diamond Multimedia", "Acme Pharmaceuticals").
+# Last words of company names ("Quillon Multimedia", "Acme Pharmaceuticals").
 _COMPANY_HEADS = _words(
     """multimedia media communications telecom telecoms pharmaceuticals pharma electronics
     entertainment pictures partners capital investments securities ventures resources
