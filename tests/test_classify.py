@@ -821,3 +821,12 @@ def test_several_agreements_in_one_city_are_no_figure_to_weigh(
     )
     candidate = Candidate(key="count~signed|documents|place|Lisbon", claims=(vague.id, plain.id))
     assert [f.kind for f in classify([candidate], context)] == ([kind] if kind else [])
+
+
+def test_a_past_holder_agreement_says_was() -> None:
+    roles: list[Claim] = [
+        role("a", "E1", "then Home Secretary"),
+        role("b", "E1", "then Home Secretary", 20),
+    ]
+    (finding,) = _roles_findings(roles)
+    assert finding.summary.endswith("was then Home Secretary")

@@ -1206,7 +1206,7 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
             findings.append(
                 _make(
                     "agreement",
-                    f"{name} is {role_claims[0].value}",
+                    _holds(name, role_claims[0].value),
                     [SAME_ROLE],
                     role_claims,
                     context,
@@ -1215,6 +1215,13 @@ def _classify_roles(claims: Sequence[RoleClaim], context: ClassifyContext) -> li
                 )
             )
     return findings
+
+
+def _holds(name: str, role: str) -> str:
+    """ "X is Foreign Minister"; "X was then Home Secretary" for a past holder."""
+    if role.lower().startswith("then "):
+        return f"{name} was {role}"
+    return f"{name} is {role}"
 
 
 def _classify_office_holders(
