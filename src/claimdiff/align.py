@@ -7,6 +7,7 @@ so the work grows with block sizes, not with the square of the corpus.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import zlib
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations, product
 
-from claimdiff.dates_compare import month_day_named, month_named, weekday_named
+from claimdiff.dates_compare import WEEKDAYS, month_day_named, month_named, weekday_named
 from claimdiff.extract.datelines import find_dateline
 from claimdiff.gazetteer import country_for, is_country_name
 from claimdiff.models import (
@@ -234,9 +235,7 @@ OCCASION_TALLIES = frozenset({"arrests", "crowd"})
 # "more than three times the police estimate": a ratio, not a tally.
 _TIMES_AFTER = re.compile(r"\s+times\b", re.IGNORECASE)
 _MOMENT = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"[0-3]?\d\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december))\b",
+    rf"\b(?:{'|'.join(WEEKDAYS)}|[0-3]?\d\s+(?:{'|'.join(calendar.month_name[1:])}))\b",
     re.IGNORECASE,
 )
 TOLL_REACH = 60

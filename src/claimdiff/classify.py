@@ -724,7 +724,7 @@ def _is_cumulative(claim: CountClaim) -> bool:
 DAY_OF_OCCASION = "day-of-occasion"
 # "signed nine agreements on Tuesday", "on the first day of the visit": one day's count.
 _ONE_DAY = re.compile(
-    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\b(?:on\s+(?:{'|'.join(WEEKDAYS)})"
     r"|on\s+the\s+(?:first|second|third|final|last|opening|closing)\s+day)\b",
     re.IGNORECASE,
 )

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimdiff.dates_compare import MONTHS
 from claimdiff.errors import CorpusError, ManifestError
 from claimdiff.models import PublishedFrom, Source
 
@@ -274,27 +275,7 @@ def infer_title(text: str) -> str | None:
     return None
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = MONTHS
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # Each pattern opens with a lookahead on its first character: the regex engine then skips
 # every other position at once instead of trying the pattern there (three times faster).

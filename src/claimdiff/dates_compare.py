@@ -55,7 +55,8 @@ def weekday_named(text: str) -> int | None:
     return named[0] if len(named) == 1 else None
 
 
-_MONTHS = (
+# Month names and their abbreviations, lower-case, with their numbers ("sept" -> 9).
+MONTHS: dict[str, int] = (
     {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
     | {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
     | {"sept": 9}
@@ -71,7 +72,7 @@ def month_day_named(text: str) -> tuple[int, int] | None:
     match = _MONTH_DAY.match(" ".join(text.split()))
     if match is None:
         return None
-    month = _MONTHS.get((match["month"] or match["month2"]).lower())
+    month = MONTHS.get((match["month"] or match["month2"]).lower())
     day = int(match["day"] or match["day2"])
     return (month, day) if month and 1 <= day <= 31 else None
 
@@ -100,7 +101,7 @@ def month_named(text: str) -> int | None:
     match = _MONTH_ONLY.match(" ".join(text.split()))
     if match is None or not match["month"][0].isupper():
         return None
-    return _MONTHS.get(match["month"].lower())
+    return MONTHS.get(match["month"].lower())
 
 
 def holds_day_named(value: DateValue, text: str) -> bool | None:

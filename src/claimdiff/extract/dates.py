@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from claimdiff.dates_compare import MONTHS
 from claimdiff.extract import ExtractionContext
 from claimdiff.extract.numbers import trie_pattern
 from claimdiff.models import DateClaim, DateValue, Granularity, Record
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_dates", "parse_date_text"]
 
-MONTHS: dict[str, int] = {
-    name.lower(): number for number, name in enumerate(calendar.month_name) if name
-} | {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-     "sept": 9, "oct": 10, "nov": 11, "dec": 12}  # fmt: skip
 WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 SMALL_NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
