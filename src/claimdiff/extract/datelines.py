@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["Dateline", "dateline_place", "find_dateline"]
@@ -44,6 +45,9 @@ class Dateline(NamedTuple):
     country: str | None = None  # as written after the city ("ELDORET, Kenya, ...")
 
 
+# Extraction asks once per frame and per reported clause, alignment twice per source: the
+# answer for the texts in hand is kept (a str caches its hash, so a look-up is cheap).
+@lru_cache(maxsize=16)
 def find_dateline(text: str) -> Dateline | None:
     """A story's dateline, with the city it names ("KABUL: ..." -> "Kabul"), or None."""
     for line in re.finditer(r"^.+$", text[:_HEADER_REACH], re.MULTILINE):
