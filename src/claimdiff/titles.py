@@ -32,27 +32,28 @@ SAME_OFFICE = "same-office"
 
 _SMALL = frozenset({"of", "the", "and", "for", "to", "in", "s", "a", "an"})
 # Spellings of one word; "ex-" is how headlines and captions write "former".
+# Abbreviated ranks: "Lt Gen" is "Lieutenant General".
+_RANK_ABBREVIATIONS = {
+    "lt": "lieutenant",
+    "gen": "general",
+    "maj": "major",
+    "brig": "brigadier",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "cdr": "commander",
+}
 _SPELLINGS = {
     "defence": "defense",
     "labor": "labour",
     "organisation": "organization",
     "ex": "former",
     "then": "former",
-    **{
-        # Abbreviated ranks: "Lt Gen" is "Lieutenant General".
-        "lt": "lieutenant",
-        "gen": "general",
-        "maj": "major",
-        "brig": "brigadier",
-        "col": "colonel",
-        "capt": "captain",
-        "sgt": "sergeant",
-        "adm": "admiral",
-        "cmdr": "commander",
-        "cdr": "commander",
-    },
+    **_RANK_ABBREVIATIONS,
 }
-_ABBREVIATIONS = frozenset({"lt", "gen", "maj", "brig", "col", "capt", "sgt", "adm", "cmdr", "cdr"})
+_ABBREVIATIONS = frozenset(_RANK_ABBREVIATIONS)
 RANK_WORDS = frozenset(
     """general lieutenant major brigadier colonel captain sergeant admiral commander marshal
     corporal commodore""".split()  # noqa: SIM905
